@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, repoRoot } from './config';
+
+describe('loadConfig', () => {
+  it('defaults everything under data/ in the repo', () => {
+    const config = loadConfig({});
+    expect(config.dataDir).toBe(join(repoRoot, 'data'));
+    expect(config.lakeDir).toBe(join(repoRoot, 'data', 'lake'));
+    expect(config.warehousePath).toBe(join(repoRoot, 'data', 'warehouse', 'rabt.duckdb'));
+    expect(config.cubePort).toBe(4000);
+    expect(config.webPort).toBe(8080);
+  });
+
+  it('derives the other paths from RABT_DATA_DIR, and lets each be overridden', () => {
+    const config = loadConfig({ RABT_DATA_DIR: '/srv/rabt', RABT_LAKE_DIR: '/mnt/lake' });
+    expect(config.simDir).toBe('/srv/rabt/sim');
+    expect(config.lakeDir).toBe('/mnt/lake');
+    expect(config.warehousePath).toBe('/srv/rabt/warehouse/rabt.duckdb');
+  });
+
+  it.each(['http', '-1', '70000', '4.5'])('refuses CUBEJS_PORT=%s with the variable named', (bad) => {
+    expect(() => loadConfig({ CUBEJS_PORT: bad })).toThrow(/CUBEJS_PORT/);
+  });
+});

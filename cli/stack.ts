@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RabtConfig } from './config';
+import { repoRoot } from './config';
+
+export interface RunningStack {
+  cubeUrl: string;
+  cubeApiUrl: string;
+  webUrl: string;
+  apiSecret: string;
+  close(): Promise<void>;
+}
+
+/** Cube over the published warehouse, and the web server with the dashboards and demo tokens. */
+export async function startStack(config: RabtConfig): Promise<RunningStack> {
+  if (!existsSync(config.warehousePath)) {
+    throw new Error(
+      `No published warehouse at ${config.warehousePath}. Run \`npx rabt build\` (or \`npm start\`) first.`,
+    );
+  }
+  const distDir = join(repoRoot, 'dashboards', 'dist');
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error('The dashboards are not built. Run `npm run build:dashboards` (npm start does it for you).');
+  }
+  const { resolveApiSecret } = await import('../semantic/api-secret');
+  const { startCube } = await import('../semantic/cube-server');
+  const { startWebServer } = await import('../semantic/web-server');
+  const apiSecret = resolveApiSecret(config.dataDir);
+  const cube = await startCube({ port: config.cubePort, warehousePath: config.warehousePath, apiSecret });
+  const cubeApiUrl = `${cube.url.replace(/\/$/, '')}/cubejs-api/v1`;
+  try {
+    const web = await startWebServer({ port: config.webPort, distDir, apiSecret, cubeApiUrl });
+    return {
+      cubeUrl: cube.url,
+      cubeApiUrl,
+      webUrl: web.url,
+      apiSecret,
+      async close() {
+        await web.close();
+        await cube.close();
+      },
+    };
+  } catch (error) {
+    await cube.close();
+    throw error;
+  }
+}
