@@ -1,0 +1,47 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadConfig, repoRoot } from '../cli/config';
+import { runPipeline } from '../cli/pipeline';
+import { createReporter } from '../cli/reporter';
+import { startStack } from '../cli/stack';
+import { freePort } from './free-port';
+import type { StackContext } from './stack-context';
+
+/** The fixture ends inside the default crisis window, so alerts and stock-outs are in it. */
+export const FIXTURE_END_DATE = '2025-06-30';
+const FIXTURE_SEED = 7;
+
+/**
+ * Builds the small fixture once for every integration test, through the same pipeline as
+ * `npm start` (real simulator, ingestion, dbt build with its tests, models), then starts
+ * the real Cube server and web server on free ports.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = join(repoRoot, 'data', 'test');
+  rmSync(dataDir, { recursive: true, force: true });
+  const config = {
+    ...loadConfig({ RABT_DATA_DIR: dataDir }),
+    cubePort: await freePort(),
+    webPort: await freePort(),
+  };
+  const reporter = createReporter(process.stderr);
+  await runPipeline({ config, reporter, scale: 'small', seed: FIXTURE_SEED, endDate: FIXTURE_END_DATE });
+  reporter.step('Starting Cube and the web server for the integration tests');
+  const stack = await startStack(config);
+  const context: StackContext = {
+    cubeUrl: stack.cubeUrl,
+    cubeApiUrl: stack.cubeApiUrl,
+    webUrl: stack.webUrl,
+    apiSecret: stack.apiSecret,
+    warehousePath: config.warehousePath,
+    lakeDir: config.lakeDir,
+    dataDir: config.dataDir,
+    simDir: config.simDir,
+    endDate: FIXTURE_END_DATE,
+  };
+  project.provide('stack', context);
+  return async () => {
+    await stack.close();
+  };
+}
