@@ -38,9 +38,13 @@ export type ForecasterFactory = () => Forecaster;
 
 export const DEFAULT_LEVEL = 0.9;
 
+/**
+ * A level as a fraction (0.95) or, as people type it on a command line, a percent (95).
+ */
 export function checkLevel(level: number): number {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  return level;
+  const fraction = level >= 1 && level < 100 ? level / 100 : level;
+  if (!(fraction > 0 && fraction < 1)) throw new RangeError(`level must be in (0, 1) or a percent in [1, 100), got ${level}`);
+  return fraction;
 }
 
 export function checkHorizon(h: number): number {

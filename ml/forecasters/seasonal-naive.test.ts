@@ -73,6 +73,8 @@ describe('SeasonalNaive', () => {
     expect(() => new SeasonalNaive().predict(1)).toThrow(/before fit/);
     const m = new SeasonalNaive().fit({ y: week, period: 7 });
     expect(() => m.predict(0)).toThrow(RangeError);
-    expect(() => m.predict(2, { level: 1.2 })).toThrow(RangeError);
+    expect(() => m.predict(2, { level: 100 })).toThrow(RangeError);
+    expect(() => m.predict(2, { level: 0 })).toThrow(RangeError);
+    expect(m.predict(2, { level: 80 }).level).toBeCloseTo(0.8, 12);
   });
 });
