@@ -1,0 +1,42 @@
+{#- Lake sources are globs of Parquet files. A feed that has not landed a file yet (the ML
+    forecasts before the first `rabt score`, a feed a co-op never sent) would make
+    read_parquet fail on an empty glob, so staging reads the source through
+    lake_relation(), which falls back to a typed empty relation with the same columns. -#}
+
+{% macro lake_source_node(source_name, table_name) -%}
+    {%- for node in graph.sources.values() -%}
+        {%- if node.source_name == source_name and node.name == table_name -%}
+            {{ return(node) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ exceptions.raise_compiler_error("unknown lake source " ~ source_name ~ "." ~ table_name) }}
+{%- endmacro %}
+
+{% macro lake_has_files(pattern) -%}
+    {%- set result = run_query("select count(*) from glob('" ~ pattern | replace("'", "''") ~ "')") -%}
+    {{ return(result.columns[0].values()[0] > 0) }}
+{%- endmacro %}
+
+{% macro typed_empty_relation(columns) -%}
+    (select
+    {%- for column in columns %}
+        cast(null as {{ column.data_type }}) as {{ column.name }}{{ "," if not loop.last }}
+    {%- endfor %}
+    where 1 = 0)
+{%- endmacro %}
+
+{% macro lake_relation(source_name, table_name) -%}
+    {#- source() is always called so the lineage graph records the dependency. -#}
+    {%- set relation = source(source_name, table_name) -%}
+    {%- if not execute -%}
+        {{ relation }}
+    {%- else -%}
+        {%- set node = lake_source_node(source_name, table_name) -%}
+        {%- set pattern = node.meta.lake_dir ~ '/' ~ node.meta.lake_glob -%}
+        {%- if lake_has_files(pattern) -%}
+            {{ relation }}
+        {%- else -%}
+            {{ typed_empty_relation(node.columns.values()) }}
+        {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}
