@@ -1,7 +1,7 @@
 import { withDuck } from './duck';
 import { readSeriesCsv, writeCsv, type CsvValue } from './csv-io';
 import { DEFAULT_LEVEL, checkHorizon, checkLevel, type ForecasterFactory } from './forecasters/forecaster';
-import { SeasonalNaive } from './forecasters/seasonal-naive';
+import { AutoForecaster, DAILY_CANDIDATES } from './forecasters/backtest';
 import { formatStamp, periodFor } from './time-grid';
 
 export interface ForecastCsvOptions {
@@ -9,7 +9,7 @@ export interface ForecastCsvOptions {
   output: string;
   horizon: number;
   level?: number;
-  /** Which model to fit per series; seasonal naive unless told otherwise. */
+  /** Which model to fit per series; by default the rolling-origin backtest picks one. */
   model?: ForecasterFactory;
 }
 
@@ -41,7 +41,6 @@ export function describeStep(ms: number): string {
 export async function forecastCsv(options: ForecastCsvOptions): Promise<ForecastCsvSummary> {
   const horizon = checkHorizon(options.horizon);
   const level = checkLevel(options.level ?? DEFAULT_LEVEL);
-  const factory = options.model ?? (() => new SeasonalNaive());
   return withDuck(async (con) => {
     const series = await readSeriesCsv(con, options.input);
     const rows: CsvValue[][] = [];
@@ -52,7 +51,15 @@ export async function forecastCsv(options: ForecastCsvOptions): Promise<Forecast
       rowsIn += s.rows;
       const { grid } = s;
       const period = periodFor(grid.step, grid.y.length);
-      const model = factory().fit({ y: grid.y, period });
+      // Calendar effects apply to whole days only: give the calendar model dates when the
+      // series is daily and dated, else let seasonal naive and Holt-Winters compete.
+      const daily = grid.step === 86_400_000 && s.style.dateOnly;
+      const ds = daily ? grid.y.map((_, i) => formatStamp(grid.start + i * grid.step, s.style)) : undefined;
+      const model = (options.model ?? (() => new AutoForecaster(daily ? DAILY_CANDIDATES : DAILY_CANDIDATES.filter((c) => !c.needsDs))))().fit({
+        y: grid.y,
+        period,
+        ds,
+      });
       const f = model.predict(horizon, { level });
       const key = describeStep(grid.step);
       intervals[key] = (intervals[key] ?? 0) + 1;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { copyAtomic, sqlString, withDuck } from './duck';
 import { DEFAULT_LEVEL, checkLevel, type Series } from './forecasters/forecaster';
-import { SeasonalNaive } from './forecasters/seasonal-naive';
+import { AutoForecaster } from './forecasters/backtest';
 import { addDaysIso } from './dates';
 
 export interface ScoreProgress {
@@ -106,9 +106,10 @@ export async function readEssentialDailySeries(
   }
 }
 
-export function forecastSeries(s: DailySeries, horizonDays: number, level: number) {
+/** Fit the model the rolling-origin backtest picks for this series and forecast. */
+export function forecastSeries(s: { y: number[]; ds: string[] }, horizonDays: number, level: number) {
   const input: Series = { y: s.y, period: 7, ds: s.ds };
-  const model = new SeasonalNaive().fit(input);
+  const model = new AutoForecaster().fit(input);
   return { model: model.name, forecast: model.predict(horizonDays, { level }) };
 }
 
