@@ -1,0 +1,77 @@
+import type { Lang } from '../format/locale';
+import { toNumber } from '../format/number';
+import type { DrillLevel } from './queries';
+
+/** One row of the cover chart, named in the reader's language, numbers already parsed. */
+export interface CoverRow {
+  id: string;
+  name: string;
+  daysOfCover: number | null;
+  stockOnHand: number | null;
+  demandPerDay: number | null;
+}
+
+type Raw = Record<string, unknown>;
+
+const PREFIX: Record<DrillLevel, string> = {
+  governorate: 'crisis.governorate',
+  coop: 'crisis.coop',
+  site: 'crisis.site',
+};
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** Cube's tablePivot rows → CoverRow, falling back to the other language, then the id, for a name. */
+export function toCoverRows(raw: readonly Raw[], level: DrillLevel, lang: Lang): CoverRow[] {
+  const p = PREFIX[level];
+  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+  return raw.map((r) => {
+    const id = str(r[`${p}_id`]);
+    return {
+      id,
+      name: str(r[`${p}_name_${lang}`]) || str(r[`${p}_name_${other}`]) || id,
+      daysOfCover: toNumber(r['crisis.days_of_cover']),
+      stockOnHand: toNumber(r['crisis.stock_on_hand']),
+      demandPerDay: toNumber(r['crisis.demand_per_day']),
+    };
+  });
+}
+
+export interface EssentialRow extends CoverRow {
+  category: string;
+}
+
+export function toEssentialRows(raw: readonly Raw[], lang: Lang): EssentialRow[] {
+  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+  return raw.map((r) => {
+    const id = str(r['crisis.product_id']);
+    return {
+      id,
+      name: str(r[`crisis.product_name_${lang}`]) || str(r[`crisis.product_name_${other}`]) || id,
+      category: str(r[`crisis.category_name_${lang}`]) || str(r[`crisis.category_name_${other}`]),
+      daysOfCover: toNumber(r['crisis.days_of_cover']),
+      stockOnHand: toNumber(r['crisis.stock_on_hand']),
+      demandPerDay: toNumber(r['crisis.demand_per_day']),
+    };
+  });
+}
+
+/** Velocity rows (product × day) → one ordered series of quantities per product. */
+export function toSparkSeries(raw: readonly Raw[]): Map<string, number[]> {
+  const byProduct = new Map<string, Map<string, number>>();
+  const days = new Set<string>();
+  for (const r of raw) {
+    const product = str(r['consumption.product_id']);
+    const day = str(r['consumption.business_date.day'] ?? r['consumption.business_date']).slice(0, 10);
+    if (!product || !day) continue;
+    days.add(day);
+    let m = byProduct.get(product);
+    if (!m) byProduct.set(product, (m = new Map()));
+    m.set(day, (m.get(day) ?? 0) + (toNumber(r['consumption.quantity']) ?? 0));
+  }
+  // A day with no sales is a real zero, not a gap: fill it so every sparkline has the same x.
+  const ordered = [...days].sort();
+  const out = new Map<string, number[]>();
+  for (const [product, m] of byProduct) out.set(product, ordered.map((d) => m.get(d) ?? 0));
+  return out;
+}
