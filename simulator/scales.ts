@@ -1,0 +1,27 @@
+/** What each scale simulates: which co-ops, how many branches and products, how many days. */
+
+export type Scale = 'small' | 'demo' | 'national';
+
+export interface ScaleSpec {
+  /** null = every co-op; otherwise how many co-ops to sample across vendors and governorates. */
+  coops: number | null;
+  /** Most branch markets simulated per co-op (the main market and warehouse always are). */
+  maxBranches: number;
+  /** Products simulated (the most popular, with every essential category represented). */
+  products: number;
+  /** Products taken from each essential category before filling up by popularity. */
+  essentialsPerCategory: number;
+  days: number;
+  /** Write the full stock ledger to truth/ (every site, product and day); big at scale. */
+  fullLedger: boolean;
+}
+
+export const SCALES: Record<Scale, ScaleSpec> = {
+  small: { coops: 5, maxBranches: 1, products: 100, essentialsPerCategory: 4, days: 120, fullLedger: true },
+  demo: { coops: null, maxBranches: 2, products: 250, essentialsPerCategory: 8, days: 400, fullLedger: false },
+  national: { coops: null, maxBranches: 99, products: Number.POSITIVE_INFINITY, essentialsPerCategory: 0, days: 400, fullLedger: false },
+};
+
+export function isScale(value: string): value is Scale {
+  return value === 'small' || value === 'demo' || value === 'national';
+}

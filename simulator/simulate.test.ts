@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { parseCsv } from './csv';
+import { simulate, type SimulationSummary } from './simulate';
+
+const ARABIC_INDIC = /[٠-٩]/g;
+const latinDigits = (text: string): string => text.replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x0660));
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+async function digest(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of await listFiles(dir)) {
+    hash.update(path.relative(dir, file));
+    hash.update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+/** Reads any vendor's sales or stock file back into uniform records (Kuwait date, hour, values). */
+function readVendorFile(bytes: Buffer, ext: string): Array<{ site: string; gtin: string; date: string; hour: number; qty: number; fils: number }> {
+  if (ext === 'jsonl') {
+    return bytes.toString('utf8').trim().split('\n').map((line) => {
+      const r = JSON.parse(line) as Record<string, string | number>;
+      const ts = r.ts ? new Date(Date.parse(String(r.ts)) + 3 * 3_600_000).toISOString() : `${String(r.date)}T00`;
+      return { site: String(r.site), gtin: String(r.gtin), date: ts.slice(0, 10), hour: Number(ts.slice(11, 13)), qty: Number(r.qty ?? r.on_hand), fils: Number(r.amount_fils ?? 0) };
+    });
+  }
+  const text = bytes[0] === 0xef ? bytes.subarray(3).toString('utf8') : iconv.decode(bytes, 'windows-1256');
+  const [header, ...rows] = parseCsv(text);
+  const arabic = header?.[0] === 'رقم الجمعية';
+  return rows.map((raw) => {
+    const f = raw.map(latinDigits);
+    if (!arabic) {
+      const sales = f.length === 7;
+      return sales
+        ? { site: f[1]!, gtin: f[2]!, date: f[3]!.slice(0, 10), hour: Number(f[3]!.slice(11, 13)), qty: Number(f[4]), fils: Math.round(Number(f[5]) * 1000) }
+        : { site: f[1]!, gtin: f[2]!, date: f[3]!, hour: 0, qty: Number(f[4]), fils: 0 };
+    }
+    const [dd, mm, yyyy] = f[3]!.split('/');
+    const date = `${yyyy}-${mm}-${dd}`;
+    return f.length === 8
+      ? { site: f[1]!, gtin: f[2]!, date, hour: Number(f[4]), qty: Number(f[5]), fils: Math.round(Number(f[6]!.replace(',', '.')) * 1000) }
+      : { site: f[1]!, gtin: f[2]!, date, hour: 0, qty: Number(f[4]), fils: 0 };
+  });
+}
+
+describe('simulate (small scale, fixed end date)', () => {
+  let out: string;
+  let summary: SimulationSummary;
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'rabt-sim-'));
+    summary = await simulate({ scale: 'small', seed: 11, outDir: out, endDate: '2025-06-30', days: 30 });
+  });
+  afterAll(async () => {
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('covers all three vendors and at least three governorates', async () => {
+    const coops = parseCsv(await readFile(path.join(out, 'truth', 'coops.csv'), 'utf8')).slice(1);
+    expect(new Set(coops.map((c) => c[2]))).toEqual(new Set(['A', 'B', 'C']));
+    expect(new Set(coops.map((c) => c[1])).size).toBeGreaterThanOrEqual(3);
+    expect(summary.coops).toBe(5);
+    expect(summary.products).toBe(100);
+    expect(summary.startDate).toBe('2025-06-01');
+  });
+
+  it('names files per the contract, one co-op and feed per file', async () => {
+    const files = await listFiles(path.join(out, 'inbox'));
+    expect(files.length).toBe(summary.files);
+    for (const file of files) {
+      const rel = path.relative(path.join(out, 'inbox'), file);
+      expect(rel).toMatch(/^(C\d{3})\/\1__(sales|stock)__2025\d{4}__\d{3}\.(csv|jsonl)$/);
+    }
+  });
+
+  it('keeps the stock ledger balanced and never sells more than is on hand', async () => {
+    const ledgers = await listFiles(path.join(out, 'truth', 'ledger'));
+    expect(ledgers.length).toBe(5);
+    let rows = 0;
+    for (const file of ledgers) {
+      const [header, ...lines] = parseCsv(await readFile(file, 'utf8'));
+      expect(header).toEqual(['date', 'site_id', 'product_id', 'opening', 'received', 'transferred_out', 'demand', 'sold', 'shrinkage', 'adjustment', 'closing']);
+      for (const line of lines) {
+        const [opening, received, out_, demand, sold, shrink, adjust, closing] = line.slice(3).map(Number) as number[];
+        expect(closing).toBe(opening! + received! - out_! - sold! - shrink! + adjust!);
+        expect(sold).toBeLessThanOrEqual(opening! + received!);
+        expect(sold).toBeLessThanOrEqual(demand!);
+        expect(closing).toBeGreaterThanOrEqual(0);
+        rows++;
+      }
+    }
+    // 5 co-ops × 3 sites × 100 products × 30 days.
+    expect(rows).toBe(5 * 3 * 100 * 30);
+  });
+
+  it('reports in the inbox exactly what the ledger says was sold and left', async () => {
+    const sold = new Map<string, number>();
+    const closing = new Map<string, number>();
+    for (const file of await listFiles(path.join(out, 'truth', 'ledger'))) {
+      for (const line of parseCsv(await readFile(file, 'utf8')).slice(1)) {
+        const key = `${line[0]}|${line[1]}|${line[2]}`;
+        sold.set(key, Number(line[7]));
+        closing.set(key, Number(line[10]));
+      }
+    }
+    const reportedSold = new Map<string, number>();
+    for (const file of await listFiles(path.join(out, 'inbox'))) {
+      const ext = path.extname(file).slice(1);
+      const records = readVendorFile(await readFile(file), ext);
+      if (file.includes('__sales__')) {
+        for (const r of records) {
+          const key = `${r.date}|${r.site}|${r.gtin}`;
+          reportedSold.set(key, (reportedSold.get(key) ?? 0) + r.qty);
+          expect(r.hour).toBeGreaterThanOrEqual(0);
+          expect(r.hour).toBeLessThan(24);
+          expect(r.fils).toBeGreaterThan(0);
+        }
+      } else {
+        for (const r of records) expect(r.qty, `${file} ${r.site} ${r.gtin}`).toBe(closing.get(`${r.date}|${r.site}|${r.gtin}`));
+      }
+    }
+    for (const [key, qty] of sold) expect(reportedSold.get(key) ?? 0, key).toBe(qty);
+  });
+
+  it('puts the default crisis in the span and makes essentials run out there', async () => {
+    expect(summary.crisis.startDate).toBe('2025-06-15');
+    const lines = parseCsv(await readFile(path.join(out, 'truth', 'stockouts.csv'), 'utf8')).slice(1);
+    const inCrisis = lines.filter((l) => l[0]! >= '2025-06-15' && l[0]! <= '2025-06-27').length;
+    const before = lines.filter((l) => l[0]! < '2025-06-15').length;
+    expect(inCrisis).toBeGreaterThan(before * 3);
+  });
+
+  it('gives byte-identical output for the same seed and different output for another', async () => {
+    const a = await mkdtemp(path.join(tmpdir(), 'rabt-sim-a-'));
+    const b = await mkdtemp(path.join(tmpdir(), 'rabt-sim-b-'));
+    const c = await mkdtemp(path.join(tmpdir(), 'rabt-sim-c-'));
+    try {
+      const options = { scale: 'small' as const, outDir: a, endDate: '2025-05-31', days: 5 };
+      await simulate({ ...options, seed: 3 });
+      await simulate({ ...options, seed: 3, outDir: b });
+      await simulate({ ...options, seed: 4, outDir: c });
+      expect(await digest(a)).toBe(await digest(b));
+      expect(await digest(a)).not.toBe(await digest(c));
+    } finally {
+      await Promise.all([a, b, c].map((d) => rm(d, { recursive: true, force: true })));
+    }
+  });
+
+  it('rejects bad options with a clear error', async () => {
+    await expect(simulate({ scale: 'huge' as 'small', seed: 1, outDir: out })).rejects.toThrow(/scale/);
+    await expect(simulate({ scale: 'small', seed: 1, outDir: out, endDate: '30/06/2025' })).rejects.toThrow(/endDate/);
+    await expect(simulate({ scale: 'small', seed: 1, outDir: out, days: 0 })).rejects.toThrow(/days/);
+  });
+});

@@ -1,0 +1,344 @@
+/**
+ * The co-op simulator: a day-by-day stock and sales model for every simulated co-op, written
+ * out as the files each co-op's system would send (inbox/) plus what really happened (truth/).
+ * The CLI's `rabt simulate` calls `simulate()`; progress goes to `onProgress`, never stdout.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { addDays, kuwaitDays } from '../transform/calendar/kuwait-calendar';
+import { crisisMultiplier, crisisStartIn, crisisWaveDays, defaultCrisis, placeCrisisStart, validateCrisis, type CrisisConfig } from './crisis';
+import { csvLine } from './csv';
+import { calendarFactor, demandDays, hourCumulative, hourProfile, type DemandDay, type DemandGroup } from './demand-shape';
+import { compactDate, todayInKuwait } from './kuwait-time';
+import { Random } from './random';
+import { loadReference } from './reference/load-reference';
+import { SCALES, isScale, type Scale } from './scales';
+import { encodeForVendor, feedExtension, formatSales, formatStock, type SalesLine, type StockLine } from './vendor-formats';
+import { buildWorld, type WorldCoop, type WorldProduct } from './world';
+
+export interface SimulationProgress {
+  stage: 'simulate';
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface SimulateOptions {
+  scale: Scale;
+  seed: number;
+  outDir: string;
+  /** Last simulated day (YYYY-MM-DD, Kuwait). Default: today in Asia/Kuwait. */
+  endDate?: string;
+  /** Number of days up to and including endDate. Default: the scale's span. */
+  days?: number;
+  /** Override parts of the default crisis (mid-June 2025, starting in Jahra). */
+  crisis?: Partial<CrisisConfig>;
+  /** Directory of the reference CSVs (default: transform/seeds/reference). */
+  referenceDir?: string;
+  onProgress?: (event: SimulationProgress) => void;
+}
+
+export interface SimulationSummary {
+  scale: Scale;
+  seed: number;
+  startDate: string;
+  endDate: string;
+  days: number;
+  coops: number;
+  sites: number;
+  products: number;
+  files: number;
+  rows: { sales: number; stock: number };
+  stockOutDays: number;
+  crisis: CrisisConfig;
+  outDir: string;
+}
+
+interface CoopState {
+  coop: WorldCoop;
+  random: Random;
+  /** On hand per selling site × product (index site * nProducts + product). */
+  onHand: Int32Array;
+  /** Transfers from the warehouse arriving tomorrow morning. */
+  inTransit: Int32Array;
+  /** Nominal daily demand per selling site × product, for replenishment planning. */
+  rate: Float64Array;
+  warehouse: Int32Array;
+  /** Supplier orders: arrivals per day index × product (sparse per day). */
+  supplierArrivals: Map<number, Map<number, number>>;
+  onOrder: Int32Array;
+  /** Summed nominal demand of all selling sites per product. */
+  totalRate: Float64Array;
+  ledger: WriteStream | null;
+}
+
+const LEDGER_HEADER = ['date', 'site_id', 'product_id', 'opening', 'received', 'transferred_out', 'demand', 'sold', 'shrinkage', 'adjustment', 'closing'];
+
+function validateOptions(options: SimulateOptions): void {
+  if (!isScale(options.scale)) throw new Error(`scale must be small, demo or national, got "${String(options.scale)}"`);
+  if (!Number.isInteger(options.seed)) throw new Error(`seed must be an integer, got ${String(options.seed)}`);
+  if (!options.outDir) throw new Error('outDir is required');
+  if (options.endDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.endDate)) {
+    throw new Error(`endDate must be YYYY-MM-DD, got "${options.endDate}"`);
+  }
+  if (options.days !== undefined && !(Number.isInteger(options.days) && options.days >= 1 && options.days <= 3660)) {
+    throw new Error(`days must be an integer from 1 to 3660, got ${String(options.days)}`);
+  }
+}
+
+export async function simulate(options: SimulateOptions): Promise<SimulationSummary> {
+  validateOptions(options);
+  const spec = SCALES[options.scale];
+  const endDate = options.endDate ?? todayInKuwait();
+  const days = options.days ?? spec.days;
+  const startDate = addDays(endDate, -(days - 1));
+  const crisisBase = { ...defaultCrisis(), ...options.crisis };
+  const crisis: CrisisConfig = {
+    ...crisisBase,
+    startDate:
+      options.crisis?.startDate ?? placeCrisisStart(crisisBase.startDate, startDate, endDate, crisisWaveDays(crisisBase)),
+  };
+  validateCrisis(crisis);
+
+  const reference = await loadReference(options.referenceDir);
+  const root = new Random(options.seed);
+  const world = buildWorld(reference, spec, root.fork('world'));
+  const calendar = demandDays(kuwaitDays(startDate, endDate), kuwaitDays(addDays(endDate, 1), addDays(endDate, 10)));
+  const crisisCategories = new Set(crisis.categoryIds ?? reference.ref_categories.filter((c) => c.is_essential === 'true').map((c) => c.category_id));
+
+  const inbox = path.join(options.outDir, 'inbox');
+  const truth = path.join(options.outDir, 'truth');
+  await rm(inbox, { recursive: true, force: true });
+  await rm(truth, { recursive: true, force: true });
+  await mkdir(path.join(truth, 'ledger'), { recursive: true });
+  for (const coop of world.coops) await mkdir(path.join(inbox, coop.coopId), { recursive: true });
+
+  const states = world.coops.map((coop) => initialState(coop, world.products, root.fork(`coop/${coop.coopId}`), spec.fullLedger ? truth : null));
+  const stockOuts = createWriteStream(path.join(truth, 'stockouts.csv'));
+  stockOuts.write(`${csvLine(['date', 'site_id', 'product_id', 'true_demand', 'sold', 'lost_sales'])}\n`);
+  const summary: SimulationSummary = {
+    scale: options.scale, seed: options.seed, startDate, endDate, days,
+    coops: world.coops.length,
+    sites: world.coops.reduce((n, c) => n + c.sellingSites.length + 1, 0),
+    products: world.products.length,
+    files: 0, rows: { sales: 0, stock: 0 }, stockOutDays: 0, crisis, outDir: options.outDir,
+  };
+
+  for (let dayIndex = 0; dayIndex < calendar.length; dayIndex++) {
+    const day = calendar[dayIndex] as DemandDay;
+    const date = day.day.date;
+    const factors = new Map<DemandGroup, number>();
+    for (const state of states) {
+      const crisisStart = crisisStartIn(crisis, state.coop.governorateId);
+      const crisisOffset = crisisStart === null ? -1 : Math.round((Date.parse(date) - Date.parse(crisisStart)) / 86_400_000);
+      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisCategories, crisisMultiplier(crisis, crisisOffset));
+      summary.stockOutDays += result.stockOuts.length;
+      for (const line of result.stockOuts) stockOuts.write(`${date},${line}\n`);
+      if (date < state.coop.linkedSince) continue;
+      const { coop } = state;
+      const ext = feedExtension(coop.style.vendor);
+      const base = path.join(inbox, coop.coopId, `${coop.coopId}__`);
+      const stamp = `__${compactDate(date)}__001.${ext}`;
+      if (result.sales.length > 0) {
+        await writeFile(`${base}sales${stamp}`, encodeForVendor(coop.style, formatSales(coop.style, coop.coopId, date, result.sales)));
+        summary.files++;
+        summary.rows.sales += result.sales.length;
+      }
+      await writeFile(`${base}stock${stamp}`, encodeForVendor(coop.style, formatStock(coop.style, coop.coopId, date, result.stock)));
+      summary.files++;
+      summary.rows.stock += result.stock.length;
+    }
+    options.onProgress?.({ stage: 'simulate', done: dayIndex + 1, total: calendar.length, message: `simulated ${date}` });
+  }
+  await Promise.all([...states.map((s) => closeStream(s.ledger)), closeStream(stockOuts)]);
+  await writeTruthSummary(truth, summary, world.coops);
+  return summary;
+}
+
+function closeStream(stream: WriteStream | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!stream) return resolve();
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve()));
+  });
+}
+
+function initialState(coop: WorldCoop, products: WorldProduct[], random: Random, truthDir: string | null): CoopState {
+  const nSites = coop.sellingSites.length;
+  const n = products.length;
+  const rate = new Float64Array(nSites * n);
+  const totalRate = new Float64Array(n);
+  const onHand = new Int32Array(nSites * n);
+  coop.sellingSites.forEach((site, s) => {
+    products.forEach((product, p) => {
+      // Each site has its own taste: the same product sells differently across the country.
+      const r = product.baseDaily * site.size * Math.exp(random.normal(0, 0.35));
+      rate[s * n + p] = r;
+      totalRate[p] = (totalRate[p] as number) + r;
+      onHand[s * n + p] = orderUpTo(r);
+    });
+  });
+  const warehouse = new Int32Array(n);
+  products.forEach((product, p) => {
+    warehouse[p] = Math.ceil((totalRate[p] as number) * (product.leadTimeDays + 8));
+  });
+  let ledger: WriteStream | null = null;
+  if (truthDir) {
+    ledger = createWriteStream(path.join(truthDir, 'ledger', `${coop.coopId}.csv`));
+    ledger.write(`${csvLine(LEDGER_HEADER)}\n`);
+  }
+  return { coop, random, onHand, inTransit: new Int32Array(nSites * n), rate, warehouse, supplierArrivals: new Map(), onOrder: new Int32Array(n), totalRate, ledger };
+}
+
+/** A selling site reorders from its warehouse when it has about three days left. */
+function reorderPoint(rate: number): number {
+  return Math.max(2, Math.ceil(rate * 3));
+}
+
+function orderUpTo(rate: number): number {
+  return Math.max(reorderPoint(rate) + 2, Math.ceil(rate * 7));
+}
+
+interface CoopDayResult {
+  sales: SalesLine[];
+  stock: StockLine[];
+  stockOuts: string[];
+}
+
+function simulateCoopDay(
+  state: CoopState,
+  products: WorldProduct[],
+  day: DemandDay,
+  dayIndex: number,
+  factorCache: Map<DemandGroup, number>,
+  crisisCategories: Set<string>,
+  crisisFactor: number,
+): CoopDayResult {
+  const { coop, random, onHand, inTransit, rate, warehouse } = state;
+  const n = products.length;
+  const date = day.day.date;
+  const cumulative = hourCumulative(hourProfile(day.day));
+  const sales: SalesLine[] = [];
+  const stock: StockLine[] = [];
+  const stockOuts: string[] = [];
+  const hourly = new Int32Array(24);
+  // One shared shock per co-op and day (weather, a wedding season, a closed road).
+  const coopShock = Math.exp(random.normal(0, 0.08));
+  const transferredOut = new Int32Array(n);
+  const whReceived = new Int32Array(n);
+
+  // Supplier deliveries reach the warehouse first thing in the morning.
+  const arrivals = state.supplierArrivals.get(dayIndex);
+  if (arrivals) {
+    for (const [p, qty] of arrivals) {
+      warehouse[p] = (warehouse[p] as number) + qty;
+      state.onOrder[p] = (state.onOrder[p] as number) - qty;
+      whReceived[p] = qty;
+    }
+    state.supplierArrivals.delete(dayIndex);
+  }
+  const whOpening = Int32Array.from(warehouse);
+  for (let i = 0; i < whOpening.length; i++) whOpening[i] = (whOpening[i] as number) - (whReceived[i] as number);
+
+  coop.sellingSites.forEach((site, s) => {
+    for (let p = 0; p < n; p++) {
+      const product = products[p] as WorldProduct;
+      const k = s * n + p;
+      const opening = onHand[k] as number;
+      const received = inTransit[k] as number;
+      inTransit[k] = 0;
+      let available = opening + received;
+      let factor = factorCache.get(product.group);
+      if (factor === undefined) {
+        factor = calendarFactor(day, product.group);
+        factorCache.set(product.group, factor);
+      }
+      const crisisLift = crisisCategories.has(product.categoryId) ? crisisFactor : 1;
+      const demand = random.poisson((rate[k] as number) * factor * coopShock * crisisLift);
+      let sold = 0;
+      if (demand > 0) {
+        hourly.fill(0);
+        if (demand <= 24) {
+          for (let u = 0; u < demand; u++) {
+            const x = random.next();
+            let h = 0;
+            while ((cumulative[h] as number) < x) h++;
+            hourly[h] = (hourly[h] as number) + 1;
+          }
+        } else {
+          let left = demand;
+          let prev = 0;
+          for (let h = 0; h < 24 && left > 0; h++) {
+            const share = (cumulative[h] as number) - prev;
+            prev = cumulative[h] as number;
+            const q = h === 23 ? left : random.binomial(left, share / Math.max(1e-9, 1 - (prev - share)));
+            hourly[h] = q;
+            left -= q;
+          }
+        }
+        // Shoppers come in hour order; once the shelf is empty the rest go home empty-handed.
+        for (let h = 0; h < 24; h++) {
+          const wanted = hourly[h] as number;
+          if (wanted === 0 || available === 0) continue;
+          const q = Math.min(wanted, available);
+          available -= q;
+          sold += q;
+          const receipts = q - random.binomial(q - 1, product.multiBuy);
+          sales.push({ siteId: site.siteId, gtin: product.gtin, hour: h, quantity: q, amountFils: q * product.priceFils, receipts });
+        }
+        if (sold < demand) stockOuts.push(`${site.siteId},${product.gtin},${demand},${sold},${demand - sold}`);
+      }
+      // Breakage and expiry: perishables lose more.
+      let shrinkage = 0;
+      if (available > 0 && random.chance(product.shelfLifeDays <= 7 ? 0.06 : 0.01)) shrinkage = 1;
+      available -= shrinkage;
+      onHand[k] = available;
+      stock.push({ siteId: site.siteId, gtin: product.gtin, closing: available });
+      state.ledger?.write(`${date},${site.siteId},${product.gtin},${opening},${received},0,${demand},${sold},${shrinkage},0,${available}\n`);
+    }
+  });
+
+  // Replenishment: each site asks the warehouse for what brings it back to its order-up-to level.
+  coop.sellingSites.forEach((_, s) => {
+    for (let p = 0; p < n; p++) {
+      const k = s * n + p;
+      const r = rate[k] as number;
+      const position = onHand[k] as number;
+      if (position > reorderPoint(r)) continue;
+      const shipped = Math.min(orderUpTo(r) - position, warehouse[p] as number);
+      if (shipped <= 0) continue;
+      warehouse[p] = (warehouse[p] as number) - shipped;
+      inTransit[k] = shipped;
+      transferredOut[p] = (transferredOut[p] as number) + shipped;
+    }
+  });
+
+  // The warehouse orders from the supplier by its reorder point, arriving after the lead time.
+  for (let p = 0; p < n; p++) {
+    const product = products[p] as WorldProduct;
+    const daily = state.totalRate[p] as number;
+    const position = (warehouse[p] as number) + (state.onOrder[p] as number);
+    if (position <= Math.ceil(daily * (product.leadTimeDays + 4))) {
+      const qty = Math.ceil(daily * (product.leadTimeDays + 12)) - position;
+      if (qty > 0) {
+        const arrival = dayIndex + product.leadTimeDays + (random.chance(0.2) ? 1 : 0);
+        let due = state.supplierArrivals.get(arrival);
+        if (!due) state.supplierArrivals.set(arrival, (due = new Map()));
+        due.set(p, (due.get(p) ?? 0) + qty);
+        state.onOrder[p] = (state.onOrder[p] as number) + qty;
+      }
+    }
+    stock.push({ siteId: coop.warehouseId, gtin: product.gtin, closing: warehouse[p] as number });
+    state.ledger?.write(`${date},${coop.warehouseId},${product.gtin},${whOpening[p]},${whReceived[p]},${transferredOut[p]},0,0,0,0,${warehouse[p]}\n`);
+  }
+  return { sales, stock, stockOuts };
+}
+
+async function writeTruthSummary(truthDir: string, summary: SimulationSummary, coops: WorldCoop[]): Promise<void> {
+  await writeFile(path.join(truthDir, 'summary.json'), `${JSON.stringify({ ...summary, outDir: undefined }, null, 2)}\n`);
+  const lines = [csvLine(['coop_id', 'governorate_id', 'vendor', 'arabic_indic_digits', 'decimal_comma', 'linked_since', 'selling_sites', 'warehouse_id'])];
+  for (const c of coops) {
+    lines.push(csvLine([c.coopId, c.governorateId, c.style.vendor, c.style.arabicIndicDigits, c.style.decimalComma, c.linkedSince, c.sellingSites.map((s) => s.siteId).join(' '), c.warehouseId]));
+  }
+  await writeFile(path.join(truthDir, 'coops.csv'), `${lines.join('\n')}\n`);
+}
