@@ -9,14 +9,14 @@ export const DAY_CLASSES = ['eid', 'pre_eid', 'ramadan', 'pre_ramadan', 'holiday
 export type DayClass = (typeof DAY_CLASSES)[number];
 
 /** Days before Ramadan in which households stock up. */
-export const PRE_RAMADAN_DAYS = 14;
-/** Days before Eid in which households shop for it. */
-export const PRE_EID_DAYS = 3;
+export const PRE_RAMADAN_DAYS = 10;
+/** Days before Eid in which households shop for it (the eve). */
+export const PRE_EID_DAYS = 1;
 /**
- * Salary days: Kuwait's public-sector salaries land near the start of the month; shopping
- * rises for the first days after. The window is a guess the backtest checks, not a rule.
+ * Salary days: public-sector salaries land around the turn of the month, and shopping
+ * rises from the last days of one month to the first days of the next.
  */
-export const SALARY_DAYS_OF_MONTH = [1, 2, 3];
+export const SALARY_DAYS_OF_MONTH = [29, 30, 31, 1, 2, 3];
 
 const cache = new Map<string, KuwaitDay>();
 
