@@ -119,15 +119,15 @@ describe('simulate (small scale, fixed end date)', () => {
         for (const r of records) {
           const key = `${r.date}|${r.site}|${r.gtin}`;
           reportedSold.set(key, (reportedSold.get(key) ?? 0) + r.qty);
-          expect(r.hour).toBeGreaterThanOrEqual(0);
-          expect(r.hour).toBeLessThan(24);
-          expect(r.fils).toBeGreaterThan(0);
         }
+        expect(records.filter((r) => !(r.hour >= 0 && r.hour < 24 && r.fils > 0 && r.qty > 0)), file).toEqual([]);
       } else {
-        for (const r of records) expect(r.qty, `${file} ${r.site} ${r.gtin}`).toBe(closing.get(`${r.date}|${r.site}|${r.gtin}`));
+        const wrong = records.filter((r) => r.qty !== closing.get(`${r.date}|${r.site}|${r.gtin}`));
+        expect(wrong, file).toEqual([]);
       }
     }
-    for (const [key, qty] of sold) expect(reportedSold.get(key) ?? 0, key).toBe(qty);
+    const mismatched = [...sold].filter(([key, qty]) => (reportedSold.get(key) ?? 0) !== qty);
+    expect(mismatched).toEqual([]);
   });
 
   it('puts the default crisis in the span and makes essentials run out there', async () => {
@@ -136,6 +136,30 @@ describe('simulate (small scale, fixed end date)', () => {
     const inCrisis = lines.filter((l) => l[0]! >= '2025-06-15' && l[0]! <= '2025-06-27').length;
     const before = lines.filter((l) => l[0]! < '2025-06-15').length;
     expect(inCrisis).toBeGreaterThan(before * 3);
+  });
+
+  it('lists every planted event in the truth with its place and window', async () => {
+    const [header, ...events] = parseCsv(await readFile(path.join(out, 'truth', 'events.csv'), 'utf8'));
+    expect(header).toEqual(['event_type', 'coop_id', 'governorate_id', 'site_id', 'product_scope', 'start_date', 'end_date', 'detail']);
+    const waves = events.filter((e) => e[0] === 'crisis_wave');
+    expect(waves.map((e) => e[2])).toEqual(summary.crisis.spreadOrder);
+    expect(waves[0]?.slice(5, 7)).toEqual(['2025-06-15', '2025-06-21']);
+    const gouging = events.filter((e) => e[0] === 'price_gouging');
+    expect(gouging.length).toBeGreaterThanOrEqual(1);
+    // The gouging co-op really charged more for essentials inside its window than before it.
+    const [, coopId, gov, , , start, end] = gouging[0]!;
+    expect(waves.find((w) => w[2] === gov)?.slice(5, 7)).toEqual([start, end]);
+    const files = (await listFiles(path.join(out, 'inbox', coopId!))).filter((f) => f.includes('__sales__'));
+    const unitPrice = async (date: string): Promise<Map<string, number>> => {
+      const file = files.find((f) => f.includes(`__${date.replaceAll('-', '')}__`))!;
+      const prices = new Map<string, number>();
+      for (const r of readVendorFile(await readFile(file), path.extname(file).slice(1))) prices.set(r.gtin, r.fils / r.qty);
+      return prices;
+    };
+    const before = await unitPrice('2025-06-05');
+    const during = await unitPrice(start!);
+    const raised = [...during].filter(([gtin, price]) => before.has(gtin) && price > before.get(gtin)! * 1.2);
+    expect(raised.length).toBeGreaterThan(5);
   });
 
   it('gives byte-identical output for the same seed and different output for another', async () => {

@@ -114,6 +114,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   await mkdir(path.join(truth, 'ledger'), { recursive: true });
   for (const coop of world.coops) await mkdir(path.join(inbox, coop.coopId), { recursive: true });
 
+  const planted = plantProblems(world.coops, crisis, root.fork('planted'));
   const states = world.coops.map((coop) => initialState(coop, world.products, root.fork(`coop/${coop.coopId}`), spec.fullLedger ? truth : null));
   const stockOuts = createWriteStream(path.join(truth, 'stockouts.csv'));
   stockOuts.write(`${csvLine(['date', 'site_id', 'product_id', 'true_demand', 'sold', 'lost_sales'])}\n`);
@@ -132,7 +133,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     for (const state of states) {
       const crisisStart = crisisStartIn(crisis, state.coop.governorateId);
       const crisisOffset = crisisStart === null ? -1 : Math.round((Date.parse(date) - Date.parse(crisisStart)) / 86_400_000);
-      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisCategories, crisisMultiplier(crisis, crisisOffset));
+      const gouging = planted.gougers.has(state.coop.coopId) && crisisOffset >= 0 && crisisOffset < crisis.durationDays;
+      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisCategories, crisisMultiplier(crisis, crisisOffset), gouging ? GOUGE_FACTOR : 1);
       summary.stockOutDays += result.stockOuts.length;
       for (const line of result.stockOuts) stockOuts.write(`${date},${line}\n`);
       if (date < state.coop.linkedSince) continue;
@@ -145,6 +147,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
         summary.files++;
         summary.rows.sales += result.sales.length;
       }
+      if (planted.salesOnly.has(coop.coopId)) continue;
       await writeFile(`${base}stock${stamp}`, encodeForVendor(coop.style, formatStock(coop.style, coop.coopId, date, result.stock)));
       summary.files++;
       summary.rows.stock += result.stock.length;
@@ -153,7 +156,87 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   }
   await Promise.all([...states.map((s) => closeStream(s.ledger)), closeStream(stockOuts)]);
   await writeTruthSummary(truth, summary, world.coops);
+  await writeEvents(truth, truthEvents(world.coops, crisis, planted, calendar, startDate, endDate));
   return summary;
+}
+
+/** Essential prices during the crisis at a gouging co-op, relative to the regulated price. */
+const GOUGE_FACTOR = 1.35;
+
+interface PlantedProblems {
+  /** Co-ops that overcharge for essentials while the wave is in their governorate. */
+  gougers: Set<string>;
+  /** Co-ops that send their sales but never their stock. */
+  salesOnly: Set<string>;
+}
+
+function plantProblems(coops: WorldCoop[], crisis: CrisisConfig, random: Random): PlantedProblems {
+  const reached = coops.filter((c) => crisis.spreadOrder.includes(c.governorateId));
+  const gougers = new Set<string>();
+  const count = Math.max(1, Math.round(reached.length / 25));
+  for (const coop of random.shuffle(reached).slice(0, count)) gougers.add(coop.coopId);
+  // Only where there are enough co-ops that losing one's stock still leaves the picture whole.
+  const salesOnly = new Set<string>();
+  if (coops.length > 10) {
+    const candidates = coops.filter((c) => !gougers.has(c.coopId));
+    for (const coop of random.shuffle(candidates).slice(0, 2)) salesOnly.add(coop.coopId);
+  }
+  return { gougers, salesOnly };
+}
+
+interface TruthEvent {
+  event_type: string;
+  coop_id: string;
+  governorate_id: string;
+  site_id: string;
+  product_scope: string;
+  start_date: string;
+  end_date: string;
+  detail: string;
+}
+
+function truthEvents(coops: WorldCoop[], crisis: CrisisConfig, planted: PlantedProblems, calendar: DemandDay[], startDate: string, endDate: string): TruthEvent[] {
+  const events: TruthEvent[] = [];
+  const blank = { coop_id: '', governorate_id: '', site_id: '', product_scope: '' };
+  const scope = crisis.categoryIds ? `categories:${crisis.categoryIds.join(' ')}` : 'essential';
+  for (const gov of crisis.spreadOrder) {
+    const start = crisisStartIn(crisis, gov) as string;
+    events.push({ ...blank, event_type: 'crisis_wave', governorate_id: gov, product_scope: scope, start_date: start, end_date: addDays(start, crisis.durationDays - 1), detail: `peak demand x${crisis.peakMultiplier}` });
+  }
+  for (const coop of coops) {
+    if (planted.gougers.has(coop.coopId)) {
+      const start = crisisStartIn(crisis, coop.governorateId) as string;
+      events.push({ ...blank, event_type: 'price_gouging', coop_id: coop.coopId, governorate_id: coop.governorateId, product_scope: 'essential', start_date: start, end_date: addDays(start, crisis.durationDays - 1), detail: `essential prices x${GOUGE_FACTOR} in sales amounts` });
+    }
+    if (planted.salesOnly.has(coop.coopId)) {
+      events.push({ ...blank, event_type: 'missing_feed', coop_id: coop.coopId, governorate_id: coop.governorateId, start_date: startDate, end_date: endDate, detail: 'sends sales only, never stock' });
+    }
+    if (coop.linkedSince > startDate) {
+      events.push({ ...blank, event_type: 'late_link', coop_id: coop.coopId, governorate_id: coop.governorateId, start_date: startDate, end_date: addDays(coop.linkedSince, -1), detail: `first files on ${coop.linkedSince}` });
+    }
+  }
+  // Calendar seasons the demand model applies, so forecasts can be judged against them.
+  let run: { type: string; start: string; end: string } | null = null;
+  const flush = (): void => {
+    if (run) events.push({ ...blank, event_type: run.type, start_date: run.start, end_date: run.end, detail: '' });
+    run = null;
+  };
+  for (const d of calendar) {
+    const type = d.day.isRamadan ? 'ramadan' : d.daysToRamadan !== null ? 'pre_ramadan_surge' : d.day.isEid ? `eid_${d.day.eidName}` : null;
+    if (type && run && (run as { type: string }).type === type) (run as { end: string }).end = d.day.date;
+    else {
+      flush();
+      if (type) run = { type, start: d.day.date, end: d.day.date };
+    }
+  }
+  flush();
+  return events;
+}
+
+async function writeEvents(truthDir: string, events: TruthEvent[]): Promise<void> {
+  const columns = ['event_type', 'coop_id', 'governorate_id', 'site_id', 'product_scope', 'start_date', 'end_date', 'detail'] as const;
+  const lines = [csvLine(columns), ...events.map((e) => csvLine(columns.map((c) => e[c])))];
+  await writeFile(path.join(truthDir, 'events.csv'), `${lines.join('\n')}\n`);
 }
 
 function closeStream(stream: WriteStream | null): Promise<void> {
@@ -213,6 +296,7 @@ function simulateCoopDay(
   factorCache: Map<DemandGroup, number>,
   crisisCategories: Set<string>,
   crisisFactor: number,
+  gougeFactor: number,
 ): CoopDayResult {
   const { coop, random, onHand, inTransit, rate, warehouse } = state;
   const n = products.length;
@@ -284,7 +368,8 @@ function simulateCoopDay(
           available -= q;
           sold += q;
           const receipts = q - random.binomial(q - 1, product.multiBuy);
-          sales.push({ siteId: site.siteId, gtin: product.gtin, hour: h, quantity: q, amountFils: q * product.priceFils, receipts });
+          const unitFils = product.isEssential && gougeFactor !== 1 ? Math.round(product.priceFils * gougeFactor) : product.priceFils;
+          sales.push({ siteId: site.siteId, gtin: product.gtin, hour: h, quantity: q, amountFils: q * unitFils, receipts });
         }
         if (sold < demand) stockOuts.push(`${site.siteId},${product.gtin},${demand},${sold},${demand - sold}`);
       }
