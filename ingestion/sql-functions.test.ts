@@ -1,0 +1,117 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { installSqlFunctions } from './sql-functions';
+
+let con: DuckDBConnection;
+beforeAll(async () => {
+  const instance = await DuckDBInstance.create(':memory:');
+  con = await instance.connect();
+  await installSqlFunctions(con);
+});
+
+async function value(sql: string, input: string | null): Promise<unknown> {
+  const reader = await con.runAndReadAll(`SELECT CAST(${sql} AS VARCHAR) AS v FROM (SELECT CAST($1 AS VARCHAR) AS s)`, [input]);
+  return reader.getRowObjectsJson()[0]!.v;
+}
+
+describe('rabt_clean', () => {
+  it.each([
+    [' C001 ', 'C001'],
+    ['١٢٣', '123'],
+    ['۴۵', '45'],
+    ['١٬٢٣٤٫٥', '1234.5'],
+    ['   ', null],
+    [null, null],
+  ])('%j → %j', async (input, expected) => {
+    expect(await value('rabt_clean(s)', input)).toBe(expected);
+  });
+});
+
+describe('rabt_decimal3', () => {
+  it.each([
+    ['1.250', '1.250'],
+    ['1,25', '1.250'],
+    ['1,234.5', '1234.500'],
+    ['1.234,5', '1234.500'],
+    ['-3', '-3.000'],
+    ['12', '12.000'],
+    ['1.2345', null],
+    ['1.2340', '1.234'],
+    ['1e3', null],
+    ['abc', null],
+    ['', null],
+  ])('%j → %j', async (input, expected) => {
+    expect(await value('rabt_decimal3(rabt_clean(s))', input)).toBe(expected);
+  });
+});
+
+describe('rabt_integer', () => {
+  it.each([
+    ['3', '3'],
+    ['3.0', '3'],
+    ['٣', '3'],
+    ['3.5', null],
+    ['x', null],
+  ])('%j → %j', async (input, expected) => {
+    expect(await value('rabt_integer(rabt_clean(s))', input)).toBe(expected);
+  });
+});
+
+describe('rabt_date', () => {
+  it.each([
+    ['2025-06-14', '2025-06-14'],
+    ['14/06/2025', '2025-06-14'],
+    ['3/6/2025', '2025-06-03'],
+    ['١٤/٠٦/٢٠٢٥', '2025-06-14'],
+    ['14-06-2025', '2025-06-14'],
+    ['45822', '2025-06-14'],
+    ['31/02/2025', null],
+    ['06/14/2025', null],
+    ['1', null],
+    ['99999', '2173-10-13'],
+    ['2025-13-01', null],
+    ['yesterday', null],
+  ])('%j → %j', async (input, expected) => {
+    expect(await value('rabt_date(rabt_clean(s))', input)).toBe(expected);
+  });
+});
+
+describe('rabt_kuwait_timestamp', () => {
+  it.each([
+    ['2025-06-14T18:00:00+03:00', '2025-06-14 18:00:00'],
+    ['2025-06-14T15:00:00Z', '2025-06-14 18:00:00'],
+    ['2025-06-14T22:00:00Z', '2025-06-15 01:00:00'],
+    ['2025-06-14 18:00:00', '2025-06-14 18:00:00'],
+    ['2025-06-14T18:00', '2025-06-14 18:00:00'],
+    ['45822.75', '2025-06-14 18:00:00'],
+    ['2025-06-14T25:00:00Z', null],
+    ['14/06/2025 18:00', null],
+  ])('%j → %j', async (input, expected) => {
+    expect(await value('rabt_kuwait_timestamp(rabt_clean(s))', input)).toBe(expected);
+  });
+});
+
+describe('rabt_csv_cells', () => {
+  it.each([
+    ['a,b,c', ',', ['a', 'b', 'c']],
+    ['a,"1,5",,"x ""y"""', ',', ['a', '1,5', '', 'x "y"']],
+    ['a,b,', ',', ['a', 'b', '']],
+    ['a;"1;5";c', ';', ['a', '1;5', 'c']],
+  ])('%j', async (line, delim, cells) => {
+    const reader = await con.runAndReadAll('SELECT rabt_csv_cells($1, $2) AS v', [line, delim]);
+    expect(reader.getRowObjectsJson()[0]!.v).toEqual(cells);
+  });
+});
+
+describe('rabt_is_formula', () => {
+  it.each([
+    ['=HYPERLINK("http://x","y")', true],
+    ['@SUM(A1)', true],
+    ['+cmd|calc', true],
+    ['-3', false],
+    ['-١', false],
+    ['6281234567890', false],
+  ])('%j → %j', async (input, expected) => {
+    const reader = await con.runAndReadAll('SELECT rabt_is_formula($1) AS v', [input]);
+    expect(reader.getRowObjectsJson()[0]!.v).toBe(expected);
+  });
+});

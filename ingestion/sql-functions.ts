@@ -1,0 +1,79 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/**
+ * SQL macros that turn a vendor's text cell into a typed value, vectorised inside DuckDB
+ * so millions of rows never pass through JavaScript one by one. Each returns NULL for text
+ * it cannot read; the validation query turns that NULL into a reason code.
+ */
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬';
+// translate() deletes characters with no counterpart: the Arabic thousands separator goes.
+const LATIN_DIGITS = '01234567890123456789.';
+
+export const SQL_FUNCTIONS = [
+  // Arabic-Indic digits to ASCII, surrounding spaces (incl. no-break) off, empty to NULL.
+  `CREATE OR REPLACE MACRO rabt_clean(s) AS
+     NULLIF(trim(translate(s, '${ARABIC_DIGITS}', '${LATIN_DIGITS}'), ' ' || chr(9) || chr(160)), '')`,
+
+  // A decimal in plain form ('1234.5'), accepting a decimal comma ('1,5') and thousands
+  // separators either way round ('1,234.5', '1.234,5'). A lone comma is a decimal comma:
+  // vendor B writes '1,250' for 1.250 KWD.
+  `CREATE OR REPLACE MACRO rabt_decimal_text(s) AS CASE
+     WHEN regexp_full_match(s, '[+-]?[0-9]+(\\.[0-9]+)?') THEN s
+     WHEN regexp_full_match(s, '[+-]?[0-9]+,[0-9]+') THEN replace(s, ',', '.')
+     WHEN regexp_full_match(s, '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?') THEN replace(s, ',', '')
+     WHEN regexp_full_match(s, '[+-]?[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+') THEN replace(replace(s, '.', ''), ',', '.')
+   END`,
+
+  // A decimal with at most three places (fils), else NULL rather than silently rounded.
+  `CREATE OR REPLACE MACRO rabt_decimal3(s) AS CASE
+     WHEN regexp_full_match(rabt_decimal_text(s), '[+-]?[0-9]{1,15}(\\.[0-9]{1,3})?0*')
+     THEN TRY_CAST(rabt_decimal_text(s) AS DECIMAL(18,3)) END`,
+
+  // A whole number; '3.0' from a JSON writer counts, '3.5' does not.
+  `CREATE OR REPLACE MACRO rabt_integer(s) AS CASE
+     WHEN regexp_full_match(rabt_decimal_text(s), '[+-]?[0-9]{1,12}(\\.0+)?')
+     THEN TRY_CAST(TRY_CAST(rabt_decimal_text(s) AS DECIMAL(18,3)) AS BIGINT) END`,
+
+  // ISO (2025-06-14), dd/mm/yyyy (14/06/2025, also with - or .), or an Excel serial day
+  // number (45822). Plain expressions, no subquery, so DuckDB keeps it vectorised; the
+  // plausible-range check is the validation query's.
+  `CREATE OR REPLACE MACRO rabt_date(s) AS CASE
+       WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}') THEN TRY_CAST(s AS DATE)
+       WHEN regexp_full_match(s, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN CAST(try_strptime(s, '%d/%m/%Y') AS DATE)
+       WHEN regexp_full_match(s, '[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}') THEN CAST(try_strptime(s, '%d-%m-%Y') AS DATE)
+       WHEN regexp_full_match(s, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}') THEN CAST(try_strptime(s, '%d.%m.%Y') AS DATE)
+       WHEN regexp_full_match(s, '[0-9]{5}(\\.0+)?') THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(s AS DOUBLE)) AS INTEGER) AS DATE)
+     END`,
+
+  // A timestamp as Kuwait wall-clock time: with an offset or Z it is converted, without
+  // one it already is Kuwait time; an Excel serial with a day fraction is Kuwait time too.
+  `CREATE OR REPLACE MACRO rabt_kuwait_timestamp(s) AS CASE
+       WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)? ?(Z|[+-][0-9]{2}(:?[0-9]{2})?)')
+         THEN CAST(TRY_CAST(s AS TIMESTAMPTZ) AT TIME ZONE 'Asia/Kuwait' AS TIMESTAMP)
+       WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?')
+         THEN TRY_CAST(s AS TIMESTAMP)
+       WHEN regexp_full_match(s, '[0-9]{5}(\\.[0-9]+)?')
+         THEN TIMESTAMP '1899-12-30 00:00:00' + to_seconds(CAST(round(CAST(s AS DOUBLE) * 86400) AS BIGINT))
+     END`,
+
+  // Splits a CSV line into cells, honouring double quotes only when the line has any (the
+  // common case is a plain split). Quoted cells lose their quotes and "" becomes ".
+  `CREATE OR REPLACE MACRO rabt_csv_cells(line, delim) AS CASE
+     WHEN NOT contains(line, '"') THEN string_split(line, delim)
+     ELSE list_transform(
+       CASE delim
+         WHEN ';' THEN regexp_extract_all(line, '(?:^|;)("(?:[^"]|"")*"|[^;"]*)', 1)
+         WHEN chr(9) THEN regexp_extract_all(line, '(?:^|\\t)("(?:[^"]|"")*"|[^\\t"]*)', 1)
+         ELSE regexp_extract_all(line, '(?:^|,)("(?:[^"]|"")*"|[^,"]*)', 1)
+       END,
+       c -> CASE WHEN length(c) >= 2 AND starts_with(c, '"') AND ends_with(c, '"') THEN replace(c[2:-2], '""', '"') ELSE c END)
+   END`,
+
+  // Text a spreadsheet would run as a formula when an auditor opens an export (=HYPERLINK…).
+  `CREATE OR REPLACE MACRO rabt_is_formula(s) AS
+     regexp_matches(s, '^[=@\\t\\r]') OR regexp_matches(s, '^[+-][^0-9.,٠-٩ ]')`,
+];
+
+export async function installSqlFunctions(con: DuckDBConnection): Promise<void> {
+  for (const sql of SQL_FUNCTIONS) await con.run(sql);
+}
