@@ -32,8 +32,8 @@ export interface BuildOptions {
   /** Start from an empty warehouse and rebuild incremental models whole. */
   fullRefresh?: boolean;
   onProgress?: (event: BuildProgressEvent) => void;
-  /** Seed folder instead of transform/seeds (tests bring their own reference data). */
-  seedDir?: string;
+  /** The dbt project to run (default transform/); tests run a copy with their own seeds. */
+  projectDir?: string;
   /** Where dbt writes run_results.json and manifest.json (default transform/target). */
   targetDir?: string;
   /** The dbt executable (default .venv/bin/dbt). */
@@ -136,10 +136,11 @@ async function runDbt(
   args: string[],
   env: NodeJS.ProcessEnv,
   dbtBin: string,
+  cwd: string,
   onProgress?: (event: BuildProgressEvent) => void,
 ): Promise<{ code: number; errors: string[] }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(dbtBin, args, { cwd: TRANSFORM_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(dbtBin, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const errors: string[] = [];
     let pending = '';
     const onLine = (line: string) => {
@@ -204,7 +205,8 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
   // The published file is only ever read here; the copy is what dbt writes to.
   if (startedFrom === 'published') copyFileSync(warehousePath, buildPath);
 
-  const args = ['build', '--project-dir', TRANSFORM_DIR, '--profiles-dir', TRANSFORM_DIR, '--target-path', targetDir, '--log-format', 'json'];
+  const projectDir = resolve(options.projectDir ?? TRANSFORM_DIR);
+  const args = ['build', '--project-dir', projectDir, '--profiles-dir', projectDir, '--target-path', targetDir, '--log-format', 'json'];
   if (options.select) args.push('--select', options.select);
   if (options.fullRefresh) args.push('--full-refresh');
 
@@ -220,9 +222,8 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
     DBT_PARTIAL_PARSE: 'true',
     TZ: process.env.TZ ?? 'UTC',
   };
-  if (options.seedDir) env.RABT_SEED_DIR = resolve(options.seedDir);
 
-  const { code, errors } = await runDbt(args, env, dbtBin, options.onProgress);
+  const { code, errors } = await runDbt(args, env, dbtBin, projectDir, options.onProgress);
   const runResultsPath = join(targetDir, 'run_results.json');
   const results = readRunResults(runResultsPath, started);
   const failed = results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.unique_id);
@@ -246,7 +247,10 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
 
   if (code !== 0 || failed.length > 0 || results.length === 0) {
     summary.seconds = (Date.now() - started) / 1000;
-    const what = failed.length > 0 ? `failed: ${failed.join(', ')}` : errors.slice(-5).join('\n') || `dbt exited with code ${code}`;
+    const why = results
+      .filter((r) => failed.includes(r.unique_id))
+      .map((r) => `${r.unique_id}: ${(r.message ?? r.status).split('\n').slice(0, 3).join(' ').trim()}`);
+    const what = failed.length > 0 ? `failed: ${failed.join(', ')}\n${why.join('\n')}` : errors.slice(-5).join('\n') || `dbt exited with code ${code}`;
     throw new BuildFailedError(`warehouse build did not pass, published warehouse left as it was; ${what}`, summary);
   }
 

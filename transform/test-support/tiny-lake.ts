@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -29,9 +29,20 @@ function csv(rows: (string | number | boolean)[][]): string {
   return rows.map((r) => r.map((v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(',')).join('\n') + '\n';
 }
 
-/** Writes reference seeds (plus the seed YAML beside the real ones) into `<seedDir>/reference/`. */
-export function writeReferenceSeeds(seedDir: string): void {
-  const ref = join(seedDir, 'reference');
+const PROJECT_ENTRIES = ['dbt_project.yml', 'profiles.yml', 'macros', 'models', 'tests', 'snapshots', 'analyses'];
+
+/**
+ * Copies the dbt project (not its seeds or target) to `projectDir` and writes tiny
+ * reference seeds there. A copy, not a seed-paths override: dbt writes each node's
+ * compiled SQL to target/run/<seed path>, which for a seed path outside the project
+ * lands on the CSV itself.
+ */
+export function writeTestProject(projectDir: string): void {
+  mkdirSync(projectDir, { recursive: true });
+  for (const entry of PROJECT_ENTRIES) {
+    if (existsSync(join(transformDir, entry))) cpSync(join(transformDir, entry), join(projectDir, entry), { recursive: true });
+  }
+  const ref = join(projectDir, 'seeds', 'reference');
   mkdirSync(ref, { recursive: true });
   const realRef = join(transformDir, 'seeds', 'reference');
   for (const file of readdirSync(realRef)) {

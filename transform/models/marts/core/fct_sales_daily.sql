@@ -2,6 +2,7 @@
     that any sales batch arrived for within the look-back window (late batches and
     corrections included) from all of that day's current batches, then replaces those
     co-op-days whole: a superseded batch's rows leave, nothing is counted twice. -#}
+-- depends_on: {{ ref('int_batches__current') }}
 {{ config(
     materialized = 'incremental',
     incremental_strategy = 'delete+insert',

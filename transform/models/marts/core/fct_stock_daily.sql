@@ -2,6 +2,7 @@
     back over the sales window, so a late sales batch for day D also recomputes the
     co-op's stock days D .. D + window - 1. is_latest depends on rows outside the
     recomputed days, so a post-hook refreshes it over the whole table. -#}
+-- depends_on: {{ ref('int_batches__current') }}
 {{ config(
     materialized = 'incremental',
     incremental_strategy = 'delete+insert',

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { BuildFailedError, buildPathFor, buildWarehouse, progressFromDbtLine, type BuildProgressEvent } from './build';
+import { PRODUCTS, TinyLake, writeTestProject, type SalesRow } from './test-support/tiny-lake';
+
+// Real dbt on a tiny lake: each build takes ~15 s on 2 cores.
+const BUILD_TIMEOUT = 240_000;
+
+async function query<T = Record<string, unknown>>(path: string, sql: string): Promise<T[]> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const total = (rows: SalesRow[], pick: (r: SalesRow) => number) => rows.reduce((acc, r) => acc + pick(r), 0);
+
+describe('progressFromDbtLine', () => {
+  it('reports per-node results with their position and drops chatter', () => {
+    const result = JSON.stringify({
+      info: { name: 'LogTestResult', msg: '\u001b[32mPASS\u001b[0m unique_dim_coop_coop_id', level: 'info' },
+      data: { index: 3, num_models: 9, status: 'pass', node_info: { unique_id: 'test.rabt.unique_dim_coop_coop_id' } },
+    });
+    expect(progressFromDbtLine(result)).toEqual({
+      stage: 'dbt', done: 3, total: 9, status: 'pass', node: 'test.rabt.unique_dim_coop_coop_id', message: 'PASS unique_dim_coop_coop_id',
+    });
+    expect(progressFromDbtLine(JSON.stringify({ info: { name: 'NodeStart', msg: 'Began running', level: 'debug' }, data: {} }))).toBeNull();
+    expect(progressFromDbtLine(JSON.stringify({ info: { name: 'RunningOperationError', msg: 'boom', level: 'error' }, data: {} }))?.message).toBe('boom');
+  });
+
+  it('derives the write/audit path from the published one', () => {
+    expect(buildPathFor('/x/warehouse/rabt.duckdb')).toBe('/x/warehouse/rabt.build.duckdb');
+  });
+});
+
+describe('buildWarehouse (real dbt on a tiny lake)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'rabt-build-'));
+  const lakeDir = join(root, 'lake');
+  const projectDir = join(root, 'project');
+  const targetDir = join(root, 'target');
+  const warehousePath = join(root, 'warehouse', 'rabt.duckdb');
+  const base = { dataDir: root, lakeDir, warehousePath, projectDir, targetDir };
+  let lake: TinyLake;
+
+  const day1: SalesRow[] = [
+    { siteId: 'C001-M', productId: PRODUCTS.rice, hour: 9, quantity: 10, amount: 24.5, receipts: 7 },
+    { siteId: 'C001-M', productId: PRODUCTS.rice, hour: 18, quantity: 4, amount: 9.8, receipts: 3 },
+    { siteId: 'C001-B01', productId: PRODUCTS.oil, hour: 12, quantity: 6, amount: 6.9, receipts: 5 },
+  ];
+  const day1Corrected: SalesRow[] = [
+    { siteId: 'C001-M', productId: PRODUCTS.rice, hour: 9, quantity: 8, amount: 19.6, receipts: 6 },
+    { siteId: 'C001-B01', productId: PRODUCTS.oil, hour: 12, quantity: 6, amount: 6.9, receipts: 5 },
+  ];
+  const day2: SalesRow[] = [{ siteId: 'C001-M', productId: PRODUCTS.rice, hour: 10, quantity: 20, amount: 49, receipts: 11 }];
+
+  beforeAll(async () => {
+    writeTestProject(projectDir);
+    lake = await TinyLake.create(lakeDir);
+  });
+  afterAll(() => {
+    lake.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('builds from an empty warehouse, publishes, and an ML source with no file yet builds empty', async () => {
+    await lake.sales({ batchId: 'sa-c001-d1', coopId: 'C001', businessDate: '2025-06-14', receivedAt: '2025-06-15T01:00:00Z' }, day1);
+    await lake.stock({ batchId: 'st-c001-d1', coopId: 'C001', businessDate: '2025-06-14', receivedAt: '2025-06-15T01:05:00Z' }, [
+      { siteId: 'C001-M', productId: PRODUCTS.rice, closingQty: 70 },
+      { siteId: 'C001-W', productId: PRODUCTS.rice, closingQty: 500 },
+    ]);
+    const events: BuildProgressEvent[] = [];
+    const summary = await buildWarehouse({ ...base, onProgress: (e) => events.push(e) });
+
+    expect(summary.published).toBe(true);
+    expect(summary.startedFrom).toBe('empty');
+    expect(summary.failed).toEqual([]);
+    expect(summary.tests).toBeGreaterThan(50);
+    expect(existsSync(warehousePath)).toBe(true);
+    expect(existsSync(buildPathFor(warehousePath))).toBe(false);
+    expect(existsSync(join(targetDir, 'run_results.json'))).toBe(true);
+    const counted = events.filter((e) => e.done !== undefined);
+    expect(counted.length).toBe(summary.nodes);
+    expect(counted.every((e) => e.total === summary.nodes)).toBe(true);
+
+    const sales = await query<{ site_id: string; quantity: string; net_amount_kwd: string; receipt_count: number }>(
+      warehousePath,
+      `select site_id, quantity, net_amount_kwd, receipt_count from marts.fct_sales_daily
+       where business_date = date '2025-06-14' and product_id = '${PRODUCTS.rice}'`,
+    );
+    const rice = day1.filter((r) => r.productId === PRODUCTS.rice);
+    expect(sales).toHaveLength(1);
+    expect(Number(sales[0]!.quantity)).toBeCloseTo(total(rice, (r) => r.quantity), 3);
+    expect(Number(sales[0]!.net_amount_kwd)).toBeCloseTo(total(rice, (r) => r.amount), 3);
+    expect(sales[0]!.receipt_count).toBe(total(rice, (r) => r.receipts ?? 0));
+
+    const stock = await query<{ site_id: string; avg_daily_demand_28d: number | null; days_of_cover: number | null; is_latest: boolean }>(
+      warehousePath,
+      `select site_id, avg_daily_demand_28d, days_of_cover, is_latest from marts.fct_stock_daily order by site_id`,
+    );
+    const riceDemand = total(rice, (r) => r.quantity); // one day reported, so the average is that day
+    expect(stock.find((s) => s.site_id === 'C001-M')).toEqual({
+      site_id: 'C001-M', avg_daily_demand_28d: riceDemand, days_of_cover: Number((70 / riceDemand).toFixed(2)), is_latest: true,
+    });
+    // a warehouse sells nothing: its cover is unknown rather than infinite
+    expect(stock.find((s) => s.site_id === 'C001-W')?.days_of_cover).toBeNull();
+    expect(await query(warehousePath, 'select * from marts.fct_demand_forecast')).toEqual([]);
+  }, BUILD_TIMEOUT);
+
+  it('incrementally picks up a correction and a new day without double counting', async () => {
+    await lake.sales(
+      { batchId: 'sa-c001-d1-corr', coopId: 'C001', businessDate: '2025-06-14', receivedAt: '2025-06-16T01:00:00Z', supersedes: 'sa-c001-d1' },
+      day1Corrected,
+    );
+    await lake.sales({ batchId: 'sa-c001-d2', coopId: 'C001', businessDate: '2025-06-15', receivedAt: '2025-06-16T01:10:00Z' }, day2);
+    await lake.stock({ batchId: 'st-c001-d2', coopId: 'C001', businessDate: '2025-06-15', receivedAt: '2025-06-16T01:15:00Z' }, [
+      { siteId: 'C001-M', productId: PRODUCTS.rice, closingQty: 40 },
+    ]);
+    await lake.forecasts([{ siteId: 'C001-M', productId: PRODUCTS.rice, ds: '2025-06-16', yhat: 12 }], '2025-06-16T02:00:00Z');
+
+    const summary = await buildWarehouse(base);
+    expect(summary.startedFrom).toBe('published');
+    expect(summary.published).toBe(true);
+
+    const byDay = await query<{ business_date: string; quantity: string }>(
+      warehousePath,
+      `select business_date, sum(quantity) as quantity from marts.fct_sales_daily group by 1 order by 1`,
+    );
+    expect(byDay.map((r) => [r.business_date, Number(r.quantity)])).toEqual([
+      ['2025-06-14', total(day1Corrected, (r) => r.quantity)],
+      ['2025-06-15', total(day2, (r) => r.quantity)],
+    ]);
+
+    const stock = await query<{ stock_date: string; is_latest: boolean; avg_daily_demand_28d: number }>(
+      warehousePath,
+      `select stock_date, is_latest, avg_daily_demand_28d from marts.fct_stock_daily where site_id = 'C001-M' order by stock_date`,
+    );
+    expect(stock.map((s) => s.is_latest)).toEqual([false, true]);
+    // the corrected day 1 feeds day 1's demand, and both days feed day 2's
+    const riceD1 = total(day1Corrected.filter((r) => r.productId === PRODUCTS.rice), (r) => r.quantity);
+    expect(stock[0]!.avg_daily_demand_28d).toBeCloseTo(riceD1, 3);
+    expect(stock[1]!.avg_daily_demand_28d).toBeCloseTo((riceD1 + total(day2, (r) => r.quantity)) / 2, 3);
+    expect(await query(warehousePath, 'select series_id, yhat from marts.fct_demand_forecast')).toEqual([
+      { series_id: `C001-M|${PRODUCTS.rice}`, yhat: 12 },
+    ]);
+  }, BUILD_TIMEOUT);
+
+  it('a broken batch fails a named test and leaves the published warehouse as it was', async () => {
+    const before = sha256(warehousePath);
+    await lake.sales({ batchId: 'sa-c001-d3-bad', coopId: 'C001', businessDate: '2025-06-16', receivedAt: '2025-06-17T01:00:00Z' }, [
+      { siteId: 'C001-B99', productId: PRODUCTS.rice, quantity: 1, amount: 2.45 },
+    ]);
+    const failure = await buildWarehouse(base).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(BuildFailedError);
+    const error = failure as BuildFailedError;
+    expect(error.summary.published).toBe(false);
+    expect(error.summary.failed.some((id) => id.includes('relationships_fct_sales_daily_site_id'))).toBe(true);
+    expect(error.message).toContain('relationships_fct_sales_daily_site_id');
+    expect(sha256(warehousePath)).toBe(before);
+    const days = await query<{ n: number }>(warehousePath, `select count(distinct business_date)::int as n from marts.fct_sales_daily`);
+    expect(days[0]!.n).toBe(2);
+  }, BUILD_TIMEOUT);
+});
