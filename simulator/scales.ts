@@ -18,7 +18,7 @@ export interface ScaleSpec {
 
 export const SCALES: Record<Scale, ScaleSpec> = {
   small: { coops: 5, maxBranches: 1, products: 100, essentialsPerCategory: 4, days: 120, fullLedger: true },
-  demo: { coops: null, maxBranches: 2, products: 250, essentialsPerCategory: 8, days: 400, fullLedger: false },
+  demo: { coops: null, maxBranches: 1, products: 100, essentialsPerCategory: 3, days: 400, fullLedger: false },
   national: { coops: null, maxBranches: 99, products: Number.POSITIVE_INFINITY, essentialsPerCategory: 0, days: 400, fullLedger: false },
 };
 

@@ -77,10 +77,15 @@ function pickProducts(products: WorldProduct[], spec: ScaleSpec): WorldProduct[]
   for (const categoryId of essentialCategories) {
     byPopularity.filter((p) => p.categoryId === categoryId).slice(0, spec.essentialsPerCategory).forEach((p) => chosen.add(p));
   }
-  for (const p of byPopularity) {
-    if (chosen.size >= spec.products) break;
-    chosen.add(p);
-  }
+  // Half the rest from the top sellers, half spread evenly over the long tail, so a scale
+  // with few products still shows slow movers next to the staples.
+  const rest = byPopularity.filter((p) => !chosen.has(p));
+  const free = Math.max(0, spec.products - chosen.size);
+  const top = Math.ceil(free / 2);
+  rest.slice(0, top).forEach((p) => chosen.add(p));
+  const tail = rest.slice(top);
+  const spread = free - top;
+  for (let k = 0; k < spread && tail.length > 0; k++) chosen.add(tail[Math.floor((k * tail.length) / spread)] as WorldProduct);
   return products.filter((p) => chosen.has(p));
 }
 
