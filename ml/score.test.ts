@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { score } from './score';
 import { isoDay, tempDir } from './csv-test-helpers';
-import { writeWarehouseFixture, type SalesRow } from './warehouse-fixture';
+import { daysOfCover } from './stock-cover';
+import { writeLakeSalesFixture, writeWarehouseFixture, type HourlySale, type SalesRow } from './warehouse-fixture';
 
 const RICE = '6281000000011';
 const WATER = '6281000000028';
 const CHOC = '6281000000035';
 const week = [10, 12, 14, 16, 18, 4, 6];
+const SHAPE = [0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 6, 7, 6, 4, 3, 3, 5, 7, 9, 10, 10, 9, 6, 3];
 
 let dir = '';
 let cleanup: () => Promise<void> = async () => {};
 let warehousePath = '';
+let lakeWithSales = '';
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('score'));
@@ -28,23 +31,45 @@ beforeAll(async () => {
     // Water sells only on odd days at C002: missing days are zero sales, not gaps.
     if (t % 2 === 1) sales.push({ site_id: 'C002-M', product_id: WATER, business_date: d, quantity: 7 });
   }
-  await writeWarehouseFixture(warehousePath, sales);
+  const stock = [
+    { site_id: 'C001-B01', product_id: RICE, stock_date: '2025-05-27', closing_qty: 40 },
+    { site_id: 'C001-B01', product_id: RICE, stock_date: '2025-05-28', closing_qty: 100 },
+    { site_id: 'C001-W', product_id: RICE, stock_date: '2025-05-28', closing_qty: 500 },
+  ];
+  await writeWarehouseFixture(warehousePath, sales, stock);
+
+  // Seven weeks of hourly rice sales at two Jahra co-ops, tripling from 2025-05-26 08:00.
+  lakeWithSales = join(dir, 'lake-sales');
+  let seed = 11;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const hourly: HourlySale[] = [];
+  for (let d = 0; d < 49; d++) {
+    const day = isoDay('2025-04-10', d);
+    for (let h = 8; h < 24; h++) {
+      const surge = day >= '2025-05-26' ? 3 : 1;
+      for (const site of ['C001-M', 'C003-M']) {
+        hourly.push({ site_id: site, product_id: RICE, sale_hour: `${day} ${String(h).padStart(2, '0')}:00:00`, quantity: Math.round((SHAPE[h] as number) * 2 * surge * (0.8 + 0.4 * rnd())) });
+      }
+    }
+  }
+  await writeLakeSalesFixture(lakeWithSales, hourly);
 });
 afterAll(() => cleanup());
 
-async function readParquet(path: string) {
+async function query(sql: string) {
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
-  const r = await con.runAndReadAll(
-    `SELECT series_id, coop_id, site_id, product_id, CAST(ds AS VARCHAR) ds, model, yhat, yhat_lower, yhat_upper, level,
-            typeof(ds) ds_type, typeof(generated_at) ga_type
-     FROM read_parquet('${path}') ORDER BY series_id, ds`,
-  );
-  const rows = r.getRowObjectsJS();
+  const rows = (await con.runAndReadAll(sql)).getRowObjectsJS();
   con.closeSync();
   instance.closeSync();
   return rows;
 }
+
+const part = async (lakeDir: string, table: string) => {
+  const files = await readdir(join(lakeDir, 'ml', table));
+  expect(files).toHaveLength(1);
+  return join(lakeDir, 'ml', table, files[0] as string);
+};
 
 describe('score', () => {
   it('forecasts each selling site × essential product and lands one Parquet run', async () => {
@@ -52,22 +77,52 @@ describe('score', () => {
     const before = (await stat(warehousePath)).mtimeMs;
     const events: unknown[] = [];
     const summary = await score({ warehousePath, lakeDir, horizonDays: 9, onProgress: (e) => events.push(e) });
-    expect(summary).toMatchObject({ asOf: '2025-05-28', series: 2, rows: 18, horizonDays: 9 });
+    expect(summary).toMatchObject({ asOf: '2025-05-28', series: 2, rows: 18, horizonDays: 9, regionSeries: 2 });
     expect(events.length).toBeGreaterThan(0);
     expect((await stat(warehousePath)).mtimeMs).toBe(before);
 
     const files = await readdir(join(lakeDir, 'ml', 'forecasts'));
     expect(files).toEqual([`part-${summary.runId}.parquet`]);
-    const rows = await readParquet(join(lakeDir, 'ml', 'forecasts', files[0] as string));
+    const rows = await query(
+      `SELECT series_id, coop_id, site_id, product_id, CAST(ds AS VARCHAR) ds, model, yhat, yhat_lower, yhat_upper, level,
+              typeof(ds) ds_type, typeof(generated_at) ga_type
+       FROM read_parquet('${join(lakeDir, 'ml', 'forecasts', files[0] as string)}') ORDER BY series_id, ds`,
+    );
     expect(rows[0]).toMatchObject({ ds_type: 'DATE', ga_type: 'TIMESTAMP WITH TIME ZONE', coop_id: 'C001', site_id: 'C001-B01', product_id: RICE });
     const rice = rows.filter((r) => r.series_id === `C001-B01:${RICE}`);
-    expect(rice.map((r) => [r.ds, r.yhat])).toEqual(
-      Array.from({ length: 9 }, (_, k) => [isoDay('2025-05-29', k), week[(28 + k) % 7]]),
-    );
+    expect(rice.map((r) => [r.ds, r.yhat])).toEqual(Array.from({ length: 9 }, (_, k) => [isoDay('2025-05-29', k), week[(28 + k) % 7]]));
     // Zero-sales days filled: day 28 repeats day 21 (odd, 7), day 29 repeats day 22 (no row, 0).
     const water = rows.filter((r) => r.series_id === `C002-M:${WATER}`);
     expect(water.slice(0, 4).map((r) => r.yhat)).toEqual([7, 0, 7, 0]);
     expect(water.every((r) => (r.yhat_lower as number) >= 0 && (r.yhat_upper as number) >= (r.yhat as number))).toBe(true);
+
+    // Days of cover: the latest stock (100 on 05-28) against the rice forecast.
+    const cover = await query(`SELECT level, site_id, governorate_id, stock_on_hand, days_of_cover, CAST(expected_stockout_date AS VARCHAR) d
+      FROM read_parquet('${await part(lakeDir, 'stock_cover')}') WHERE product_id = '${RICE}' ORDER BY level DESC`);
+    const riceForecast = rice.map((r) => r.yhat as number);
+    expect(cover).toEqual([
+      { level: 'site', site_id: 'C001-B01', governorate_id: 'KW-JA', stock_on_hand: 100, days_of_cover: daysOfCover(100, riceForecast), d: '2025-06-06' },
+      { level: 'governorate', site_id: null, governorate_id: 'KW-JA', stock_on_hand: 600, days_of_cover: daysOfCover(600, riceForecast), d: expect.any(String) },
+    ]);
+    // No raw sales in this lake: no alerts, but the alert files exist for dbt.
+    expect(summary.alerts).toEqual({ alerts: 0, open: 0, events: 0 });
+    expect((await query(`SELECT count(*)::INT n FROM read_parquet('${await part(lakeDir, 'alerts')}')`))[0]?.n).toBe(0);
+  });
+
+  it('raises a surge alert from the lake’s hourly sales and forecasts the next 48 hours', async () => {
+    const summary = await score({ warehousePath, lakeDir: lakeWithSales, horizonDays: 7 });
+    expect(summary.alerts.alerts).toBe(1);
+    const alerts = await query(`SELECT alert_id, governorate_id, category_id, status, CAST(since_at AS VARCHAR) since, coops_affected, top_product_ids, stock_on_hand
+      FROM read_parquet('${await part(lakeWithSales, 'alerts')}')`);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ governorate_id: 'KW-JA', category_id: 'RICE', status: 'open', coops_affected: 2, top_product_ids: RICE });
+    expect(String(alerts[0]?.since) >= '2025-05-26 08:00:00').toBe(true);
+    expect(String(alerts[0]?.since) < '2025-05-26 20:00:00').toBe(true);
+    const hourly = await query(`SELECT count(*)::INT n, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'hourly_forecasts')}')`);
+    const region = await query(`SELECT sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'region_forecasts')}')
+      WHERE series_id = 'KW-JA:RICE' AND ds <= DATE '2025-05-30'`);
+    expect(hourly[0]?.n).toBe(48);
+    expect(hourly[0]?.s).toBeCloseTo(region[0]?.s as number, 6);
   });
 
   it('honours asOf and replaces the previous run', async () => {
@@ -76,8 +131,9 @@ describe('score', () => {
     const summary = await score({ warehousePath, lakeDir, horizonDays: 3, asOf: '2025-05-20' });
     const files = await readdir(join(lakeDir, 'ml', 'forecasts'));
     expect(files).toEqual([`part-${summary.runId}.parquet`]);
-    const rows = await readParquet(join(lakeDir, 'ml', 'forecasts', files[0] as string));
-    expect(rows.filter((r) => r.series_id === `C001-B01:${RICE}`).map((r) => [r.ds, r.yhat])).toEqual([
+    const rows = await query(`SELECT CAST(ds AS VARCHAR) ds, yhat FROM read_parquet('${join(lakeDir, 'ml', 'forecasts', files[0] as string)}')
+      WHERE series_id = 'C001-B01:${RICE}' ORDER BY ds`);
+    expect(rows.map((r) => [r.ds, r.yhat])).toEqual([
       ['2025-05-21', week[20 % 7]],
       ['2025-05-22', week[21 % 7]],
       ['2025-05-23', week[22 % 7]],

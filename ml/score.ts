@@ -1,10 +1,11 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { copyAtomic, sqlString, withDuck } from './duck';
-import { DEFAULT_LEVEL, checkLevel, type Series } from './forecasters/forecaster';
-import { AutoForecaster } from './forecasters/backtest';
+import { sqlString, withDuck } from './duck';
 import { addDaysIso } from './dates';
+import { DEFAULT_LEVEL, checkLevel } from './forecasters/forecaster';
+import { denseDaily, forecastDaily, hourShares, profileOf } from './forecast-rows';
+import { writeRun, type Cell } from './lake-writer';
+import { runSurges, writeSurgeAlerts } from './surge/surge-alerts';
+import { coverFrom, STOCK_COVER_COLUMNS } from './stock-cover';
 
 export interface ScoreProgress {
   stage?: string;
@@ -22,6 +23,8 @@ export interface ScoreOptions {
   level?: number;
   /** Days of history each series is fitted on. */
   historyDays?: number;
+  /** Days of hourly history the surge detector replays (it needs four weeks to warm up). */
+  surgeDays?: number;
   onProgress?: (event: ScoreProgress) => void;
 }
 
@@ -33,90 +36,128 @@ export interface ScoreSummary {
   series: number;
   rows: number;
   models: Record<string, number>;
+  regionSeries: number;
+  hourlyRows: number;
+  stockCoverRows: number;
+  alerts: { alerts: number; open: number; events: number };
   output: string | null;
   generatedAt: string;
   seconds: number;
 }
 
-export interface DailySeries {
+export const DEFAULT_HORIZON_DAYS = 28;
+export const DEFAULT_HISTORY_DAYS = 364;
+export const DEFAULT_SURGE_DAYS = 63;
+export const HOURLY_HORIZON_DAYS = 2;
+
+export interface SiteProductSeries {
   seriesId: string;
   coopId: string;
   siteId: string;
+  governorateId: string;
   productId: string;
+  categoryId: string;
   ds: string[];
   y: number[];
 }
 
-export const DEFAULT_HORIZON_DAYS = 28;
-export const DEFAULT_HISTORY_DAYS = 364;
+export async function attachWarehouse(con: DuckDBConnection, warehousePath: string): Promise<void> {
+  // READ_ONLY: a build may swap the published file at any time; we never hold it for writing.
+  await con.run(`ATTACH ${sqlString(warehousePath)} AS wh (READ_ONLY)`);
+}
+
+export async function lastSalesDay(con: DuckDBConnection): Promise<string | null> {
+  const r = await con.runAndReadAll('SELECT CAST(max(business_date) AS VARCHAR) FROM wh.marts.fct_sales_daily');
+  return (r.getRows()[0]?.[0] as string | null) ?? null;
+}
 
 /**
  * Daily unit sales of essential products per selling site (not warehouses) and product,
- * from the published marts, as dense series: a day with no sales row sold nothing.
- * The warehouse is ATTACHed READ_ONLY, so a build swapping it is never blocked by us.
+ * from the published marts (attached as `wh`), as dense series from each one's first sale.
  */
-export async function readEssentialDailySeries(
-  con: DuckDBConnection,
-  warehousePath: string,
-  asOf: string | undefined,
-  historyDays: number,
-): Promise<{ asOf: string | null; series: DailySeries[] }> {
-  await con.run(`ATTACH ${sqlString(warehousePath)} AS wh (READ_ONLY)`);
-  try {
-    const end = asOf
-      ? asOf
-      : ((await con.runAndReadAll('SELECT CAST(max(business_date) AS VARCHAR) FROM wh.marts.fct_sales_daily')).getRows()[0]?.[0] as string | null);
-    if (!end) return { asOf: null, series: [] };
-    const start = addDaysIso(end, -(historyDays - 1));
-    const reader = await con.runAndReadAll(`
-      SELECT s.coop_id, s.site_id, s.product_id, CAST(s.business_date AS VARCHAR) AS d, CAST(sum(s.quantity) AS DOUBLE) AS q
-      FROM wh.marts.fct_sales_daily s
-      JOIN wh.marts.dim_product p ON p.product_id = s.product_id
-      JOIN wh.marts.dim_site st ON st.site_id = s.site_id
-      WHERE p.is_essential AND st.site_type <> 'warehouse'
-        AND s.business_date BETWEEN DATE ${sqlString(start)} AND DATE ${sqlString(end)}
-      GROUP BY ALL
-      ORDER BY s.site_id, s.product_id, d`);
-    const series: DailySeries[] = [];
-    let current: DailySeries | null = null;
-    let byDay = new Map<string, number>();
-    const flush = (): void => {
-      if (!current) return;
-      // The series starts at its first sale: before that the product was not stocked here.
-      const first = current.ds[0] as string;
-      const ds: string[] = [];
-      for (let d = first; d <= end; d = addDaysIso(d, 1)) ds.push(d);
-      current.ds = ds;
-      current.y = ds.map((d) => byDay.get(d) ?? 0);
-      series.push(current);
-    };
-    for (const [coopId, siteId, productId, d, q] of reader.getRows()) {
-      const seriesId = `${siteId}:${productId}`;
-      if (!current || current.seriesId !== seriesId) {
-        flush();
-        current = { seriesId, coopId: String(coopId), siteId: String(siteId), productId: String(productId), ds: [String(d)], y: [] };
-        byDay = new Map();
-      }
-      byDay.set(String(d), Number(q));
+export async function readEssentialDailySeries(con: DuckDBConnection, asOf: string, historyDays: number): Promise<SiteProductSeries[]> {
+  const start = addDaysIso(asOf, -(historyDays - 1));
+  const reader = await con.runAndReadAll(`
+    SELECT st.coop_id, s.site_id, st.governorate_id, s.product_id, p.category_id,
+           CAST(s.business_date AS VARCHAR) AS d, CAST(sum(s.quantity) AS DOUBLE) AS q
+    FROM wh.marts.fct_sales_daily s
+    JOIN wh.marts.dim_product p ON p.product_id = s.product_id
+    JOIN wh.marts.dim_site st ON st.site_id = s.site_id
+    WHERE p.is_essential AND st.site_type <> 'warehouse'
+      AND s.business_date BETWEEN DATE ${sqlString(start)} AND DATE ${sqlString(asOf)}
+    GROUP BY ALL
+    ORDER BY s.site_id, s.product_id, d`);
+  const out: SiteProductSeries[] = [];
+  let cur: (Omit<SiteProductSeries, 'ds' | 'y'> & { first: string; byDay: Map<string, number> }) | null = null;
+  const flush = () => {
+    if (cur) {
+      const { first, byDay, ...rest } = cur;
+      out.push({ ...rest, ...denseDaily(byDay, first, asOf) });
     }
-    flush();
-    return { asOf: end, series };
-  } finally {
-    await con.run('DETACH wh');
+  };
+  for (const [coopId, siteId, gov, productId, cat, d, q] of reader.getRows()) {
+    const seriesId = `${siteId}:${productId}`;
+    if (!cur || cur.seriesId !== seriesId) {
+      flush();
+      cur = {
+        seriesId,
+        coopId: String(coopId),
+        siteId: String(siteId),
+        governorateId: String(gov),
+        productId: String(productId),
+        categoryId: String(cat),
+        first: String(d),
+        byDay: new Map(),
+      };
+    }
+    cur.byDay.set(String(d), Number(q));
   }
+  flush();
+  return out;
 }
 
-/** Fit the model the rolling-origin backtest picks for this series and forecast. */
-export function forecastSeries(s: { y: number[]; ds: string[] }, horizonDays: number, level: number) {
-  const input: Series = { y: s.y, period: 7, ds: s.ds };
-  const model = new AutoForecaster().fit(input);
-  return { model: model.name, forecast: model.predict(horizonDays, { level }) };
-}
+const FORECAST_COLUMNS = [
+  { name: 'series_id', type: 'VARCHAR' },
+  { name: 'coop_id', type: 'VARCHAR' },
+  { name: 'site_id', type: 'VARCHAR' },
+  { name: 'product_id', type: 'VARCHAR' },
+  { name: 'ds', type: 'DATE' },
+  { name: 'model', type: 'VARCHAR' },
+  { name: 'yhat', type: 'DOUBLE' },
+  { name: 'yhat_lower', type: 'DOUBLE' },
+  { name: 'yhat_upper', type: 'DOUBLE' },
+  { name: 'level', type: 'DOUBLE' },
+] as const;
+
+const REGION_FORECAST_COLUMNS = [
+  { name: 'series_id', type: 'VARCHAR' },
+  { name: 'governorate_id', type: 'VARCHAR' },
+  { name: 'category_id', type: 'VARCHAR' },
+  { name: 'ds', type: 'DATE' },
+  { name: 'model', type: 'VARCHAR' },
+  { name: 'yhat', type: 'DOUBLE' },
+  { name: 'yhat_lower', type: 'DOUBLE' },
+  { name: 'yhat_upper', type: 'DOUBLE' },
+  { name: 'level', type: 'DOUBLE' },
+] as const;
+
+const HOURLY_FORECAST_COLUMNS = [
+  { name: 'series_id', type: 'VARCHAR' },
+  { name: 'governorate_id', type: 'VARCHAR' },
+  { name: 'category_id', type: 'VARCHAR' },
+  { name: 'ds_hour', type: 'TIMESTAMP' },
+  { name: 'model', type: 'VARCHAR' },
+  { name: 'yhat', type: 'DOUBLE' },
+  { name: 'yhat_lower', type: 'DOUBLE' },
+  { name: 'yhat_upper', type: 'DOUBLE' },
+  { name: 'level', type: 'DOUBLE' },
+] as const;
 
 /**
- * `rabt score`: forecast every branch × essential product for the next `horizonDays` and
- * land them as one Parquet file of this run in `lake/ml/forecasts/`, replacing the previous
- * run's file so dbt always stages exactly one current run.
+ * `rabt score`: forecasts (branch × essential product, daily for four weeks; region ×
+ * category daily and hourly for two days), days of cover and stock-out dates, and the
+ * panic-buying alerts replayed causally over recent weeks, each landed as one Parquet
+ * run under `lake/ml/` that replaces the previous run.
  */
 export async function score(options: ScoreOptions): Promise<ScoreSummary> {
   const t0 = Date.now();
@@ -127,58 +168,96 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
   const progress = options.onProgress ?? (() => {});
 
   return withDuck(async (con) => {
+    await attachWarehouse(con, options.warehousePath);
+    const asOf = options.asOf ?? (await lastSalesDay(con));
     progress({ stage: 'score', message: 'reading daily sales of essentials' });
-    const { asOf, series } = await readEssentialDailySeries(con, options.warehousePath, options.asOf, options.historyDays ?? DEFAULT_HISTORY_DAYS);
+    const series = asOf ? await readEssentialDailySeries(con, asOf, options.historyDays ?? DEFAULT_HISTORY_DAYS) : [];
 
-    await con.run(`CREATE TEMP TABLE fc (series_id VARCHAR, coop_id VARCHAR, site_id VARCHAR, product_id VARCHAR,
-      ds VARCHAR, model VARCHAR, yhat DOUBLE, yhat_lower DOUBLE, yhat_upper DOUBLE)`);
-    const appender = await con.createAppender('fc');
+    // 1. Branch × essential product, daily.
     const models: Record<string, number> = {};
-    let rows = 0;
-    const every = Math.max(1, Math.floor(series.length / 100));
+    const siteForecasts = new Map<string, number[]>();
+    const forecastRows: Cell[][] = [];
+    const every = Math.max(1, Math.floor(series.length / 50));
     series.forEach((s, i) => {
-      const { model, forecast } = forecastSeries(s, horizonDays, level);
+      const { model, forecast } = forecastDaily(s, horizonDays, level);
       models[model] = (models[model] ?? 0) + 1;
+      siteForecasts.set(s.seriesId, forecast.yhat);
       const last = s.ds[s.ds.length - 1] as string;
       for (let k = 0; k < horizonDays; k++) {
-        // Sales cannot go below zero; the symmetric band would say they could.
-        appender.appendVarchar(s.seriesId);
-        appender.appendVarchar(s.coopId);
-        appender.appendVarchar(s.siteId);
-        appender.appendVarchar(s.productId);
-        appender.appendVarchar(addDaysIso(last, k + 1));
-        appender.appendVarchar(model);
-        appender.appendDouble(Math.max(0, forecast.yhat[k] as number));
-        appender.appendDouble(Math.max(0, forecast.lower[k] as number));
-        appender.appendDouble(Math.max(0, forecast.upper[k] as number));
-        appender.endRow();
-        rows++;
+        forecastRows.push([s.seriesId, s.coopId, s.siteId, s.productId, addDaysIso(last, k + 1), model, forecast.yhat[k] as number, forecast.lower[k] as number, forecast.upper[k] as number, level]);
       }
-      if (i % every === 0 || i === series.length - 1) progress({ stage: 'score', done: i + 1, total: series.length });
+      if (i % every === 0 || i === series.length - 1) progress({ stage: 'forecast', done: i + 1, total: series.length });
     });
-    appender.closeSync();
+    const written = await writeRun(con, options.lakeDir, 'forecasts', runId, generatedAt, [...FORECAST_COLUMNS], forecastRows);
 
-    const dir = join(options.lakeDir, 'ml', 'forecasts');
-    await mkdir(dir, { recursive: true });
-    const name = `part-${runId}.parquet`;
-    const output = join(dir, name);
-    await copyAtomic(
-      con,
-      `SELECT series_id, coop_id, site_id, product_id, CAST(ds AS DATE) AS ds, model, yhat, yhat_lower, yhat_upper,
-              CAST(${level} AS DOUBLE) AS level, CAST(${sqlString(generatedAt)} AS TIMESTAMPTZ) AS generated_at
-       FROM fc ORDER BY series_id, ds`,
-      output,
-      'FORMAT parquet, COMPRESSION zstd',
-    );
-    await removeOtherRuns(dir, name);
-    progress({ stage: 'score', message: `wrote ${rows} forecast rows for ${series.length} series` });
-    return { runId, asOf, horizonDays, level, series: series.length, rows, models, output, generatedAt, seconds: (Date.now() - t0) / 1000 };
+    // 2. Region × category, daily.
+    const regions = new Map<string, { gov: string; cat: string; byDay: Map<string, number>; first: string }>();
+    for (const s of series) {
+      const key = `${s.governorateId}:${s.categoryId}`;
+      let r = regions.get(key);
+      if (!r) regions.set(key, (r = { gov: s.governorateId, cat: s.categoryId, byDay: new Map(), first: s.ds[0] as string }));
+      if ((s.ds[0] as string) < r.first) r.first = s.ds[0] as string;
+      s.ds.forEach((d, k) => r.byDay.set(d, (r.byDay.get(d) ?? 0) + (s.y[k] as number)));
+    }
+    const regionRows: Cell[][] = [];
+    const regionDaily = new Map<string, { model: string; yhat: number[]; lower: number[]; upper: number[] }>();
+    for (const [key, r] of regions) {
+      const dense = denseDaily(r.byDay, r.first, asOf as string);
+      const { model, forecast } = forecastDaily(dense, horizonDays, level);
+      regionDaily.set(key, { model, yhat: forecast.yhat, lower: forecast.lower, upper: forecast.upper });
+      for (let k = 0; k < horizonDays; k++) {
+        regionRows.push([key, r.gov, r.cat, addDaysIso(asOf as string, k + 1), model, forecast.yhat[k] as number, forecast.lower[k] as number, forecast.upper[k] as number, level]);
+      }
+    }
+    await writeRun(con, options.lakeDir, 'region_forecasts', runId, generatedAt, [...REGION_FORECAST_COLUMNS], regionRows);
+    progress({ stage: 'forecast', message: `${regions.size} region × category series` });
+
+    // 3. Surge alerts over recent weeks, hour by hour, and the hourly profile they share.
+    const surgeFrom = asOf ? addDaysIso(asOf, -((options.surgeDays ?? DEFAULT_SURGE_DAYS) - 1)) : '';
+    const surgeResults = asOf ? await runSurges(con, options.lakeDir, surgeFrom, asOf) : [];
+    const alerts = await writeSurgeAlerts(con, options.lakeDir, runId, generatedAt, surgeResults);
+    progress({ stage: 'alerts', message: `${alerts.alerts} surge alerts, ${alerts.open} open` });
+
+    // 4. Region × category, hourly for the next two days: the daily forecast spread over
+    //    the hours by the recent share of each hour on that kind of day.
+    const hourlyRows: Cell[][] = [];
+    for (const r of surgeResults) {
+      const key = `${r.panel.governorateId}:${r.panel.categoryId}`;
+      const daily = regionDaily.get(key);
+      if (!daily) continue;
+      const total = r.panel.coopY.reduce((acc, row) => acc.map((v, t) => v + (row[t] as number)), new Array<number>(r.panel.coopY[0]?.length ?? 0).fill(0));
+      const shares = hourShares(total, r.panel.startDay);
+      for (let k = 0; k < HOURLY_HORIZON_DAYS && k < horizonDays; k++) {
+        const d = addDaysIso(asOf as string, k + 1);
+        const share = shares[profileOf(d)];
+        for (let h = 0; h < 24; h++) {
+          const w = share[h] as number;
+          hourlyRows.push([key, r.panel.governorateId, r.panel.categoryId, `${d} ${String(h).padStart(2, '0')}:00:00`, daily.model, (daily.yhat[k] as number) * w, (daily.lower[k] as number) * w, (daily.upper[k] as number) * w, level]);
+        }
+      }
+    }
+    await writeRun(con, options.lakeDir, 'hourly_forecasts', runId, generatedAt, [...HOURLY_FORECAST_COLUMNS], hourlyRows);
+
+    // 5. Days of cover and expected stock-out, per branch and per governorate.
+    const cover = asOf ? await coverFrom(con, asOf, series, siteForecasts) : [];
+    await writeRun(con, options.lakeDir, 'stock_cover', runId, generatedAt, STOCK_COVER_COLUMNS, cover);
+
+    progress({ stage: 'score', message: `wrote ${written.rows} forecast rows for ${series.length} series` });
+    return {
+      runId,
+      asOf,
+      horizonDays,
+      level,
+      series: series.length,
+      rows: written.rows,
+      models,
+      regionSeries: regions.size,
+      hourlyRows: hourlyRows.length,
+      stockCoverRows: cover.length,
+      alerts,
+      output: written.path,
+      generatedAt,
+      seconds: (Date.now() - t0) / 1000,
+    };
   });
-}
-
-/** After the new run is in place, drop earlier runs (and temp files a crash left behind). */
-export async function removeOtherRuns(dir: string, keep: string): Promise<void> {
-  for (const f of await readdir(dir)) {
-    if (f !== keep && f.startsWith('part-')) await rm(join(dir, f), { force: true });
-  }
 }
