@@ -102,7 +102,10 @@ export class DuckDBDriver extends BaseDriver {
     if (free) return free;
     if (this.created < this.options.poolSize) {
       this.created += 1;
-      return (await this.getInstance()).connect();
+      const c = await (await this.getInstance()).connect();
+      // Cube sends UTC strings cast with ::timestamptz; the machine's zone must not leak in.
+      await c.run(`SET TimeZone = 'UTC'`);
+      return c;
     }
     return new Promise((resolve) => this.waiters.push(resolve));
   }

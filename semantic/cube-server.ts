@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CubejsServerCore from '@cubejs-backend/server-core';
+import { CubejsHandlerError } from '@cubejs-backend/api-gateway';
+import { DuckDBDriver } from './duckdb-driver';
+import { DuckDBQuery } from './duckdb-query';
+import { ModelRepository } from './model-repository';
+import { rewriteQuery, type CubeQuery } from './query-rewrite';
+import { AccessDeniedError, verifyToken, type SecurityContext } from './roles';
+
+export const DEFAULT_SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), 'model');
+
+export interface StartCubeOptions {
+  port: number;
+  warehousePath: string;
+  apiSecret: string;
+  /** Folder of YAML/JS models; defaults to semantic/model. */
+  schemaPath?: string;
+  /** Origins allowed by CORS (the dashboards'); default any, since auth is a bearer token, not a cookie. */
+  corsOrigin?: string | string[];
+  /** Host to bind; default all interfaces like Cube itself. */
+  host?: string;
+  /** DuckDB connections and Cube queue concurrency. */
+  concurrency?: number;
+  /** Per-query timeout in the driver. */
+  queryTimeoutMs?: number;
+  /** Cube's log lines (default: only errors, to stderr). */
+  logger?: (message: string, params: Record<string, unknown>) => void;
+}
+
+export interface RunningCube {
+  url: string;
+  close(): Promise<void>;
+  /** The driver, for benchmarks and tests that compare against straight DuckDB. */
+  driver: DuckDBDriver;
+}
+
+// express and cors ship with @cubejs-backend/server (untyped here); Cube's gateway mounts on express.
+const require = createRequire(import.meta.url);
+type ExpressApp = ((req: IncomingMessage, res: unknown) => void) & {
+  use(...handlers: unknown[]): void;
+  disable(setting: string): void;
+};
+const express = require('express') as () => ExpressApp;
+const cors = require('cors') as (opts: Record<string, unknown>) => unknown;
+
+type AuthedRequest = IncomingMessage & { securityContext?: SecurityContext; originalUrl?: string; path?: string };
+
+const RAW_SQL_PATHS = ['/cubejs-api/v1/sql', '/cubejs-api/v1/cubesql'];
+
+function forbidden(message: string): CubejsHandlerError {
+  return new CubejsHandlerError(403, 'Forbidden', message);
+}
+
+function defaultLogger(message: string, params: Record<string, unknown>): void {
+  if (params && typeof params === 'object' && 'error' in params) {
+    process.stderr.write(`[cube] ${message}: ${String(params.error).split('\n')[0]}\n`);
+  }
+}
+
+/** Start the real Cube 0.33 REST API over the published warehouse. */
+export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
+  const concurrency = opts.concurrency ?? 4;
+  const driver = new DuckDBDriver({
+    warehousePath: opts.warehousePath,
+    poolSize: concurrency,
+    queryTimeoutMs: opts.queryTimeoutMs ?? 60_000,
+  });
+  const queueOptions = { concurrency, executionTimeout: Math.ceil((opts.queryTimeoutMs ?? 60_000) / 1000) + 5 };
+
+  const repository = new ModelRepository(opts.schemaPath ?? DEFAULT_SCHEMA_PATH);
+  // Cast: 0.33's CreateOptions types lag its runtime (devServer, checkAuth(req) shapes).
+  const core = new CubejsServerCore({
+    // Everything explicit, so nothing depends on NODE_ENV or CUBEJS_* in the environment.
+    devServer: false,
+    telemetry: false,
+    apiSecret: opts.apiSecret,
+    repositoryFactory: () => repository,
+    dbType: 'duckdb',
+    driverFactory: () => driver,
+    dialectFactory: () => DuckDBQuery,
+    cacheAndQueueDriver: 'memory',
+    scheduledRefreshTimer: false,
+    preAggregationsSchema: 'prod_pre_aggregations',
+    logger: opts.logger ?? defaultLogger,
+    orchestratorOptions: {
+      queryCacheOptions: { queueOptions },
+      preAggregationsOptions: { queueOptions, externalRefresh: false },
+      rollupOnlyMode: false,
+    },
+    // One compiled model per role, so a role's JS model can leave members out entirely.
+    contextToAppId: ({ securityContext }) => `rabt_${(securityContext as SecurityContext | undefined)?.role ?? 'anonymous'}`,
+    scheduledRefreshContexts: async () => [],
+    // GraphQL stays off: one query surface (REST) to reason about.
+    contextToApiScopes: async () => ['meta', 'data'],
+    checkAuth: async (req: AuthedRequest, auth?: string) => {
+      if (!auth) throw forbidden("Authorization header isn't set");
+      let ctx: SecurityContext;
+      try {
+        ctx = await verifyToken(auth, opts.apiSecret);
+      } catch (error) {
+        throw forbidden((error as Error).message);
+      }
+      const path = req.originalUrl ?? req.url ?? '';
+      if (RAW_SQL_PATHS.some((p) => path.startsWith(p)) && ctx.role !== 'auditor') {
+        throw forbidden(`The SQL endpoint is open to auditors only, not ${ctx.role}`);
+      }
+      req.securityContext = ctx;
+    },
+    queryRewrite: async (query: unknown, { securityContext }: { securityContext?: SecurityContext }) => {
+      try {
+        return rewriteQuery(query as CubeQuery, securityContext) as never;
+      } catch (error) {
+        if (error instanceof AccessDeniedError) throw forbidden(error.message);
+        throw error;
+      }
+    },
+  } as unknown as ConstructorParameters<typeof CubejsServerCore>[0]);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    cors({
+      origin: opts.corsOrigin ?? '*',
+      allowedHeaders: 'authorization,content-type,x-request-id',
+    }),
+  );
+  await core.initApp(app as never);
+
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  let closed = false;
+  return {
+    url,
+    driver,
+    async close() {
+      if (closed) return;
+      closed = true;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.shutdown();
+      await driver.release();
+    },
+  };
+}
