@@ -92,7 +92,7 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
       rollupOnlyMode: false,
     },
     // One compiled model per role, so a role's JS model can leave members out entirely.
-    contextToAppId: ({ securityContext }) => `rabt_${(securityContext as SecurityContext | undefined)?.role ?? 'anonymous'}`,
+    contextToAppId: ({ securityContext }: { securityContext?: unknown }) => `rabt_${(securityContext as SecurityContext | undefined)?.role ?? 'anonymous'}`,
     scheduledRefreshContexts: async () => [],
     // GraphQL stays off: one query surface (REST) to reason about.
     contextToApiScopes: async () => ['meta', 'data'],
