@@ -55,12 +55,6 @@ describe('buildWarehouse (real dbt on a tiny lake)', () => {
     { siteId: 'C001-M', productId: PRODUCTS.rice, hour: 18, quantity: 4, amount: 9.8, receipts: 3 },
     { siteId: 'C001-B01', productId: PRODUCTS.oil, hour: 12, quantity: 6, amount: 6.9, receipts: 5 },
   ];
-  const day1Corrected: SalesRow[] = [
-    { siteId: 'C001-M', productId: PRODUCTS.rice, hour: 9, quantity: 8, amount: 19.6, receipts: 6 },
-    { siteId: 'C001-B01', productId: PRODUCTS.oil, hour: 12, quantity: 6, amount: 6.9, receipts: 5 },
-  ];
-  const day2: SalesRow[] = [{ siteId: 'C001-M', productId: PRODUCTS.rice, hour: 10, quantity: 20, amount: 49, receipts: 11 }];
-
   beforeAll(async () => {
     writeTestProject(projectDir);
     lake = await TinyLake.create(lakeDir);
@@ -114,47 +108,66 @@ describe('buildWarehouse (real dbt on a tiny lake)', () => {
     expect(await query(warehousePath, 'select * from marts.fct_demand_forecast')).toEqual([]);
   }, BUILD_TIMEOUT);
 
-  it('incrementally picks up a correction and a new day without double counting', async () => {
-    await lake.sales(
-      { batchId: 'sa-c001-d1-corr', coopId: 'C001', businessDate: '2025-06-14', receivedAt: '2025-06-16T01:00:00Z', supersedes: 'sa-c001-d1' },
-      day1Corrected,
+  it('incrementally recomputes only news and the look-back, picking up a correction without double counting', async () => {
+    // days 2..4 arrive and are built; then day 1 arrives late, day 4 is corrected, day 5 is new
+    const daily = (d: number): SalesRow[] => [{ siteId: 'C001-M', productId: PRODUCTS.rice, hour: 10, quantity: 10 + d, amount: 2.45 * (10 + d), receipts: d }];
+    const date = (d: number) => `2025-06-${String(14 + d).padStart(2, '0')}`;
+    for (const d of [2, 3, 4]) {
+      await lake.sales({ batchId: `sa-c001-d${d}`, coopId: 'C001', businessDate: date(d), receivedAt: `${date(d + 1)}T01:00:00Z` }, daily(d));
+      await lake.stock({ batchId: `st-c001-d${d}`, coopId: 'C001', businessDate: date(d), receivedAt: `${date(d + 1)}T01:05:00Z` }, [
+        { siteId: 'C001-M', productId: PRODUCTS.rice, closingQty: 100 - d },
+      ]);
+    }
+    await buildWarehouse({ ...base, vars: { lookback_days: 1 } });
+    const loadedBefore = await query<{ business_date: string; loaded_at: string }>(
+      warehousePath, `select distinct business_date, loaded_at::varchar as loaded_at from marts.fct_sales_daily order by 1`,
     );
-    await lake.sales({ batchId: 'sa-c001-d2', coopId: 'C001', businessDate: '2025-06-15', receivedAt: '2025-06-16T01:10:00Z' }, day2);
-    await lake.stock({ batchId: 'st-c001-d2', coopId: 'C001', businessDate: '2025-06-15', receivedAt: '2025-06-16T01:15:00Z' }, [
-      { siteId: 'C001-M', productId: PRODUCTS.rice, closingQty: 40 },
-    ]);
-    await lake.forecasts([{ siteId: 'C001-M', productId: PRODUCTS.rice, ds: '2025-06-16', yhat: 12 }], '2025-06-16T02:00:00Z');
 
-    const summary = await buildWarehouse(base);
+    const corrected4: SalesRow[] = [{ siteId: 'C001-M', productId: PRODUCTS.rice, hour: 10, quantity: 1, amount: 2.45, receipts: 1 }];
+    await lake.sales({ batchId: 'sa-c001-d1-late', coopId: 'C001', businessDate: date(1), receivedAt: '2025-06-25T01:00:00Z' }, daily(1));
+    await lake.sales({ batchId: 'sa-c001-d4-corr', coopId: 'C001', businessDate: date(4), receivedAt: '2025-06-25T02:00:00Z', supersedes: 'sa-c001-d4' }, corrected4);
+    await lake.sales({ batchId: 'sa-c001-d5', coopId: 'C001', businessDate: date(5), receivedAt: '2025-06-25T03:00:00Z' }, daily(5));
+    await lake.stock({ batchId: 'st-c001-d5', coopId: 'C001', businessDate: date(5), receivedAt: '2025-06-25T03:05:00Z' }, [
+      { siteId: 'C001-M', productId: PRODUCTS.rice, closingQty: 95 },
+    ]);
+    await lake.forecasts([{ siteId: 'C001-M', productId: PRODUCTS.rice, ds: date(6), yhat: 12 }], '2025-06-25T04:00:00Z');
+
+    const summary = await buildWarehouse({ ...base, vars: { lookback_days: 1 } });
     expect(summary.startedFrom).toBe('published');
     expect(summary.published).toBe(true);
 
-    const byDay = await query<{ business_date: string; quantity: string }>(
+    const sales = await query<{ business_date: string; quantity: string; loaded_at: string }>(
       warehousePath,
-      `select business_date, sum(quantity) as quantity from marts.fct_sales_daily group by 1 order by 1`,
+      `select business_date, sum(quantity) as quantity, max(loaded_at)::varchar as loaded_at
+       from marts.fct_sales_daily where product_id = '${PRODUCTS.rice}' group by 1 order by 1`,
     );
-    expect(byDay.map((r) => [r.business_date, Number(r.quantity)])).toEqual([
-      ['2025-06-14', total(day1Corrected, (r) => r.quantity)],
-      ['2025-06-15', total(day2, (r) => r.quantity)],
-    ]);
+    const riceOf = (rows: SalesRow[]) => total(rows.filter((r) => r.productId === PRODUCTS.rice), (r) => r.quantity);
+    // day 0 is the first test's day; day 1 arrived late; day 4 was replaced, not added to
+    const perDay = [riceOf(day1), riceOf(daily(1)), riceOf(daily(2)), riceOf(daily(3)), riceOf(corrected4), riceOf(daily(5))];
+    expect(sales.map((r) => [r.business_date, Number(r.quantity)])).toEqual(perDay.map((q, d) => [date(d), q]));
+    // untouched: days 2 and 3 (no news, outside a one-day look-back behind day 4)
+    const before = new Map(loadedBefore.map((r) => [r.business_date, r.loaded_at]));
+    const rerun = sales.filter((r) => r.loaded_at !== before.get(r.business_date)).map((r) => r.business_date);
+    expect(rerun).toEqual([date(1), date(4), date(5)]);
 
     const stock = await query<{ stock_date: string; is_latest: boolean; avg_daily_demand_28d: number }>(
       warehousePath,
       `select stock_date, is_latest, avg_daily_demand_28d from marts.fct_stock_daily where site_id = 'C001-M' order by stock_date`,
     );
-    expect(stock.map((s) => s.is_latest)).toEqual([false, true]);
-    // the corrected day 1 feeds day 1's demand, and both days feed day 2's
-    const riceD1 = total(day1Corrected.filter((r) => r.productId === PRODUCTS.rice), (r) => r.quantity);
-    expect(stock[0]!.avg_daily_demand_28d).toBeCloseTo(riceD1, 3);
-    expect(stock[1]!.avg_daily_demand_28d).toBeCloseTo((riceD1 + total(day2, (r) => r.quantity)) / 2, 3);
+    expect(stock.map((s) => s.is_latest)).toEqual([false, false, false, false, true]);
+    // day 2's window now holds the late day 1 as well: (day0 + day1 + day2) / 3 reported days
+    const day2Stock = stock.find((s) => s.stock_date === date(2))!;
+    expect(day2Stock.avg_daily_demand_28d).toBeCloseTo((perDay[0]! + perDay[1]! + perDay[2]!) / 3, 3);
+    const day5Stock = stock.find((s) => s.stock_date === date(5))!;
+    expect(day5Stock.avg_daily_demand_28d).toBeCloseTo(perDay.reduce((a, b) => a + b, 0) / 6, 3);
     expect(await query(warehousePath, 'select series_id, yhat from marts.fct_demand_forecast')).toEqual([
       { series_id: `C001-M|${PRODUCTS.rice}`, yhat: 12 },
     ]);
-  }, BUILD_TIMEOUT);
+  }, BUILD_TIMEOUT * 2);
 
   it('a broken batch fails a named test and leaves the published warehouse as it was', async () => {
     const before = sha256(warehousePath);
-    await lake.sales({ batchId: 'sa-c001-d3-bad', coopId: 'C001', businessDate: '2025-06-16', receivedAt: '2025-06-17T01:00:00Z' }, [
+    await lake.sales({ batchId: 'sa-c001-d6-bad', coopId: 'C001', businessDate: '2025-06-20', receivedAt: '2025-06-17T01:00:00Z' }, [
       { siteId: 'C001-B99', productId: PRODUCTS.rice, quantity: 1, amount: 2.45 },
     ]);
     const failure = await buildWarehouse(base).then(
@@ -167,7 +180,7 @@ describe('buildWarehouse (real dbt on a tiny lake)', () => {
     expect(error.summary.failed.some((id) => id.includes('relationships_fct_sales_daily_site_id'))).toBe(true);
     expect(error.message).toContain('relationships_fct_sales_daily_site_id');
     expect(sha256(warehousePath)).toBe(before);
-    const days = await query<{ n: number }>(warehousePath, `select count(distinct business_date)::int as n from marts.fct_sales_daily`);
-    expect(days[0]!.n).toBe(2);
+    const days = await query<{ n: number }>(warehousePath, `select count(*)::int as n from marts.fct_sales_daily where business_date = date '2025-06-20'`);
+    expect(days[0]!.n).toBe(0);
   }, BUILD_TIMEOUT);
 });

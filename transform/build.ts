@@ -32,6 +32,8 @@ export interface BuildOptions {
   /** Start from an empty warehouse and rebuild incremental models whole. */
   fullRefresh?: boolean;
   onProgress?: (event: BuildProgressEvent) => void;
+  /** dbt project variables (`--vars`), e.g. `{ lookback_days: 1 }`. */
+  vars?: Record<string, unknown>;
   /** The dbt project to run (default transform/); tests run a copy with their own seeds. */
   projectDir?: string;
   /** Where dbt writes run_results.json and manifest.json (default transform/target). */
@@ -209,6 +211,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
   const args = ['build', '--project-dir', projectDir, '--profiles-dir', projectDir, '--target-path', targetDir, '--log-format', 'json'];
   if (options.select) args.push('--select', options.select);
   if (options.fullRefresh) args.push('--full-refresh');
+  if (options.vars) args.push('--vars', JSON.stringify(options.vars));
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -1,7 +1,8 @@
 {#- Incremental by (co-op, stock day), like fct_sales_daily. A stock row's demand looks
-    back over the sales window, so a late sales batch for day D also recomputes the
-    co-op's stock days D .. D + window - 1. is_latest depends on rows outside the
-    recomputed days, so a post-hook refreshes it over the whole table. -#}
+    back over the sales window, so a late or corrected sales day D also recomputes the
+    co-op's stock days D .. D + window - 1 (each row keeps the newest sales arrival it
+    was computed from). is_latest depends on rows outside the recomputed days, so a
+    post-hook refreshes it over the whole table. -#}
 -- depends_on: {{ ref('int_batches__current') }}
 {{ config(
     materialized = 'incremental',
@@ -23,42 +24,70 @@ sales_daily as (
     select * from {{ ref('fct_sales_daily') }}
 ),
 
-{% if is_incremental() %}
 batches as (
     select * from {{ ref('int_batches__current') }}
 ),
 
-watermark as (
-    select coalesce(max(batch_received_at), cast('1900-01-01' as timestamp)) as last_received_at
-    from {{ this }}
-),
-
-recent_batches as (
-    select batches.*
+stock_ledger_days as (
+    select coop_id, business_date as stock_date, max(received_at) as last_received_at
     from batches
-    cross join watermark
-    where batches.received_at > {{ dbt.dateadd('day', -var('lookback_days'), 'watermark.last_received_at') }}
+    where feed = 'stock' and status = 'landed'
+    group by coop_id, business_date
 ),
 
-stock_days as (
-    select distinct coop_id, stock_date from stock
+coop_sales_days as (
+    select coop_id, business_date, max(batch_received_at) as last_received_at
+    from sales_daily
+    group by coop_id, business_date
+),
+
+demand_inputs as (
+    -- the newest sales arrival inside each co-op stock day's demand window: when it
+    -- moves, that day's demand (and so its cover) has to be recomputed
+    select
+        stock_ledger_days.coop_id,
+        stock_ledger_days.stock_date,
+        max(coop_sales_days.last_received_at) as sales_received_at
+    from stock_ledger_days
+    inner join coop_sales_days
+        on stock_ledger_days.coop_id = coop_sales_days.coop_id
+        and coop_sales_days.business_date <= stock_ledger_days.stock_date
+        and coop_sales_days.business_date > {{ dbt.dateadd('day', -window_days, 'stock_ledger_days.stock_date') }}
+    group by stock_ledger_days.coop_id, stock_ledger_days.stock_date
+),
+
+{% if is_incremental() %}
+built_days as (
+    select
+        coop_id,
+        stock_date,
+        max(batch_received_at) as last_received_at,
+        max(sales_received_at) as sales_received_at
+    from {{ this }}
+    group by coop_id, stock_date
+),
+
+horizon as (
+    select max(stock_date) as last_stock_date from {{ this }}
 ),
 
 touched as (
-    select coop_id, business_date as stock_date
-    from recent_batches
-    where feed = 'stock'
-
-    union
-
-    -- later stock days whose demand window contains a recomputed sales day
-    select stock_days.coop_id, stock_days.stock_date
-    from stock_days
-    inner join recent_batches
-        on stock_days.coop_id = recent_batches.coop_id
-        and recent_batches.feed = 'sales'
-        and stock_days.stock_date >= recent_batches.business_date
-        and stock_days.stock_date <= {{ dbt.dateadd('day', window_days - 1, 'recent_batches.business_date') }}
+    -- news in the ledger for the day itself, news in its sales window, or the look-back
+    select stock_ledger_days.coop_id, stock_ledger_days.stock_date
+    from stock_ledger_days
+    cross join horizon
+    left join built_days
+        on stock_ledger_days.coop_id = built_days.coop_id
+        and stock_ledger_days.stock_date = built_days.stock_date
+    left join demand_inputs
+        on stock_ledger_days.coop_id = demand_inputs.coop_id
+        and stock_ledger_days.stock_date = demand_inputs.stock_date
+    where built_days.last_received_at is null
+        or stock_ledger_days.last_received_at > built_days.last_received_at
+        or (demand_inputs.sales_received_at is not null and built_days.sales_received_at is null)
+        or demand_inputs.sales_received_at > built_days.sales_received_at
+        or horizon.last_stock_date is null
+        or stock_ledger_days.stock_date > {{ dbt.dateadd('day', -var('lookback_days'), 'horizon.last_stock_date') }}
 ),
 {% endif %}
 
@@ -129,6 +158,7 @@ with_demand as (
         closing.closing_qty,
         closing.batch_id,
         closing.batch_received_at,
+        demand_inputs.sales_received_at,
         case
             when window_days_reported.days_reported > 0
                 then cast(coalesce(window_quantity.quantity_sold, 0) as double)
@@ -142,6 +172,9 @@ with_demand as (
         on closing.site_id = window_quantity.site_id
         and closing.product_id = window_quantity.product_id
         and closing.stock_date = window_quantity.stock_date
+    left join demand_inputs
+        on closing.coop_id = demand_inputs.coop_id
+        and closing.stock_date = demand_inputs.stock_date
 ),
 
 final as (
@@ -160,7 +193,10 @@ final as (
         end as double) as days_of_cover,
         stock_date = max(stock_date) over (partition by site_id, product_id) as is_latest,
         batch_id,
-        batch_received_at
+        batch_received_at,
+        sales_received_at,
+        -- when this run wrote the row: shows which days an incremental run touched
+        {{ run_loaded_at() }} as loaded_at
     from with_demand
 )
 
