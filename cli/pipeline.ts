@@ -87,13 +87,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const lakeInputs = [join(config.lakeDir, 'raw'), join(config.lakeDir, 'ledger')];
   const lakePrint = fingerprint(...lakeInputs);
   const { buildWarehouse } = await import('../transform/build');
-  const build = async (title: string): Promise<void> => {
+  const build = async (title: string, select?: string): Promise<void> => {
     reporter.step(title);
     const t = performance.now();
     await buildWarehouse({
       dataDir: config.dataDir,
       lakeDir: config.lakeDir,
       warehousePath: config.warehousePath,
+      select,
       onProgress: (e) => reporter.progress(e),
     });
     reporter.info(`published ${config.warehousePath} (${secondsSince(t)} s)`);
@@ -117,7 +118,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const t = performance.now();
     await score({ warehousePath: config.warehousePath, lakeDir: config.lakeDir, onProgress: (e) => reporter.progress(e) });
     reporter.info(`scored in ${secondsSince(t)} s`);
-    await build('Publishing the model outputs into the warehouse (dbt build)');
+    // Only the models' outputs changed, so only what reads them is rebuilt and retested.
+    await build('Publishing the model outputs into the warehouse (dbt build)', 'source:ml+');
     state.scoredWarehouse = state.builtFromLake;
     writeState(statePath, state);
     ran.push('score');
