@@ -10,7 +10,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * Turns the bytes of an inbox file into text. Vendors A and C send UTF-8 (some with a BOM),
  * vendor B's older systems export Windows-1256; a file that is not valid UTF-8 is read as
  * Windows-1256, since every byte has a meaning there and Arabic in it is never valid UTF-8.
- * Text with NUL characters left after decoding is binary, not a feed.
+ * Text with NUL characters left after decoding is binary, not a feed. An empty file decodes
+ * to empty text: a batch with no rows (vendor C sends one on a day without lines).
  */
 export function decodeInboxBytes(bytes: Uint8Array): DecodeResult {
   let decoded: { text: string; encoding: DetectedEncoding };
@@ -31,7 +32,6 @@ export function decodeInboxBytes(bytes: Uint8Array): DecodeResult {
       decoded = { text: iconv.decode(Buffer.from(bytes), 'windows-1256'), encoding: 'windows-1256' };
     }
   }
-  if (decoded.text.trim() === '') return { error: 'file is empty', reasonCode: 'empty_file' };
   if (decoded.text.includes('\u0000')) return { error: 'file holds binary data (NUL bytes), not text', reasonCode: 'binary_content' };
   return decoded;
 }

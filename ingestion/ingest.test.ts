@@ -219,28 +219,33 @@ describe('ingestInbox: exactly once', () => {
 });
 
 describe('ingestInbox: files that cannot be read', () => {
-  it('moves them aside with their reason and accounts for every file', async () => {
+  it('moves them aside with their reason and accounts for every file; empty files are batches without rows', async () => {
     const ws = makeWorkspace();
-    ws.put('C001/C001__sales__20250614__001.csv', '');
+    ws.put('C001/C001__sales__20250614__001.csv', '\uFEFF');
+    ws.put('C003/C003__sales__20250614__001.jsonl', '');
     ws.put('C001/C001__stock__20250614__001.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
     ws.put('C001/C001__stock__20250615__001.csv', 'name,colour\nrice,white\n');
     ws.put('C001/notes.txt', 'hello');
     ws.put('C001/C001__deliveries__20250614__001.csv', 'x\n');
     const summary = await run(ws);
 
-    expect(summary).toMatchObject({ files: 5, batches: 3, rows_in: 0 });
+    expect(summary).toMatchObject({ files: 6, batches: 4, rows_in: 0 });
     expect(summary.failures.map((f) => [f.file, f.reason.split(':')[0]]).sort()).toEqual([
       ['C001/C001__deliveries__20250614__001.csv', 'unsupported_feed'],
-      ['C001/C001__sales__20250614__001.csv', 'empty_file'],
       ['C001/C001__stock__20250614__001.csv', 'binary_content'],
       ['C001/C001__stock__20250615__001.csv', 'unrecognised_header'],
       ['C001/notes.txt', 'bad_file_name'],
     ]);
-    expect(existsSync(join(ws.inbox, 'C001', 'C001__sales__20250614__001.csv'))).toBe(false);
+    expect(existsSync(join(ws.inbox, 'C001', 'C001__stock__20250614__001.csv'))).toBe(false);
     expect(existsSync(join(ws.inbox, 'C001', 'C001__deliveries__20250614__001.csv'))).toBe(true);
-    expect(readFileSync(join(ws.lake, 'rejected', 'C001', 'C001__sales__20250614__001.csv.reason.txt'), 'utf8')).toMatch(/^empty_file/);
-    const ledger = await query(`SELECT status, count(*) AS n FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) GROUP BY status`);
-    expect(ledger).toEqual([{ status: 'rejected', n: '3' }]);
+    expect(readFileSync(join(ws.lake, 'rejected', 'C001', 'C001__stock__20250614__001.csv.reason.txt'), 'utf8')).toMatch(/^binary_content/);
+    const ledger = await query(
+      `SELECT status, count(*) AS n, sum(rows_in) AS rows_in FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) GROUP BY status ORDER BY status`,
+    );
+    expect(ledger).toEqual([
+      { status: 'landed', n: '2', rows_in: '0' },
+      { status: 'rejected', n: '2', rows_in: '0' },
+    ]);
   });
 
   it('quarantines every row of a file whose header lacks a required column', async () => {

@@ -110,7 +110,8 @@ function prepare(
   if ('error' in decoded) return { reject: `${decoded.reasonCode}: ${decoded.error}` };
   const { text } = decoded;
   const first = firstLine(text);
-  const isJson = /^\s*[[{]/.test(first.line);
+  // No header at all: a batch with no rows, landed as such (vendor C's empty day is one).
+  const isJson = first.line.trim() === '' || /^\s*[[{]/.test(first.line);
   let delimiter = ',';
   let headerRow = 0;
   let headerCells: number | null = null;

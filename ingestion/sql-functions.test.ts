@@ -13,12 +13,22 @@ async function value(sql: string, input: string | null): Promise<unknown> {
   return reader.getRowObjectsJson()[0]!.v;
 }
 
-describe('rabt_clean', () => {
+describe('rabt_latin_digits', () => {
   it.each([
-    [' C001 ', 'C001'],
+    ['C001,3', 'C001,3'],
     ['١٢٣', '123'],
     ['۴۵', '45'],
     ['١٬٢٣٤٫٥', '1234.5'],
+    ['الجمعية ١', 'الجمعية 1'],
+    ['\u00a0فرع\u00a0١', ' فرع 1'],
+  ])('%j → %j', async (input, expected) => {
+    expect(await value('rabt_latin_digits(s)', input)).toBe(expected);
+  });
+});
+
+describe('rabt_clean', () => {
+  it.each([
+    [' C001 ', 'C001'],
     ['   ', null],
     [null, null],
   ])('%j → %j', async (input, expected) => {
@@ -40,7 +50,7 @@ describe('rabt_decimal3', () => {
     ['abc', null],
     ['', null],
   ])('%j → %j', async (input, expected) => {
-    expect(await value('rabt_decimal3(rabt_clean(s))', input)).toBe(expected);
+    expect(await value('rabt_decimal3(rabt_clean(rabt_latin_digits(s)))', input)).toBe(expected);
   });
 });
 
@@ -52,7 +62,7 @@ describe('rabt_integer', () => {
     ['3.5', null],
     ['x', null],
   ])('%j → %j', async (input, expected) => {
-    expect(await value('rabt_integer(rabt_clean(s))', input)).toBe(expected);
+    expect(await value('rabt_integer(rabt_clean(rabt_latin_digits(s)))', input)).toBe(expected);
   });
 });
 
@@ -71,7 +81,7 @@ describe('rabt_date', () => {
     ['2025-13-01', null],
     ['yesterday', null],
   ])('%j → %j', async (input, expected) => {
-    expect(await value('rabt_date(rabt_clean(s))', input)).toBe(expected);
+    expect(await value('rabt_date(rabt_clean(rabt_latin_digits(s)))', input)).toBe(expected);
   });
 });
 
@@ -102,16 +112,18 @@ describe('rabt_csv_cells', () => {
   });
 });
 
-describe('rabt_is_formula', () => {
+describe('rabt_has_formula', () => {
   it.each([
-    ['=HYPERLINK("http://x","y")', true],
-    ['@SUM(A1)', true],
-    ['+cmd|calc', true],
-    ['-3', false],
-    ['-١', false],
-    ['6281234567890', false],
+    ['C001,=HYPERLINK("http://x","y"),3', true],
+    ['C001,"=HYPERLINK(""http://x"",""y"")",3', true],
+    ['@SUM(A1),C001', true],
+    ['C001, +cmd|calc', true],
+    ['{"coop":"C003","site":"=1+1"}', true],
+    ['C001,C001-M,6281234567890,2025-06-14T18:00:00+03:00,-3,1.000,1', false],
+    ['C001,C001-M,6281234567890,14/06/2025,9,-١,"-1,5",1', false],
+    ['{"coop":"C003","qty":-3,"ts":"2025-06-14T15:00:00Z"}', false],
   ])('%j → %j', async (input, expected) => {
-    const reader = await con.runAndReadAll('SELECT rabt_is_formula($1) AS v', [input]);
+    const reader = await con.runAndReadAll('SELECT rabt_has_formula($1) AS v', [input]);
     expect(reader.getRowObjectsJson()[0]!.v).toBe(expected);
   });
 });

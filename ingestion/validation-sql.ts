@@ -26,28 +26,31 @@ function linesAndCells(spec: FeedSpec): string {
   const fieldCells = spec.fields.map((f) => `rabt_clean(cells[pos_${f.name}]) AS f_${f.name}`).join(',\n      ');
   const positions = positionColumns(spec).join(', ');
   return `
-  lines AS (
-    SELECT file_idx, unnest(ls) AS line, generate_subscripts(ls, 1) AS source_row
-    FROM (SELECT file_idx, string_split(content, chr(10)) AS ls FROM ingest_files)
-  ),
   file_rows AS (
-    SELECT l.file_idx, CAST(l.source_row AS INTEGER) AS source_row, rtrim(l.line, chr(13)) AS raw_text,
-      f.coop_id AS file_coop_id, f.is_json, f.delim, f.header_cells, f.header_problem, ${positions}
-    FROM lines l JOIN ingest_files f USING (file_idx)
-    WHERE l.source_row > f.header_row AND trim(l.line, ' ' || chr(9) || chr(13)) <> ''
+    -- File metadata rides along the unnest instead of a join back to ingest_files.
+    SELECT file_idx, file_coop_id, is_json, delim, header_cells, header_problem, ${positions},
+      CAST(source_row AS INTEGER) AS source_row, rtrim(line, chr(13)) AS raw_text
+    FROM (
+      SELECT file_idx, coop_id AS file_coop_id, is_json, delim, header_row, header_cells, header_problem, ${positions},
+        unnest(ls) AS line, generate_subscripts(ls, 1) AS source_row
+      FROM (SELECT * EXCLUDE (content), string_split(content, chr(10)) AS ls FROM ingest_files)
+    )
+    -- Empty lines are not rows; a line of spaces is, and fails as one with no values.
+    WHERE source_row > header_row AND line <> '' AND line <> chr(13)
   ),
   with_cells AS (
     SELECT *,
       CASE
         WHEN length(raw_text) > ${MAX_ROW_CHARS} THEN NULL
-        WHEN is_json THEN CASE WHEN json_valid(raw_text) AND json_type(raw_text) = 'OBJECT'
-                          THEN json_extract_string(raw_text, [${jsonPaths}]) END
-        ELSE rabt_csv_cells(raw_text, delim)
-      END AS cells
-    FROM file_rows
+        WHEN is_json THEN CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT'
+                          THEN json_extract_string(line, [${jsonPaths}]) END
+        ELSE rabt_csv_cells(line, delim)
+      END AS cells,
+      coalesce(rabt_has_formula(line), false) AS has_formula
+    FROM (SELECT *, rabt_latin_digits(raw_text) AS line FROM file_rows)
   ),
   fields AS (
-    SELECT file_idx, source_row, raw_text, file_coop_id, is_json, header_cells, header_problem, ${positions},
+    SELECT file_idx, source_row, raw_text, file_coop_id, is_json, header_cells, header_problem, has_formula, ${positions},
       len(cells) AS cell_count, cells IS NULL AS unparsed,
       ${fieldCells}
     FROM with_cells
@@ -61,15 +64,14 @@ const productKey = (col: string): string => `CASE WHEN regexp_full_match(${col},
 type Required = [column: string, label: string];
 
 /** Rules every feed shares, ahead of the feed's own. */
-function commonReasons(required: Required[], fieldNames: string[]): string {
-  const formula = fieldNames.map((f) => `coalesce(rabt_is_formula(f_${f}), false)`).join(' OR ');
+function commonReasons(required: Required[]): string {
   const missing = required.map(([column]) => `f_${column} IS NULL`).join(' OR ');
   return `
       WHEN header_problem IS NOT NULL THEN 'missing_column'
       WHEN length(raw_text) > ${MAX_ROW_CHARS} THEN 'oversized_row'
       WHEN is_json AND unparsed THEN 'malformed_json'
       WHEN NOT is_json AND cell_count <> header_cells THEN 'column_count_mismatch'
-      WHEN ${formula} THEN 'formula_injection'
+      WHEN has_formula THEN 'formula_injection'
       WHEN ${missing} THEN 'missing_value'
       WHEN rc.coop_id IS NULL THEN 'unknown_coop'
       WHEN f_coop_id <> file_coop_id THEN 'coop_mismatch'`;
@@ -93,7 +95,6 @@ function commonDetails(required: Required[], siteField: string): string {
 
 export function salesCheckedSql(): string {
   const spec = SALES;
-  const fieldNames = spec.fields.map((f) => f.name);
   const required: Required[] = [
     ['coop_id', 'coop_id'], ['branch_id', 'branch_id'], ['product_id', 'barcode'], ['time', 'sale hour or date'],
     ['hour_if_needed', 'hour'], ['quantity', 'quantity'], ['amount', 'amount'], ['receipts', 'receipts'],
@@ -124,7 +125,7 @@ WITH ${linesAndCells(spec)},
   ),
   judged AS (
     SELECT t.*, rs.coop_id AS site_coop, rs.site_type,
-      CASE ${commonReasons(required, fieldNames)}
+      CASE ${commonReasons(required)}
         WHEN rs.site_id IS NULL THEN 'unknown_site'
         WHEN rs.coop_id <> f_coop_id THEN 'site_of_other_coop'
         WHEN rs.site_type = 'warehouse' THEN 'not_a_sales_site'
@@ -175,7 +176,6 @@ FROM deduplicated`;
 
 export function stockCheckedSql(): string {
   const spec = STOCK;
-  const fieldNames = spec.fields.map((f) => f.name);
   const required: Required[] = [
     ['coop_id', 'coop_id'], ['site_id', 'site_id'], ['product_id', 'barcode'], ['stock_date', 'stock date'], ['closing_qty', 'closing quantity'],
   ];
@@ -191,7 +191,7 @@ WITH ${linesAndCells(spec)},
   ),
   judged AS (
     SELECT t.*, rs.coop_id AS site_coop,
-      CASE ${commonReasons(required, fieldNames)}
+      CASE ${commonReasons(required)}
         WHEN rs.site_id IS NULL THEN 'unknown_site'
         WHEN rs.coop_id <> f_coop_id THEN 'site_of_other_coop'
         WHEN rp.product_id IS NULL THEN 'unknown_product'

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:ingest [-- --inbox DIR] [--scale small] [--days N]`: rows per second for
+ * Rabt's landing (decode, validate, quarantine, ledger, atomic renames) against DuckDB's
+ * bare `COPY (FROM read_csv(…)) TO … (FORMAT parquet)` over the same files, and the ratio.
+ * Without --inbox it simulates one (small scale) into a temp dir first.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { Command } from 'commander';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ingestInbox } from './ingest';
+import { listInboxFiles } from './inbox-files';
+import { sqlString } from './partitioned-copy';
+
+interface Options {
+  inbox?: string;
+  scale: string;
+  days?: string;
+  endDate: string;
+}
+
+const program = new Command()
+  .option('--inbox <dir>', 'ingest this inbox instead of simulating one')
+  .option('--scale <scale>', 'simulator scale when no --inbox', 'small')
+  .option('--days <n>', 'simulated days when no --inbox')
+  .option('--end-date <date>', 'last simulated day', '2025-06-30')
+  .parse();
+const options = program.opts<Options>();
+
+const work = mkdtempSync(join(tmpdir(), 'rabt-bench-ingest-'));
+try {
+  let inboxDir = options.inbox;
+  if (!inboxDir) {
+    const { simulate } = await import('../simulator/simulate');
+    const started = performance.now();
+    await simulate({
+      scale: options.scale as 'small',
+      seed: 11,
+      outDir: join(work, 'sim'),
+      endDate: options.endDate,
+      days: options.days ? Number(options.days) : undefined,
+    });
+    inboxDir = join(work, 'sim', 'inbox');
+    console.log(`simulated ${options.scale} inbox in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (!existsSync(inboxDir)) throw new Error(`no inbox at ${inboxDir}`);
+  const files = listInboxFiles(inboxDir).map((f) => join(inboxDir!, f));
+  const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  console.log(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
+
+  // Bare copy: one COPY per group of same-shaped files, the fastest way DuckDB alone lands
+  // them (no validation, no quarantine, no ledger, no per-batch files). Windows-1256 files
+  // are read as Latin-1, which DuckDB decodes natively: the same bytes, scrambled Arabic.
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const name = basename(file);
+    const feed = name.split('__')[1] ?? 'unknown';
+    const head = readFileSync(file).subarray(0, 3);
+    const kind = name.endsWith('.jsonl') ? 'json' : head[0] === 0xef && head[1] === 0xbb ? 'csv-utf8' : isAscii(file) ? 'csv-utf8' : 'csv-latin1';
+    const firstLine = readFileSync(file, 'latin1').split('\n')[0] ?? '';
+    const key = `${feed}|${kind}|${kind === 'json' ? '' : firstLine.replace(/^\uFEFF|^ï»¿/, '')}`;
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const con = await instance.connect();
+  const bareStarted = performance.now();
+  let bareRows = 0;
+  let group = 0;
+  for (const [key, list] of groups) {
+    const kind = key.split('|')[1];
+    const fileList = `[${list.map(sqlString).join(', ')}]`;
+    const source =
+      kind === 'json'
+        ? `read_json(${fileList}, format = 'newline_delimited')`
+        : `read_csv(${fileList}, header = true${kind === 'csv-latin1' ? ", encoding = 'latin-1'" : ''})`;
+    const out = join(work, `bare-${group++}.parquet`);
+    await con.run(`COPY (FROM ${source}) TO ${sqlString(out)} (FORMAT parquet, COMPRESSION zstd)`);
+    const reader = await con.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(out)})`);
+    bareRows += Number(reader.getRowObjectsJson()[0]!.n);
+  }
+  const bareSeconds = (performance.now() - bareStarted) / 1000;
+  con.closeSync();
+  instance.closeSync();
+
+  const rabtStarted = performance.now();
+  const summary = await ingestInbox({ inboxDir, lakeDir: join(work, 'lake') });
+  const rabtSeconds = (performance.now() - rabtStarted) / 1000;
+
+  const bareRate = bareRows / bareSeconds;
+  const rabtRate = summary.rows_in / rabtSeconds;
+  console.log(`bare DuckDB COPY read_csv → parquet: ${bareRows} rows in ${bareSeconds.toFixed(2)} s = ${Math.round(bareRate)} rows/s`);
+  console.log(
+    `Rabt landing (validated):            ${summary.rows_in} rows in ${rabtSeconds.toFixed(2)} s = ${Math.round(rabtRate)} rows/s ` +
+      `(${summary.rows_landed} landed, ${summary.rows_quarantined} quarantined, ${summary.batches} batches)`,
+  );
+  console.log(`ratio Rabt / bare: ${(rabtRate / bareRate).toFixed(2)}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+function isAscii(file: string): boolean {
+  const head = readFileSync(file).subarray(0, 4096);
+  return head.every((b) => b < 0x80);
+}
