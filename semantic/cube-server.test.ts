@@ -147,6 +147,28 @@ describe('Cube server', () => {
     );
   });
 
+  describe('per-role models', () => {
+    it('compiles the audit view only for auditors: absent from other roles\' /meta, refused in /load', async () => {
+      const names = async (role: 'planner' | 'auditor' | 'controller') =>
+        (await h.meta(await h.token(role))).body.cubes?.map((c) => c.name).sort();
+      expect(await names('planner')).toEqual(['consumption', 'crisis', 'forecasts']);
+      expect(await names('controller')).toEqual(['consumption', 'crisis', 'forecasts']);
+      expect(await names('auditor')).toEqual(['audit', 'consumption', 'crisis', 'forecasts']);
+      const drill = { measures: ['audit.net_amount_kwd'], dimensions: ['audit.sales_daily_key', 'audit.site_id'], limit: 5 };
+      const planner = await h.load(await h.token('planner'), drill);
+      expect(planner.status).toBe(403);
+      const auditor = await h.load(await h.token('auditor'), drill);
+      expect(auditor.status).toBe(200);
+      expect(auditor.body.data).toHaveLength(5);
+      expect(auditor.body.data?.[0]?.['audit.sales_daily_key']).toMatch(/^[0-9a-f]{32}$/);
+    });
+
+    it('keeps the audit view from a board even for its own co-op', async () => {
+      const res = await h.load(await h.token('coop_board', 'C001'), { measures: ['audit.row_count'] });
+      expect(res.status).toBe(403);
+    });
+  });
+
   it('picks up a newly published warehouse without a restart', async () => {
     const token = await h.token('leadership');
     const q = { measures: ['crisis.stock_on_hand'], filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }] };

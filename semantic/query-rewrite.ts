@@ -5,6 +5,9 @@ export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   crisis: ['leadership', 'planner', 'auditor', 'controller', 'coop_board'],
   consumption: ['leadership', 'planner', 'auditor', 'controller', 'coop_board'],
   forecasts: ['leadership', 'planner', 'auditor', 'coop_board'],
+  // Compiled only into the auditor's model (model/views/audit.js); listed here so every other
+  // role gets a clear 403 rather than Cube's "not found".
+  audit: ['auditor'],
 };
 
 /** Views a board may query: each has a `coop_id` dimension the board's filter goes on. */

@@ -45,12 +45,16 @@ export async function startCubeHarness(warehouse: TinyWarehouseOptions = {}): Pr
     dir,
     token: async (role, coopId) => (await issueToken({ role, coop_id: coopId }, secret)).token,
     async load(token, query) {
-      const res = await fetch(`${cube.url}/cubejs-api/v1/load`, {
-        method: 'POST',
-        headers: headers(token),
-        body: JSON.stringify({ query }),
-      });
-      return { status: res.status, body: (await res.json()) as LoadBody };
+      // Cube answers 200 {error: 'Continue wait'} while a query is still queued; clients retry.
+      for (;;) {
+        const res = await fetch(`${cube.url}/cubejs-api/v1/load`, {
+          method: 'POST',
+          headers: headers(token),
+          body: JSON.stringify({ query }),
+        });
+        const body = (await res.json()) as LoadBody;
+        if (body.error !== 'Continue wait') return { status: res.status, body };
+      }
     },
     async meta(token) {
       const res = await fetch(`${cube.url}/cubejs-api/v1/meta`, { headers: headers(token) });
