@@ -1,3 +1,4 @@
+/* global COMPILE_CONTEXT, view, sales -- Cube model globals: the compiler provides them */
 // Role-dependent part of the model. Cube compiles the model once per role (cube-server's
 // contextToAppId), with that role's security context in COMPILE_CONTEXT, so a view or member
 // left out here does not exist for the role at all: it is absent from /meta and /load refuses it.
