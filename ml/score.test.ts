@@ -107,6 +107,11 @@ describe('score', () => {
     // No raw sales in this lake: no alerts, but the alert files exist for dbt.
     expect(summary.alerts).toEqual({ alerts: 0, open: 0, events: 0 });
     expect((await query(`SELECT count(*)::INT n FROM read_parquet('${await part(lakeDir, 'alerts')}')`))[0]?.n).toBe(0);
+    // C002 sold water on 14 days and never sent a stock count.
+    const anomalies = await query(`SELECT kind, rank, coop_id, CAST(start_date AS VARCHAR) s, value_at_stake_kwd v
+      FROM read_parquet('${await part(lakeDir, 'anomalies')}')`);
+    expect(anomalies).toEqual([{ kind: 'missing_stock_feed', rank: 1, coop_id: 'C002', s: '2025-05-02', v: 14 * 7 * 2 }]);
+    expect(summary.anomalies).toEqual({ missing_stock_feed: 1 });
   });
 
   it('raises a surge alert from the lake’s hourly sales and forecasts the next 48 hours', async () => {

@@ -6,6 +6,7 @@ import { denseDaily, forecastDaily, hourShares, profileOf } from './forecast-row
 import { writeRun, type Cell } from './lake-writer';
 import { runSurges, writeSurgeAlerts } from './surge/surge-alerts';
 import { coverFrom, STOCK_COVER_COLUMNS } from './stock-cover';
+import { findAnomalies, writeAnomalies } from './anomalies/run-anomalies';
 
 export interface ScoreProgress {
   stage?: string;
@@ -40,6 +41,7 @@ export interface ScoreSummary {
   hourlyRows: number;
   stockCoverRows: number;
   alerts: { alerts: number; open: number; events: number };
+  anomalies: Record<string, number>;
   output: string | null;
   generatedAt: string;
   seconds: number;
@@ -242,6 +244,12 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     const cover = asOf ? await coverFrom(con, asOf, series, siteForecasts) : [];
     await writeRun(con, options.lakeDir, 'stock_cover', runId, generatedAt, STOCK_COVER_COLUMNS, cover);
 
+    // 6. Cases for auditors.
+    const anomalies = asOf ? await findAnomalies(con, asOf) : [];
+    await writeAnomalies(con, options.lakeDir, runId, generatedAt, anomalies);
+    const anomalyKinds: Record<string, number> = {};
+    for (const a of anomalies) anomalyKinds[a.kind] = (anomalyKinds[a.kind] ?? 0) + 1;
+
     progress({ stage: 'score', message: `wrote ${written.rows} forecast rows for ${series.length} series` });
     return {
       runId,
@@ -255,6 +263,7 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
       hourlyRows: hourlyRows.length,
       stockCoverRows: cover.length,
       alerts,
+      anomalies: anomalyKinds,
       output: written.path,
       generatedAt,
       seconds: (Date.now() - t0) / 1000,
