@@ -1,6 +1,7 @@
 import { estimateFactors } from '../forecasters/calendar-holt-winters';
 import { dayClass, type DayClass } from '../calendar/day-class';
 import { addDaysIso } from '../dates';
+import { profileOf } from '../forecast-rows';
 
 /**
  * Panic-buying surges for one governorate × essential category, hour by hour, causal:
@@ -44,13 +45,13 @@ export interface SurgeOptions {
 }
 
 const DEFAULTS: Required<SurgeOptions> = {
-  windowHours: 24,
+  windowHours: 6,
   weeks: 4,
   ratio: 1.5,
   z: 4,
   coopRatio: 1.25,
   breadth: 0.5,
-  sustainHours: 3,
+  sustainHours: 2,
   closeAfterHours: 6,
 };
 
@@ -124,7 +125,6 @@ export interface SurgeResult {
 export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): SurgeResult {
   const o = { ...DEFAULTS, ...options };
   const H = panel.coopY[0]?.length ?? 0;
-  const week = 168;
   const total = new Array<number>(H).fill(0);
   for (const row of panel.coopY) for (let t = 0; t < H; t++) total[t] = (total[t] as number) + (row[t] as number);
 
@@ -156,29 +156,72 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
     return known[c] ?? null;
   };
 
+  const profiles = days.map(profileOf);
+  const dailyCache = new WeakMap<number[], number[]>();
+  const dailyOf = (x: number[]): number[] => {
+    let v = dailyCache.get(x);
+    if (!v) {
+      v = new Array<number>(nDays).fill(0);
+      for (let t = 0; t < H; t++) v[dayIndex(t)] = (v[dayIndex(t)] as number) + (x[t] as number);
+      dailyCache.set(x, v);
+    }
+    return v;
+  };
+  // The first day is partial when the data starts mid-day: never a reference.
+  const firstFull = panel.startHour === 0 ? 0 : 1;
+
   /**
-   * Per-hour expectations of series x for the hours a window ending on day d can touch,
-   * with the multipliers known at the start of day d. NaN where there is no history yet.
+   * Expected sales of series x in each hour a window ending on day d can touch: the day's
+   * expected total (same weekday of the last weeks, calendar-adjusted with the multipliers
+   * known at the start of day d) times the hour's share on that kind of day (ordinary,
+   * weekend, Ramadan) over the last four weeks. NaN where there is no history yet;
+   * -Infinity where the calendar explains the day and history cannot yet say by how much.
    */
   const baselinesFor = (x: number[], d: number, known: Partial<Record<DayClass, number>>) => {
     const from = Math.max(0, d * 24 - panel.startHour - (o.windowHours - 1));
     const to = Math.min(H - 1, (d + 1) * 24 - panel.startHour - 1);
     const exp = new Float64Array(Math.max(0, to - from + 1));
-    const ref: number[] = [];
-    for (let s = from; s <= to; s++) {
-      ref.length = 0;
+    const daily = dailyOf(x);
+    const perDay = new Map<number, { total: number; share: number[] | null; explained: boolean } | null>();
+    const dayExpectation = (dd: number) => {
+      if (perDay.has(dd)) return perDay.get(dd) ?? null;
+      const ref: number[] = [];
       for (let k = 1; k <= o.weeks; k++) {
-        const r = s - k * week;
-        if (r < 0) break;
-        const fr = factorFor(dayIndex(r), known);
+        const r = dd - 7 * k;
+        if (r < firstFull) break;
+        const fr = factorFor(r, known);
         if (fr === null || fr <= 0) continue;
-        ref.push((x[r] as number) / fr);
+        ref.push((daily[r] as number) / fr);
       }
-      const f = factorFor(dayIndex(s), known);
-      // NaN: no history; -Infinity: the calendar explains this day and nothing learnt says by how much
-      exp[s - from] = ref.length === 0 ? NaN : f === null ? -Infinity : median(ref) * f;
+      const f = factorFor(dd, known);
+      const shares = new Array<number>(24).fill(0);
+      let seen = 0;
+      let sum = 0;
+      for (let r = Math.max(firstFull, dd - 28); r < dd; r++) {
+        if (profiles[r] !== profiles[dd]) continue;
+        seen++;
+        for (let h = 0; h < 24; h++) {
+          const t = r * 24 - panel.startHour + h;
+          const v = t >= 0 && t < H ? (x[t] as number) : 0;
+          shares[h] = (shares[h] as number) + v;
+          sum += v;
+        }
+      }
+      let out: { total: number; share: number[] | null; explained: boolean } | null;
+      if (ref.length === 0) out = null;
+      else if (f === null || (seen < 2 && profiles[dd] === 'ramadan')) out = { total: 0, share: null, explained: true };
+      else if (seen < 2 || sum <= 0) out = seen < 2 ? null : { total: median(ref) * f, share: new Array<number>(24).fill(0), explained: false };
+      else out = { total: median(ref) * f, share: shares.map((v) => v / sum), explained: false };
+      perDay.set(dd, out);
+      return out;
+    };
+    for (let s = from; s <= to; s++) {
+      const { hourOfDay } = hourStamp(panel, s);
+      const e = dayExpectation(dayIndex(s));
+      exp[s - from] = e === null ? NaN : e.explained ? -Infinity : e.total * ((e.share as number[])[hourOfDay] as number);
     }
-    return { from, exp };
+    const today = dayExpectation(d);
+    return { from, exp, dayTotal: today && !today.explained ? today.total : null };
   };
   type Baseline = ReturnType<typeof baselinesFor>;
   const windowExpected = (b: Baseline, t: number): { expected: number; explained: boolean } | null => {
@@ -295,7 +338,7 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
       current.peakRatio = Math.max(current.peakRatio, ratio);
       if (state.expected !== null) current.excessUnits += Math.max(0, (total[t] as number) - state.expected / o.windowHours);
       // Described as of its last surging hour, so a closing alert still says what it was.
-      if (state.surging) describe(current, panel, t, state, o, total, (i) => windowExpected(coopBase[i] as Baseline, t), (i) => windowExpected(productBase[i] as Baseline, t), windowActual);
+      if (state.surging) describe(current, panel, t, state, (totalBase as Baseline).dayTotal, o, total, (i) => windowExpected(coopBase[i] as Baseline, t), (i) => windowExpected(productBase[i] as Baseline, t), windowActual);
     }
   }
   return { states, events, alerts };
@@ -307,6 +350,7 @@ function describe(
   panel: SurgePanel,
   t: number,
   state: HourState,
+  normalDay: number | null,
   o: Required<SurgeOptions>,
   total: number[],
   coopExpected: (i: number) => { expected: number } | null,
@@ -338,6 +382,7 @@ function describe(
     for (let s = since; s <= t; s++) stock -= total[s] as number;
   }
   alert.stockOnHand = stock === null ? null : Math.max(0, stock);
-  const pace = state.actual / o.windowHours;
+  // Current pace: a normal day's demand, spread over 24 hours, times how far above normal it runs.
+  const pace = normalDay !== null && state.ratio !== null ? (state.ratio * normalDay) / 24 : state.actual / o.windowHours;
   alert.hoursToStockout = stock !== null && pace > 0 ? Math.max(0, stock) / pace : null;
 }
