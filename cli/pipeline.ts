@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BuildSummary } from '../transform/build';
 import type { RabtConfig } from './config';
 import type { Reporter } from './reporter';
 import { fingerprint, readState, writeState } from './state';
@@ -21,6 +22,8 @@ export interface PipelineResult {
   ran: string[];
   skipped: string[];
   seconds: number;
+  /** Every dbt build this run made, in order. */
+  builds: BuildSummary[];
 }
 
 function secondsSince(start: number): string {
@@ -38,6 +41,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const statePath = join(config.dataDir, '.rabt-state.json');
   const ran: string[] = [];
   const skipped: string[] = [];
+  const builds: BuildSummary[] = [];
 
   if (options.fresh) {
     reporter.step('Removing the previous simulation, lake and warehouse (--fresh)');
@@ -90,14 +94,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const build = async (title: string, select?: string): Promise<void> => {
     reporter.step(title);
     const t = performance.now();
-    await buildWarehouse({
+    const summary = await buildWarehouse({
       dataDir: config.dataDir,
       lakeDir: config.lakeDir,
       warehousePath: config.warehousePath,
       select,
       onProgress: (e) => reporter.progress(e),
     });
-    reporter.info(`published ${config.warehousePath} (${secondsSince(t)} s)`);
+    builds.push(summary);
+    reporter.info(
+      `published ${config.warehousePath}: ${summary.models} models, ${summary.tests} tests passed (${secondsSince(t)} s)`,
+    );
   };
 
   if (existsSync(config.warehousePath) && state.builtFromLake === lakePrint) {
@@ -125,5 +132,5 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ran.push('score');
   }
 
-  return { ran, skipped, seconds: (performance.now() - started) / 1000 };
+  return { ran, skipped, builds, seconds: (performance.now() - started) / 1000 };
 }

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     webPort: await freePort(),
   };
   const reporter = createReporter(process.stderr);
-  await runPipeline({ config, reporter, scale: 'small', seed: FIXTURE_SEED, endDate: FIXTURE_END_DATE });
+  const pipeline = await runPipeline({ config, reporter, scale: 'small', seed: FIXTURE_SEED, endDate: FIXTURE_END_DATE });
   reporter.step('Starting Cube and the web server for the integration tests');
   const stack = await startStack(config);
   const context: StackContext = {
@@ -39,6 +39,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dataDir: config.dataDir,
     simDir: config.simDir,
     endDate: FIXTURE_END_DATE,
+    builds: pipeline.builds.map(({ published, tests, failed, results }) => ({
+      published,
+      tests,
+      failed,
+      results: results.map(({ unique_id, status }) => ({ unique_id, status })),
+    })),
   };
   project.provide('stack', context);
   return async () => {

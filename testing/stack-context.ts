@@ -10,6 +10,8 @@ export interface StackContext {
   simDir: string;
   /** The fixture's last simulated day. */
   endDate: string;
+  /** The dbt builds the fixture pipeline made: the full build, then the models' outputs. */
+  builds: { published: boolean; tests: number; failed: string[]; results: { unique_id: string; status: string }[] }[];
 }
 
 declare module 'vitest' {
