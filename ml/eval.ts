@@ -1,0 +1,204 @@
+/**
+ * `npm run eval`: backtest the models against the simulator's truth and print the table
+ * issue 8 asks for. Builds its own world under data/eval (simulate → ingest → build → score)
+ * unless it is already there.
+ *
+ *   npm run eval -- [--data data/eval] [--scale demo] [--seed 1] [--end-date 2026-07-31] [--series 1500]
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../cli/config';
+import { runPipeline, type Scale } from '../cli/pipeline';
+import { createReporter } from '../cli/reporter';
+import { withDuck } from './duck';
+import { addDaysIso } from './dates';
+import { attachWarehouse, readEssentialDailySeries, type SiteProductSeries } from './score';
+import { DAILY_CANDIDATES, AutoForecaster } from './forecasters/backtest';
+import { runSurges } from './surge/surge-alerts';
+import { findAnomalies } from './anomalies/run-anomalies';
+import { hourStamp } from './surge/surge-detector';
+
+interface TruthEvent {
+  event_type: string;
+  coop_id: string;
+  governorate_id: string;
+  product_scope: string;
+  start_date: string;
+  end_date: string;
+}
+
+function readEvents(path: string): TruthEvent[] {
+  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const cols = (header ?? '').split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v.replace(/^"|"$/g, '')])) as unknown as TruthEvent);
+}
+
+function median(v: number[]): number {
+  if (v.length === 0) return NaN;
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '—');
+
+/** Mean MASE per model over rolling origins, scaled by the in-sample weekly naive error. */
+export function forecastScores(series: SiteProductSeries[], origins: string[], horizon: number) {
+  const models = [...DAILY_CANDIDATES.map((c) => ({ name: c.name, make: c.make })), { name: 'auto (backtest choice)', make: () => new AutoForecaster() }];
+  const sums = new Map<string, { mase: number; n: number }>();
+  for (const s of series) {
+    for (const origin of origins) {
+      const end = s.ds.indexOf(origin);
+      if (end < 56 || end + horizon > s.y.length) continue;
+      const train = { y: s.y.slice(0, end), ds: s.ds.slice(0, end), period: 7 };
+      let scale = 0;
+      for (let t = 7; t < end; t++) scale += Math.abs((s.y[t] as number) - (s.y[t - 7] as number));
+      scale /= end - 7;
+      if (!(scale > 0)) continue;
+      const actual = s.y.slice(end, end + horizon);
+      for (const m of models) {
+        const f = m.make().fit(train).predict(horizon);
+        const mae = actual.reduce((a, v, k) => a + Math.abs(v - Math.max(0, f.yhat[k] as number)), 0) / horizon;
+        const acc = sums.get(m.name) ?? { mase: 0, n: 0 };
+        acc.mase += mae / scale;
+        acc.n++;
+        sums.set(m.name, acc);
+      }
+    }
+  }
+  return [...sums].map(([name, { mase, n }]) => ({ name, mase: mase / n, n }));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: 'data/eval' },
+      scale: { type: 'string', default: 'demo' },
+      seed: { type: 'string', default: '1' },
+      'end-date': { type: 'string', default: '2026-07-31' },
+      series: { type: 'string', default: '1500' },
+    },
+  });
+  const config = loadConfig({ ...process.env, RABT_DATA_DIR: resolve(values.data as string), RABT_SIM_DIR: '', RABT_LAKE_DIR: '', RABT_WAREHOUSE_PATH: '' });
+  const reporter = createReporter();
+  const t0 = performance.now();
+  await runPipeline({ config, reporter, scale: values.scale as Scale, seed: Number(values.seed), endDate: values['end-date'] });
+  reporter.finish();
+  const pipelineSeconds = (performance.now() - t0) / 1000;
+
+  const events = readEvents(join(config.simDir, 'truth', 'events.csv'));
+  const summary = JSON.parse(readFileSync(join(config.simDir, 'truth', 'summary.json'), 'utf8')) as { startDate: string; endDate: string };
+  const { startDate, endDate } = summary;
+  const lines: string[] = [];
+  const out = (s = '') => lines.push(s);
+
+  await withDuck(async (con) => {
+    await attachWarehouse(con, config.warehousePath);
+
+    // 1. Forecasts.
+    const t1 = performance.now();
+    const all = await readEssentialDailySeries(con, endDate, 400);
+    const cap = Number(values.series);
+    const step = Math.max(1, Math.floor(all.length / cap));
+    const sample = all.filter((_, i) => i % step === 0).slice(0, cap);
+    const origins = [1, 2, 3, 4].map((k) => addDaysIso(endDate, -28 * k + 1));
+    const scores = forecastScores(sample, origins, 28);
+    const naive = scores.find((s) => s.name === 'seasonal_naive')?.mase ?? NaN;
+    out(`## Forecasts — branch × essential product, 28-day horizon, origins ${origins.join(', ')}`);
+    out(`${sample.length} of ${all.length} series (${((performance.now() - t1) / 1000).toFixed(0)} s)`);
+    out('| model | mean MASE | vs seasonal naive | forecasts |');
+    out('|---|---|---|---|');
+    for (const s of scores) out(`| ${s.name} | ${fmt(s.mase)} | ${fmt(s.mase / naive)} | ${s.n} |`);
+    out();
+
+    // 2. Surge alerts.
+    const results = await runSurges(con, config.lakeDir, startDate, endDate);
+    const waves = events.filter((e) => e.event_type === 'crisis_wave');
+    const planted: { gov: string; cat: string; start: string; end: string; found: boolean; delay: number | null; delayFromOpen: number | null }[] = [];
+    const alertRows: { gov: string; cat: string; opened: string; true: boolean }[] = [];
+    for (const r of results) {
+      const wave = waves.find((w) => w.governorate_id === r.panel.governorateId);
+      const scopeOk = (cat: string, w: TruthEvent) => w.product_scope === 'essential' || w.product_scope.replace('categories:', '').split(' ').includes(cat);
+      const stamp = (h: number) => {
+        const { day, hourOfDay } = hourStamp(r.panel, h);
+        return { day, hourOfDay, text: `${day} ${String(hourOfDay).padStart(2, '0')}:00` };
+      };
+      for (const a of r.alerts) {
+        const o = stamp(a.openedHour);
+        const isTrue = Boolean(wave && scopeOk(r.panel.categoryId, wave) && o.day >= wave.start_date && o.day <= wave.end_date);
+        alertRows.push({ gov: r.panel.governorateId, cat: r.panel.categoryId, opened: o.text, true: isTrue });
+      }
+      if (wave && scopeOk(r.panel.categoryId, wave)) {
+        const hit = r.alerts.find((a) => {
+          const d = stamp(a.openedHour).day;
+          return d >= wave.start_date && d <= wave.end_date;
+        });
+        let delay: number | null = null;
+        let delayFromOpen: number | null = null;
+        if (hit) {
+          const o = stamp(hit.openedHour);
+          const days = (Date.parse(`${o.day}T00:00:00Z`) - Date.parse(`${wave.start_date}T00:00:00Z`)) / 3_600_000;
+          delay = days + o.hourOfDay;
+          delayFromOpen = delay - 8; // co-ops open at 08:00: the first hour panic can show
+        }
+        planted.push({ gov: r.panel.governorateId, cat: r.panel.categoryId, start: wave.start_date, end: wave.end_date, found: Boolean(hit), delay, delayFromOpen });
+      }
+    }
+    const tp = alertRows.filter((a) => a.true).length;
+    const seasons = events.filter((e) => e.event_type === 'pre_ramadan_surge' || e.event_type === 'ramadan' || e.event_type.startsWith('eid_'));
+    const preRamadan = seasons.filter((e) => e.event_type === 'pre_ramadan_surge');
+    const inWeeksBeforeRamadan = (d: string) => preRamadan.some((e) => d >= addDaysIso(e.start_date, -14) && d <= e.end_date) || seasons.some((e) => e.event_type === 'ramadan' && d >= e.start_date && d <= addDaysIso(e.start_date, 2));
+    const onEid = (d: string) => seasons.some((e) => e.event_type.startsWith('eid_') && d >= addDaysIso(e.start_date, -1) && d <= e.end_date);
+    const falseAlerts = alertRows.filter((a) => !a.true);
+    const delays = planted.filter((p) => p.delay !== null).map((p) => p.delay as number);
+    const delaysOpen = planted.filter((p) => p.delayFromOpen !== null).map((p) => p.delayFromOpen as number);
+    out(`## Panic-buying alerts — ${results.length} governorate × essential category panels, ${startDate} … ${endDate}`);
+    out('| metric | value |');
+    out('|---|---|');
+    out(`| planted regional surges (governorate × category) | ${planted.length} |`);
+    out(`| recall | ${fmt(planted.filter((p) => p.found).length / planted.length)} |`);
+    out(`| alerts raised | ${alertRows.length} |`);
+    out(`| precision | ${fmt(alertRows.length ? tp / alertRows.length : NaN)} |`);
+    out(`| median delay from onset day 00:00 (h) | ${fmt(median(delays), 1)} |`);
+    out(`| median delay from the day's first open hour 08:00 (h) | ${fmt(median(delaysOpen), 1)} |`);
+    out(`| false alerts in the weeks before Ramadan | ${falseAlerts.filter((a) => inWeeksBeforeRamadan(a.opened.slice(0, 10))).length} |`);
+    out(`| false alerts on Eid (and its eve) | ${falseAlerts.filter((a) => onEid(a.opened.slice(0, 10))).length} |`);
+    out(`| seasons in the span | ${seasons.map((s) => `${s.event_type} ${s.start_date}`).join('; ')} |`);
+    if (falseAlerts.length) out(`| false alerts (first 10) | ${falseAlerts.slice(0, 10).map((a) => `${a.gov}/${a.cat} ${a.opened}`).join('; ')} |`);
+    out();
+
+    // 3. Anomalies for auditors.
+    const spanDays = Math.round((Date.parse(endDate) - Date.parse(startDate)) / 86_400_000) + 1;
+    const ranked = await findAnomalies(con, endDate, spanDays);
+    const gougers = events.filter((e) => e.event_type === 'price_gouging');
+    const missing = events.filter((e) => e.event_type === 'missing_feed');
+    const isTrue = (a: (typeof ranked)[number]) =>
+      a.kind === 'price_gouging'
+        ? gougers.some((g) => g.coop_id === a.coopId && a.endDate >= g.start_date && a.startDate <= g.end_date)
+        : a.kind === 'missing_stock_feed'
+          ? missing.some((m) => m.coop_id === a.coopId)
+          : false;
+    const top = ranked.slice(0, 20);
+    out(`## Anomalies for auditors — ${ranked.length} cases over ${startDate} … ${endDate}`);
+    out('| metric | value |');
+    out('|---|---|');
+    out(`| precision at top 20 | ${fmt(top.filter(isTrue).length / Math.max(1, top.length))} (${top.filter(isTrue).length}/${top.length}) |`);
+    const foundGougers = new Set(ranked.filter((a) => a.kind === 'price_gouging' && isTrue(a)).map((a) => a.coopId));
+    const foundMissing = new Set(ranked.filter((a) => a.kind === 'missing_stock_feed' && isTrue(a)).map((a) => a.coopId));
+    out(`| recall: price_gouging (co-ops) | ${fmt(gougers.length ? foundGougers.size / gougers.length : NaN)} (${foundGougers.size}/${gougers.length}) |`);
+    out(`| recall: missing_feed (co-ops) | ${fmt(missing.length ? foundMissing.size / missing.length : NaN)} (${foundMissing.size}/${missing.length}) |`);
+    const kinds: Record<string, number> = {};
+    for (const a of ranked) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
+    out(`| cases by kind | ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')} |`);
+    out(`| not evaluated (no feed simulated) | shrinkage, duplicate invoices, deliveries without sales, refunds |`);
+  });
+  out();
+  out(`pipeline ${pipelineSeconds.toFixed(0)} s, evaluation ${((performance.now() - t0) / 1000 - pipelineSeconds).toFixed(0)} s`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
