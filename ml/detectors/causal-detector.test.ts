@@ -68,3 +68,19 @@ describe('detect', () => {
     }
   });
 });
+
+describe('detect matches the direct robust scale', () => {
+  it('scores every point as |r| / robustScale(last window of residuals)', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const y = Array.from({ length: 300 }, (_, t) => (week[t % 7] as number) + (rnd() < 0.3 ? 0 : Math.round(rnd() * 6 - 3)));
+    const got = detect(y, 7, { window: 20 });
+    const residuals: number[] = [];
+    y.forEach((v, t) => {
+      const e = expectedAt(y, t, 7);
+      if (e === null) return;
+      if (residuals.length >= 10) expect(got[t]?.score).toBeCloseTo(Math.abs(v - e) / robustScale(residuals.slice(-20), e), 9);
+      residuals.push(v - e);
+    });
+  });
+});

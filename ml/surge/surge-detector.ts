@@ -216,7 +216,7 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
       return out;
     };
     for (let s = from; s <= to; s++) {
-      const { hourOfDay } = hourStamp(panel, s);
+      const hourOfDay = (panel.startHour + s) % 24;
       const e = dayExpectation(dayIndex(s));
       exp[s - from] = e === null ? NaN : e.explained ? -Infinity : e.total * ((e.share as number[])[hourOfDay] as number);
     }
@@ -250,6 +250,8 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
   let quiet = 0;
   let current: SurgeAlert | null = null;
 
+  let phiDay = -1;
+  let phi = 4;
   let baseDay = -1;
   let totalBase: Baseline | null = null;
   let coopBase: Baseline[] = [];
@@ -267,8 +269,12 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
     let state: HourState = { hour: t, actual, expected: null, ratio: null, z: null, breadth: null, surging: false, explainedByCalendar: false };
     if (e && e.expected > 0) {
       const ratio = actual / e.expected;
-      // Over-dispersion of window sums, learnt from hours before t (robust median).
-      const phi = dispersion.length >= 48 ? Math.max(1, median(dispersion.slice(-24 * 28))) : 4;
+      // Over-dispersion of window sums, learnt from hours before today (robust median,
+      // refreshed once a day: a sort per hour dominated the run time).
+      if (phiDay !== baseDay) {
+        phiDay = baseDay;
+        phi = dispersion.length >= 48 ? Math.max(1, median(dispersion.slice(-24 * 28))) : 4;
+      }
       const z = (actual - e.expected) / Math.sqrt(phi * (e.expected + 1));
       let moving = 0;
       let counted = 0;
