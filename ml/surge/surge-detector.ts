@@ -42,17 +42,24 @@ export interface SurgeOptions {
   breadth?: number;
   sustainHours?: number;
   closeAfterHours?: number;
+  /** region-wide expected sales in a window below which an hour says nothing (night) */
+  minExpected?: number;
 }
 
 const DEFAULTS: Required<SurgeOptions> = {
   windowHours: 6,
   weeks: 4,
-  ratio: 1.5,
+  // Above what the calendar explains (pre-Ramadan +37%, salary days +12%, summer water +45%,
+  // Eid eve +30%, and their combinations), well short of a panic's ×2.8 first day.
+  ratio: 2,
   z: 4,
   coopRatio: 1.25,
   breadth: 0.5,
   sustainHours: 2,
-  closeAfterHours: 6,
+  // A panic empties shelves, and the sales it leaves dip between deliveries: close only
+  // after a full day without a surging hour.
+  closeAfterHours: 24,
+  minExpected: 5,
 };
 
 export type Severity = 'watch' | 'warning' | 'critical';
@@ -102,7 +109,7 @@ export interface SurgeAlert {
 const SEVERITY_RANK: Record<Severity, number> = { watch: 0, warning: 1, critical: 2 };
 
 export function severityOf(ratio: number): Severity {
-  return ratio >= 3 ? 'critical' : ratio >= 2 ? 'warning' : 'watch';
+  return ratio >= 4 ? 'critical' : ratio >= 3 ? 'warning' : 'watch';
 }
 
 export function hourStamp(panel: Pick<SurgePanel, 'startDay' | 'startHour'>, hour: number): { day: string; hourOfDay: number } {
@@ -267,7 +274,8 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
     const actual = windowActual(total, t);
     const e = windowExpected(totalBase as Baseline, t);
     let state: HourState = { hour: t, actual, expected: null, ratio: null, z: null, breadth: null, surging: false, explainedByCalendar: false };
-    if (e && e.expected > 0) {
+    const informative = Boolean(e && e.expected >= o.minExpected);
+    if (e && informative) {
       const ratio = actual / e.expected;
       // Over-dispersion of window sums, learnt from hours before today (robust median,
       // refreshed once a day: a sort per hour dominated the run time).
@@ -293,8 +301,11 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
     }
     states.push(state);
 
-    run = state.surging ? run + 1 : 0;
-    quiet = state.surging ? 0 : quiet + 1;
+    // Closed hours (nothing expected, nothing sold) neither confirm nor end a surge.
+    if (informative || state.explainedByCalendar) {
+      run = state.surging ? run + 1 : 0;
+      quiet = state.surging ? 0 : quiet + 1;
+    }
     const ratio = state.ratio ?? 0;
     if (!current && run >= o.sustainHours) {
       const since = t - run + 1;
