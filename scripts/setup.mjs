@@ -73,12 +73,15 @@ function ensureNpmPackages() {
   const lockHash = hashFiles([join(root, 'package-lock.json')]);
   if (existsSync(join(root, 'node_modules')) && isCurrent('npm', lockHash)) return;
   say('Installing npm packages from package-lock.json (first run: about a minute)…');
-  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+  // Not `npm ci`: npm 11 writes locks holding only this platform's optional binaries
+  // (DuckDB, Rollup) and `npm ci` then rejects its own lock as out of sync.
+  // `npm install` installs the locked versions just the same.
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
     // Cube Store's post-install would fetch a binary from the internet; Rabt does not use it.
     env: { ...process.env, CUBESTORE_SKIP_POST_INSTALL: '1' },
     hint: 'check that the npm registry is reachable, then run the command again.',
   });
-  markCurrent('npm', lockHash);
+  markCurrent('npm', hashFiles([join(root, 'package-lock.json')]));
 }
 
 function ensurePythonVenv() {
