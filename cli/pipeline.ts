@@ -98,6 +98,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       dataDir: config.dataDir,
       lakeDir: config.lakeDir,
       warehousePath: config.warehousePath,
+      // One dbt target per data dir, so the tests' fixture and `npm start` never share manifests.
+      targetDir: join(config.dataDir, 'dbt', 'target'),
       select,
       onProgress: (e) => reporter.progress(e),
     });

@@ -18,7 +18,8 @@ const FIXTURE_SEED = 7;
  * the real Cube server and web server on free ports.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dataDir = join(repoRoot, 'data', 'test');
+  // RABT_TEST_DATA_DIR lets two checkouts' worth of work test side by side on one machine.
+  const dataDir = process.env.RABT_TEST_DATA_DIR ?? join(repoRoot, 'data', 'test');
   rmSync(dataDir, { recursive: true, force: true });
   const config = {
     ...loadConfig({ RABT_DATA_DIR: dataDir }),
