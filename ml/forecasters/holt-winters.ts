@@ -22,31 +22,39 @@ interface State {
 /**
  * Run ETS(A,Ad,A) in error-correction form over y and return the end state and the
  * one-step squared error after the first season (the first season only seeds the state).
+ * Stops early, returning `sse: Infinity`, once the error passes `bound`: a grid search
+ * needs only to know that a candidate lost.
  */
-export function runHoltWinters(y: readonly number[], m: number, p: HoltWintersParams): State {
+export function runHoltWinters(y: ArrayLike<number>, m: number, p: HoltWintersParams, bound = Infinity): State {
   const n = y.length;
-  const first = y.slice(0, m);
-  let level = first.reduce((a, b) => a + b, 0) / m;
+  let level = 0;
+  for (let t = 0; t < m; t++) level += y[t] as number;
+  level /= m;
   let trend = 0;
   if (p.beta > 0 && n >= 2 * m) {
-    const second = y.slice(m, 2 * m).reduce((a, b) => a + b, 0) / m;
-    trend = (second - level) / m;
+    let second = 0;
+    for (let t = m; t < 2 * m; t++) second += y[t] as number;
+    trend = (second / m - level) / m;
   }
-  const season = first.map((v) => (m > 1 ? v - level : 0));
+  const season = new Array<number>(m);
+  for (let i = 0; i < m; i++) season[i] = m > 1 ? (y[i] as number) - level : 0;
+  const { alpha, beta, gamma, phi } = p;
+  const g = m > 1 ? gamma : 0;
   let sse = 0;
   let count = 0;
-  for (let t = 0; t < n; t++) {
-    const i = t % m;
+  // i = t mod m, kept by hand: this loop is where forecasting spends its time
+  for (let t = 0, i = 0; t < n; t++, i = i + 1 === m ? 0 : i + 1) {
     const s = season[i] as number;
-    const fitted = level + p.phi * trend + s;
-    const e = (y[t] as number) - fitted;
+    const damped = phi * trend;
+    const e = (y[t] as number) - (level + damped + s);
     if (t >= m) {
       sse += e * e;
       count++;
+      if (sse > bound) return { level, trend, season, sse: Infinity, count };
     }
-    level = level + p.phi * trend + p.alpha * e;
-    trend = p.phi * trend + p.beta * e;
-    if (m > 1) season[i] = s + p.gamma * e;
+    level = level + damped + alpha * e;
+    trend = damped + beta * e;
+    season[i] = s + g * e;
   }
   return { level, trend, season, sse, count };
 }
@@ -87,12 +95,12 @@ export class HoltWinters implements Forecaster {
   fit(series: Series): this {
     if (series.y.length === 0) throw new RangeError('cannot fit an empty series');
     this.m = series.period > 1 && series.y.length >= 2 * series.period ? series.period : 1;
-    const y = fillGaps(series.y, this.m);
+    const y = Float64Array.from(fillGaps(series.y, this.m));
     this.n = y.length;
     let best: State | null = null;
     for (const p of this.fixed ? [this.fixed] : GRID) {
       if (this.m === 1 && p.gamma !== GRID[0]?.gamma && !this.fixed) continue;
-      const s = runHoltWinters(y, this.m, p);
+      const s = runHoltWinters(y, this.m, p, best?.sse);
       if (!best || s.sse < best.sse) {
         best = s;
         this.params = p;
