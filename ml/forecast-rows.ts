@@ -1,6 +1,7 @@
 import { day } from './calendar/day-class';
 import { addDaysIso } from './dates';
-import { AutoForecaster } from './forecasters/backtest';
+import { AutoForecaster, candidatesWithPooled } from './forecasters/backtest';
+import type { DayClass } from './calendar/day-class';
 import type { Forecast } from './forecasters/forecaster';
 
 /** Dense daily series from sparse (day → quantity) rows: a day without a row sold nothing. */
@@ -11,8 +12,13 @@ export function denseDaily(byDay: Map<string, number>, first: string, last: stri
 }
 
 /** Fit the model the rolling-origin backtest picks for this daily series and forecast. */
-export function forecastDaily(s: { y: number[]; ds: string[] }, horizonDays: number, level: number): { model: string; forecast: Forecast } {
-  const model = new AutoForecaster().fit({ y: s.y, period: 7, ds: s.ds });
+export function forecastDaily(
+  s: { y: number[]; ds: string[] },
+  horizonDays: number,
+  level: number,
+  pooled?: Partial<Record<DayClass, number>>,
+): { model: string; forecast: Forecast } {
+  const model = new AutoForecaster(candidatesWithPooled(pooled)).fit({ y: s.y, period: 7, ds: s.ds });
   const forecast = model.predict(horizonDays, { level });
   // Sales cannot go below zero; the symmetric band would say they could.
   for (const k of ['yhat', 'lower', 'upper'] as const) forecast[k] = forecast[k].map((v) => Math.max(0, v));

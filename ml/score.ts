@@ -4,6 +4,8 @@ import { addDaysIso } from './dates';
 import { DEFAULT_LEVEL, checkLevel } from './forecasters/forecaster';
 import { denseDaily, forecastDaily, hourShares, profileOf } from './forecast-rows';
 import { writeRun, type Cell } from './lake-writer';
+import { estimateFactors } from './forecasters/calendar-holt-winters';
+import { dayClass, type DayClass } from './calendar/day-class';
 import { runSurges, writeSurgeAlerts } from './surge/surge-alerts';
 import { coverFrom, STOCK_COVER_COLUMNS } from './stock-cover';
 import { findAnomalies, writeAnomalies } from './anomalies/run-anomalies';
@@ -175,13 +177,29 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     progress({ stage: 'score', message: 'reading daily sales of essentials' });
     const series = asOf ? await readEssentialDailySeries(con, asOf, options.historyDays ?? DEFAULT_HISTORY_DAYS) : [];
 
+    // Region × category daily totals: their own forecasts, and the calendar multipliers
+    // every branch in them borrows (one branch's few Ramadan days are noisy).
+    const regions = new Map<string, { gov: string; cat: string; byDay: Map<string, number>; first: string }>();
+    for (const s of series) {
+      const key = `${s.governorateId}:${s.categoryId}`;
+      let r = regions.get(key);
+      if (!r) regions.set(key, (r = { gov: s.governorateId, cat: s.categoryId, byDay: new Map(), first: s.ds[0] as string }));
+      if ((s.ds[0] as string) < r.first) r.first = s.ds[0] as string;
+      s.ds.forEach((d, k) => r.byDay.set(d, (r.byDay.get(d) ?? 0) + (s.y[k] as number)));
+    }
+    const pooled = new Map<string, Partial<Record<DayClass, number>>>();
+    for (const [key, r] of regions) {
+      const dense = denseDaily(r.byDay, r.first, asOf as string);
+      pooled.set(key, estimateFactors(dense.y, dense.ds.map(dayClass), 7));
+    }
+
     // 1. Branch × essential product, daily.
     const models: Record<string, number> = {};
     const siteForecasts = new Map<string, number[]>();
     const forecastRows: Cell[][] = [];
     const every = Math.max(1, Math.floor(series.length / 50));
     series.forEach((s, i) => {
-      const { model, forecast } = forecastDaily(s, horizonDays, level);
+      const { model, forecast } = forecastDaily(s, horizonDays, level, pooled.get(`${s.governorateId}:${s.categoryId}`));
       models[model] = (models[model] ?? 0) + 1;
       siteForecasts.set(s.seriesId, forecast.yhat);
       const last = s.ds[s.ds.length - 1] as string;
@@ -193,14 +211,6 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     const written = await writeRun(con, options.lakeDir, 'forecasts', runId, generatedAt, [...FORECAST_COLUMNS], forecastRows);
 
     // 2. Region × category, daily.
-    const regions = new Map<string, { gov: string; cat: string; byDay: Map<string, number>; first: string }>();
-    for (const s of series) {
-      const key = `${s.governorateId}:${s.categoryId}`;
-      let r = regions.get(key);
-      if (!r) regions.set(key, (r = { gov: s.governorateId, cat: s.categoryId, byDay: new Map(), first: s.ds[0] as string }));
-      if ((s.ds[0] as string) < r.first) r.first = s.ds[0] as string;
-      s.ds.forEach((d, k) => r.byDay.set(d, (r.byDay.get(d) ?? 0) + (s.y[k] as number)));
-    }
     const regionRows: Cell[][] = [];
     const regionDaily = new Map<string, { model: string; yhat: number[]; lower: number[]; upper: number[] }>();
     for (const [key, r] of regions) {

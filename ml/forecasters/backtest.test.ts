@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../dates';
 import { dayClass } from '../calendar/day-class';
-import { AutoForecaster, backtest, choose, DAILY_CANDIDATES } from './backtest';
+import { AutoForecaster, backtest, candidatesWithPooled, choose, DAILY_CANDIDATES, PREFERRED } from './backtest';
 import type { Forecaster, Series } from './forecaster';
 
 const week = [20, 22, 24, 26, 30, 10, 12];
@@ -56,5 +56,30 @@ describe('AutoForecaster', () => {
 
     const plain: Series = { y: ds.map((_, t) => week[t % 7] as number), ds, period: 7 };
     expect(new AutoForecaster().fit(plain).name).toBe('seasonal_naive');
+  });
+});
+
+describe('choose with a preferred candidate', () => {
+  const cands = ['a', 'b', 'pref'].map((n) => ({ name: n, make: () => constantModel(0) }));
+  it.each([
+    [{ a: 9.5, b: 12, pref: 10 }, 'pref'],
+    [{ a: 8.9, b: 12, pref: 10 }, 'a'],
+    [{ a: 9, b: 12, pref: NaN }, 'a'],
+    [{ a: 11, b: 12, pref: 10 }, 'pref'],
+  ])('choose(%j, pref, 10%%) → %s', (scores, name) => expect(choose(scores, cands, 'pref', 0.1).name).toBe(name));
+});
+
+describe('an ensemble candidate scored from its members', () => {
+  it('scores what fitting the ensemble itself would score', () => {
+    const ds = Array.from({ length: 200 }, (_, t) => addDaysIso('2024-01-01', t));
+    const y = ds.map((d, t) => (week[t % 7] as number) * (dayClass(d) === 'ramadan' ? 1.4 : 1) + ((t * 7919) % 11) - 5);
+    const [cands, refit] = [candidatesWithPooled({ ramadan: 1.4 }), candidatesWithPooled({ ramadan: 1.4 })];
+    const ens = refit.find((c) => c.name === PREFERRED);
+    if (!ens) throw new Error('no ensemble candidate');
+    delete ens.meanOf;
+    const fast = backtest({ y, ds, period: 7 }, cands);
+    const slow = backtest({ y, ds, period: 7 }, refit);
+    expect(fast[PREFERRED]).toBeCloseTo(slow[PREFERRED] as number, 9);
+    expect(Object.keys(fast)).toEqual(['seasonal_naive', 'holt_winters', 'pooled_calendar_holt_winters', PREFERRED]);
   });
 });

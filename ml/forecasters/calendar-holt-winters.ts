@@ -17,10 +17,18 @@ const MIN_CLASS_DAYS = 2;
  * the horizon's own days, so a Ramadan coming up is forecast from last year's Ramadan.
  */
 export class CalendarHoltWinters implements Forecaster {
-  readonly name = 'calendar_holt_winters';
+  readonly name: string;
   private readonly hw = new HoltWinters();
   private lastDs = '';
   factors: Partial<Record<DayClass, number>> = {};
+
+  /**
+   * `pooled`: multipliers learnt on a bigger series (the region × category the series
+   * belongs to). One branch's few Ramadan days are noisy; the region's are not.
+   */
+  constructor(private readonly pooled?: Partial<Record<DayClass, number>>) {
+    this.name = pooled ? 'pooled_calendar_holt_winters' : 'calendar_holt_winters';
+  }
 
   fit(series: Series): this {
     if (!series.ds || series.ds.length !== series.y.length) throw new Error('calendar_holt_winters needs ds for every observation');
@@ -28,7 +36,7 @@ export class CalendarHoltWinters implements Forecaster {
     const y = fillGaps(series.y, period);
     const ds = series.ds;
     const classes = ds.map(dayClass);
-    this.factors = estimateFactors(y, classes, period);
+    this.factors = this.pooled ?? estimateFactors(y, classes, period);
     const adjusted = y.map((v, t) => v / (this.factors[classes[t] as DayClass] ?? 1));
     this.hw.fit({ y: adjusted, period });
     this.lastDs = ds[ds.length - 1] as string;
