@@ -18,8 +18,8 @@ import { readState, writeState } from '../cli/state';
 import { simulate } from '../simulator/simulate';
 import { withDuck } from './duck';
 import { addDaysIso } from './dates';
-import { attachWarehouse, readEssentialDailySeries, type SiteProductSeries } from './score';
-import { DAILY_CANDIDATES, AutoForecaster } from './forecasters/backtest';
+import { attachWarehouse, readEssentialDailySeries } from './score';
+import { forecastScores } from './forecast-eval';
 import { runSurges } from './surge/surge-alerts';
 import { findAnomalies } from './anomalies/run-anomalies';
 import { hourStamp } from './surge/surge-detector';
@@ -47,33 +47,6 @@ function median(v: number[]): number {
 }
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '—');
-
-/** Mean MASE per model over rolling origins, scaled by the in-sample weekly naive error. */
-export function forecastScores(series: SiteProductSeries[], origins: string[], horizon: number) {
-  const models = [...DAILY_CANDIDATES.map((c) => ({ name: c.name, make: c.make })), { name: 'auto (backtest choice)', make: () => new AutoForecaster() }];
-  const sums = new Map<string, { mase: number; n: number }>();
-  for (const s of series) {
-    for (const origin of origins) {
-      const end = s.ds.indexOf(origin);
-      if (end < 56 || end + horizon > s.y.length) continue;
-      const train = { y: s.y.slice(0, end), ds: s.ds.slice(0, end), period: 7 };
-      let scale = 0;
-      for (let t = 7; t < end; t++) scale += Math.abs((s.y[t] as number) - (s.y[t - 7] as number));
-      scale /= end - 7;
-      if (!(scale > 0)) continue;
-      const actual = s.y.slice(end, end + horizon);
-      for (const m of models) {
-        const f = m.make().fit(train).predict(horizon);
-        const mae = actual.reduce((a, v, k) => a + Math.abs(v - Math.max(0, f.yhat[k] as number)), 0) / horizon;
-        const acc = sums.get(m.name) ?? { mase: 0, n: 0 };
-        acc.mase += mae / scale;
-        acc.n++;
-        sums.set(m.name, acc);
-      }
-    }
-  }
-  return [...sums].map(([name, { mase, n }]) => ({ name, mase: mase / n, n }));
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -120,13 +93,13 @@ async function main(): Promise<void> {
     const step = Math.max(1, Math.floor(all.length / cap));
     const sample = all.filter((_, i) => i % step === 0).slice(0, cap);
     const origins = [1, 2, 3, 4].map((k) => addDaysIso(endDate, -28 * k + 1));
-    const scores = forecastScores(sample, origins, 28);
+    const scores = forecastScores(sample.map((s) => ({ ...s, group: `${s.governorateId}:${s.categoryId}` })), origins, 28);
     const naive = scores.find((s) => s.name === 'seasonal_naive')?.mase ?? NaN;
     out(`## Forecasts — branch × essential product, 28-day horizon, origins ${origins.join(', ')}`);
     out(`${sample.length} of ${all.length} series (${((performance.now() - t1) / 1000).toFixed(0)} s)`);
-    out('| model | mean MASE | vs seasonal naive | forecasts |');
-    out('|---|---|---|---|');
-    for (const s of scores) out(`| ${s.name} | ${fmt(s.mase)} | ${fmt(s.mase / naive)} | ${s.n} |`);
+    out('| model | mean MASE | vs seasonal naive | 90% interval coverage | forecasts |');
+    out('|---|---|---|---|---|');
+    for (const s of scores) out(`| ${s.name} | ${fmt(s.mase)} | ${fmt(s.mase / naive)} | ${fmt(s.coverage, 2)} | ${s.n} |`);
     out();
 
     // 2. Surge alerts.
