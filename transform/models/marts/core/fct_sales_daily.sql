@@ -1,9 +1,7 @@
 {#- Incremental by (co-op, business day). An incremental run recomputes the co-op-days
-    the ledger has news for (late batches, resends, corrections) plus the look-back
-    window of recent days, each from all of that day's current batches, and replaces
-    those co-op-days whole: a superseded batch's rows leave, nothing is counted twice.
-    Arrival times cannot be the window themselves: a history ingested at once arrives
-    in one minute. -#}
+    the ledger has news for plus the look-back window (macros/touched_days.sql), each
+    from all of that day's current batches, and replaces those co-op-days whole: a
+    superseded batch's rows leave, nothing is counted twice. -#}
 -- depends_on: {{ ref('int_batches__current') }}
 {{ config(
     materialized = 'incremental',
@@ -18,53 +16,8 @@ sales as (
     select * from {{ ref('int_sales__current') }}
 ),
 
-{% if is_incremental() %}
-batches as (
-    select * from {{ ref('int_batches__current') }}
-),
-
-ledger_days as (
-    select coop_id, business_date, max(received_at) as last_received_at
-    from batches
-    where feed = 'sales' and status = 'landed'
-    group by coop_id, business_date
-),
-
-built_days as (
-    select coop_id, business_date, max(batch_received_at) as last_received_at
-    from {{ this }}
-    group by coop_id, business_date
-),
-
-horizon as (
-    select max(business_date) as last_business_date from {{ this }}
-),
-
-touched as (
-    -- a co-op-day is recomputed when the ledger holds a batch for it newer than the
-    -- ones it was built from (a late batch, a resend, a correction), or when it lies in
-    -- the look-back window behind the newest built day
-    select ledger_days.coop_id, ledger_days.business_date
-    from ledger_days
-    cross join horizon
-    left join built_days
-        on ledger_days.coop_id = built_days.coop_id
-        and ledger_days.business_date = built_days.business_date
-    where built_days.last_received_at is null
-        or ledger_days.last_received_at > built_days.last_received_at
-        or horizon.last_business_date is null
-        or ledger_days.business_date > {{ dbt.dateadd('day', -var('lookback_days'), 'horizon.last_business_date') }}
-),
-{% endif %}
-
 scoped as (
-    select sales.*
-    from sales
-    {% if is_incremental() %}
-    inner join touched
-        on sales.coop_id = touched.coop_id
-        and sales.business_date = touched.business_date
-    {% endif %}
+    {{ ledger_scoped('sales', 'sales', 'business_date') | indent(4) }}
 ),
 
 daily as (
