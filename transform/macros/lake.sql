@@ -40,3 +40,16 @@
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}
+
+{#- Every column the source declares, cast to its declared type: a staging model over an
+    ML table that needs no renaming stays exactly in step with its source YAML. -#}
+{% macro lake_columns(source_name, table_name) -%}
+    {%- if not execute -%}
+        *
+    {%- else -%}
+        {%- set node = lake_source_node(source_name, table_name) -%}
+        {%- for column in node.columns.values() %}
+        cast({{ column.name }} as {{ column.data_type }}) as {{ column.name }}{{ "," if not loop.last }}
+        {%- endfor %}
+    {%- endif -%}
+{%- endmacro %}
