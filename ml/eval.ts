@@ -23,6 +23,8 @@ import { forecastScores } from './forecast-eval';
 import { runSurges } from './surge/surge-alerts';
 import { findAnomalies } from './anomalies/run-anomalies';
 import { hourStamp } from './surge/surge-detector';
+import { leadHours, shelvesEmptyDay } from './eval-lead-time';
+import { sqlString } from './duck';
 
 interface TruthEvent {
   event_type: string;
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
     // 2. Surge alerts.
     const results = await runSurges(con, config.lakeDir, startDate, endDate);
     const waves = events.filter((e) => e.event_type === 'crisis_wave');
-    const planted: { gov: string; cat: string; start: string; end: string; found: boolean; delay: number | null; delayFromOpen: number | null }[] = [];
+    const planted: { gov: string; cat: string; start: string; end: string; found: boolean; delay: number | null; delayFromOpen: number | null; opened: string | null }[] = [];
     const alertRows: { gov: string; cat: string; opened: string; true: boolean }[] = [];
     for (const r of results) {
       const wave = waves.find((w) => w.governorate_id === r.panel.governorateId);
@@ -126,16 +128,39 @@ async function main(): Promise<void> {
         });
         let delay: number | null = null;
         let delayFromOpen: number | null = null;
+        let opened: string | null = null;
         if (hit) {
           const o = stamp(hit.openedHour);
+          opened = o.text;
           const days = (Date.parse(`${o.day}T00:00:00Z`) - Date.parse(`${wave.start_date}T00:00:00Z`)) / 3_600_000;
           delay = days + o.hourOfDay;
           delayFromOpen = delay - 8; // co-ops open at 08:00: the first hour panic can show
         }
-        planted.push({ gov: r.panel.governorateId, cat: r.panel.categoryId, start: wave.start_date, end: wave.end_date, found: Boolean(hit), delay, delayFromOpen });
+        planted.push({ gov: r.panel.governorateId, cat: r.panel.categoryId, start: wave.start_date, end: wave.end_date, found: Boolean(hit), delay, delayFromOpen, opened });
       }
     }
     const tp = alertRows.filter((a) => a.true).length;
+    // Lead time: from the alert to the day the surge began emptying shelves in the simulator's truth.
+    const stockOutReader = await con.runAndReadAll(`
+      SELECT st.governorate_id, p.category_id, CAST(s.date AS VARCHAR), count(*)
+      FROM read_csv(${sqlString(join(config.simDir, 'truth', 'stockouts.csv'))}, header = true, all_varchar = true) s
+      JOIN wh.marts.dim_site st ON st.site_id = s.site_id
+      JOIN wh.marts.dim_product p ON p.product_id = s.product_id
+      WHERE CAST(s.lost_sales AS DOUBLE) > 0
+      GROUP BY ALL`);
+    const stockOuts = new Map<string, Map<string, number>>();
+    for (const [gov, cat, d, n] of stockOutReader.getRows()) {
+      const key = `${String(gov)}:${String(cat)}`;
+      if (!stockOuts.has(key)) stockOuts.set(key, new Map());
+      stockOuts.get(key)?.set(String(d), Number(n));
+    }
+    const leads: number[] = [];
+    let emptied = 0;
+    for (const p of planted) {
+      const day = shelvesEmptyDay(stockOuts.get(`${p.gov}:${p.cat}`) ?? new Map(), p.start, p.end);
+      if (day) emptied++;
+      if (day && p.opened) leads.push(leadHours(p.opened, day));
+    }
     const seasons = events.filter((e) => e.event_type === 'pre_ramadan_surge' || e.event_type === 'ramadan' || e.event_type.startsWith('eid_'));
     const preRamadan = seasons.filter((e) => e.event_type === 'pre_ramadan_surge');
     const inWeeksBeforeRamadan = (d: string) => preRamadan.some((e) => d >= addDaysIso(e.start_date, -14) && d <= e.end_date) || seasons.some((e) => e.event_type === 'ramadan' && d >= e.start_date && d <= addDaysIso(e.start_date, 2));
@@ -152,6 +177,9 @@ async function main(): Promise<void> {
     out(`| precision | ${fmt(alertRows.length ? tp / alertRows.length : NaN)} |`);
     out(`| median delay from onset day 00:00 (h) | ${fmt(median(delays), 1)} |`);
     out(`| median delay from the day's first open hour 08:00 (h) | ${fmt(median(delaysOpen), 1)} |`);
+    out(`| surges that emptied shelves (more stock-outs than any of the 28 days before) | ${emptied} |`);
+    out(`| alerts before shelves emptied | ${leads.filter((h) => h > 0).length} of ${leads.length} |`);
+    out(`| median lead time to that day's 00:00 (h) | ${fmt(median(leads), 1)} |`);
     out(`| false alerts in the weeks before Ramadan | ${falseAlerts.filter((a) => inWeeksBeforeRamadan(a.opened.slice(0, 10))).length} |`);
     out(`| false alerts on Eid (and its eve) | ${falseAlerts.filter((a) => onEid(a.opened.slice(0, 10))).length} |`);
     out(`| seasons in the span | ${seasons.map((s) => `${s.event_type} ${s.start_date}`).join('; ')} |`);
