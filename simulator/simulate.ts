@@ -14,8 +14,17 @@ import { compactDate, todayInKuwait } from './kuwait-time';
 import { Random } from './random';
 import { loadReference } from './reference/load-reference';
 import { SCALES, isScale, type Scale } from './scales';
-import { encodeForVendor, feedExtension, formatSales, formatStock, type SalesLine, type StockLine } from './vendor-formats';
+import { encodeForVendor, feedExtension, formatSales, formatStock, kwdFromFils, type SalesLine, type StockLine } from './vendor-formats';
 import { buildWorld, type WorldCoop, type WorldProduct } from './world';
+import { BatchWriter, PeriodBatches } from './feeds/batch-writer';
+import { deliveryNotes, type DeliveredLine, type DeliveryCounters, type Invoice } from './feeds/deliveries';
+import { priceRows } from './feeds/prices';
+import { countLine, isCountDay } from './feeds/stocktake';
+import { DELIVERIES, PRICES, STOCKTAKE } from './feeds/tables';
+import type { Cell } from './feeds/feed-table';
+import { ALL_FEEDS, type FeedName } from './feeds/feed-names';
+import { plantFeedProblems, type FeedPlan, type PhantomDelivery, type TheftPlan } from './feeds/planted';
+import { TRUTH_EVENT_COLUMNS, detail, type TruthEvent } from './truth-event';
 
 export interface SimulationProgress {
   stage: 'simulate';
@@ -36,6 +45,8 @@ export interface SimulateOptions {
   crisis?: Partial<CrisisConfig>;
   /** Directory of the reference CSVs (default: transform/seeds/reference). */
   referenceDir?: string;
+  /** Feeds to write (default: all). Sales and stock are always simulated; others can be left out. */
+  feeds?: readonly FeedName[];
   onProgress?: (event: SimulationProgress) => void;
 }
 
@@ -49,7 +60,8 @@ export interface SimulationSummary {
   sites: number;
   products: number;
   files: number;
-  rows: { sales: number; stock: number };
+  /** Rows per feed in the distinct batches written (a byte-identical resend counts once). */
+  rows: Record<string, number> & { sales: number; stock: number };
   stockOutDays: number;
   crisis: CrisisConfig;
   outDir: string;
@@ -71,9 +83,32 @@ interface CoopState {
   /** Summed nominal demand of all selling sites per product. */
   totalRate: Float64Array;
   ledger: WriteStream | null;
+  /** Book minus physical stock per site × product, the warehouse last (index nSites * n + p). */
+  drift: Int32Array;
+  theft: TheftState | null;
+  countRandom: Random;
+  deliveryCounters: DeliveryCounters;
+  deliveries: PeriodBatches;
+  log: CoopLog;
 }
 
-const LEDGER_HEADER = ['date', 'site_id', 'product_id', 'opening', 'received', 'transferred_out', 'demand', 'sold', 'shrinkage', 'adjustment', 'closing'];
+interface TheftState {
+  site: number;
+  products: Set<number>;
+  startIndex: number;
+  random: Random;
+  units: number;
+  valueFils: number;
+}
+
+/** What finance needs from the day-by-day simulation. */
+export interface CoopLog {
+  invoices: Invoice[];
+  siteDays: Array<{ date: string; siteId: string; revenueFils: number; costFils: number }>;
+  variances: Array<{ date: string; siteId: string; valueFils: number }>;
+}
+
+const LEDGER_HEADER = ['date', 'site_id', 'product_id', 'opening', 'received', 'transferred_out', 'demand', 'sold', 'shrinkage', 'adjustment', 'closing', 'book'];
 
 function validateOptions(options: SimulateOptions): void {
   if (!isScale(options.scale)) throw new Error(`scale must be small, demo or national, got "${String(options.scale)}"`);
@@ -115,7 +150,17 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   for (const coop of world.coops) await mkdir(path.join(inbox, coop.coopId), { recursive: true });
 
   const planted = plantProblems(world.coops, crisis, root.fork('planted'));
-  const states = world.coops.map((coop) => initialState(coop, world.products, root.fork(`coop/${coop.coopId}`), spec.fullLedger ? truth : null));
+  const feeds = new Set<FeedName>(options.feeds ?? ALL_FEEDS);
+  const plan = plantFeedProblems(world.coops, world.products, reference, new Set([...planted.gougers, ...planted.salesOnly]), calendar.length, root.fork('planted-feeds'));
+  const writer = new BatchWriter(inbox, String(options.seed));
+  const firstDayOf = (coop: WorldCoop): string => (coop.linkedSince > startDate ? coop.linkedSince : startDate);
+  const states = world.coops.map((coop) =>
+    initialState(coop, world.products, root.fork(`coop/${coop.coopId}`), spec.fullLedger ? truth : null, {
+      theft: plan.theft.get(coop.coopId) ?? null,
+      theftRandom: root.fork(`theft/${coop.coopId}`),
+      countRandom: root.fork(`count/${coop.coopId}`),
+      deliveries: new PeriodBatches(coop, DELIVERIES, 'weekly', firstDayOf(coop), endDate),
+    }));
   const stockOuts = createWriteStream(path.join(truth, 'stockouts.csv'));
   stockOuts.write(`${csvLine(['date', 'site_id', 'product_id', 'true_demand', 'sold', 'lost_sales'])}\n`);
   const summary: SimulationSummary = {
@@ -151,12 +196,32 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       await writeFile(`${base}stock${stamp}`, encodeForVendor(coop.style, formatStock(coop.style, coop.coopId, date, result.stock)));
       summary.files++;
       summary.rows.stock += result.stock.length;
+      await recordDeliveries(state, date, result.delivered, plan.phantomDeliveries.get(coop.coopId)?.filter((d) => d.dayIndex === dayIndex) ?? [], feeds.has('deliveries') ? writer : null);
+      state.log.siteDays.push(...result.siteTotals.map((t) => ({ date, ...t })));
+      if (isCountDay(date)) await countStock(state, world.products, date, feeds.has('stocktake') ? writer : null);
     }
     options.onProgress?.({ stage: 'simulate', done: dayIndex + 1, total: calendar.length, message: `simulated ${date}` });
   }
   await Promise.all([...states.map((s) => closeStream(s.ledger)), closeStream(stockOuts)]);
+  const feedEvents: TruthEvent[] = [];
+  for (const state of states) {
+    const { coop } = state;
+    if (planted.salesOnly.has(coop.coopId)) continue;
+    const firstDay = firstDayOf(coop);
+    if (firstDay > endDate) continue;
+    if (feeds.has('prices')) {
+      const prices = new PeriodBatches(coop, PRICES, 'weekly', firstDay, endDate);
+      const start = crisisStartIn(crisis, coop.governorateId);
+      const gouging = planted.gougers.has(coop.coopId) && start ? { start, end: addDays(start, crisis.durationDays), factor: GOUGE_FACTOR } : null;
+      for (const { date, row } of priceRows(coop, world.products, firstDay, gouging)) prices.add(date, row);
+      await prices.flushThrough(endDate, writer);
+    }
+    feedEvents.push(...plantedStockEvents(state, world.products, plan, calendar));
+  }
+  summary.files += writer.files;
+  for (const [feed, rows] of Object.entries(writer.rows)) summary.rows[feed] = rows;
   await writeTruthSummary(truth, summary, world.coops);
-  await writeEvents(truth, truthEvents(world.coops, crisis, planted, calendar, startDate, endDate));
+  await writeEvents(truth, [...truthEvents(world.coops, crisis, planted, calendar, startDate, endDate), ...feedEvents, ...writer.events]);
   return summary;
 }
 
@@ -182,17 +247,6 @@ function plantProblems(coops: WorldCoop[], crisis: CrisisConfig, random: Random)
     for (const coop of random.shuffle(candidates).slice(0, 2)) salesOnly.add(coop.coopId);
   }
   return { gougers, salesOnly };
-}
-
-interface TruthEvent {
-  event_type: string;
-  coop_id: string;
-  governorate_id: string;
-  site_id: string;
-  product_scope: string;
-  start_date: string;
-  end_date: string;
-  detail: string;
 }
 
 function truthEvents(coops: WorldCoop[], crisis: CrisisConfig, planted: PlantedProblems, calendar: DemandDay[], startDate: string, endDate: string): TruthEvent[] {
@@ -234,7 +288,7 @@ function truthEvents(coops: WorldCoop[], crisis: CrisisConfig, planted: PlantedP
 }
 
 async function writeEvents(truthDir: string, events: TruthEvent[]): Promise<void> {
-  const columns = ['event_type', 'coop_id', 'governorate_id', 'site_id', 'product_scope', 'start_date', 'end_date', 'detail'] as const;
+  const columns = TRUTH_EVENT_COLUMNS;
   const lines = [csvLine(columns), ...events.map((e) => csvLine(columns.map((c) => e[c])))];
   await writeFile(path.join(truthDir, 'events.csv'), `${lines.join('\n')}\n`);
 }
@@ -246,7 +300,14 @@ function closeStream(stream: WriteStream | null): Promise<void> {
   });
 }
 
-function initialState(coop: WorldCoop, products: WorldProduct[], random: Random, truthDir: string | null): CoopState {
+interface FeedState {
+  theft: TheftPlan | null;
+  theftRandom: Random;
+  countRandom: Random;
+  deliveries: PeriodBatches;
+}
+
+function initialState(coop: WorldCoop, products: WorldProduct[], random: Random, truthDir: string | null, feeds: FeedState): CoopState {
   const nSites = coop.sellingSites.length;
   const n = products.length;
   const rate = new Float64Array(nSites * n);
@@ -270,7 +331,14 @@ function initialState(coop: WorldCoop, products: WorldProduct[], random: Random,
     ledger = createWriteStream(path.join(truthDir, 'ledger', `${coop.coopId}.csv`));
     ledger.write(`${csvLine(LEDGER_HEADER)}\n`);
   }
-  return { coop, random, onHand, inTransit: new Int32Array(nSites * n), rate, warehouse, supplierArrivals: new Map(), onOrder: new Int32Array(n), totalRate, ledger };
+  const theft = feeds.theft
+    ? { site: feeds.theft.site, products: new Set(feeds.theft.products), startIndex: feeds.theft.startIndex, random: feeds.theftRandom, units: 0, valueFils: 0 }
+    : null;
+  return {
+    coop, random, onHand, inTransit: new Int32Array(nSites * n), rate, warehouse, supplierArrivals: new Map(), onOrder: new Int32Array(n), totalRate, ledger,
+    drift: new Int32Array((nSites + 1) * n), theft, countRandom: feeds.countRandom, deliveryCounters: { notes: 0, invoices: new Map() }, deliveries: feeds.deliveries,
+    log: { invoices: [], siteDays: [], variances: [] },
+  };
 }
 
 /** A selling site reorders from its warehouse when it has about three days left. */
@@ -286,7 +354,13 @@ interface CoopDayResult {
   sales: SalesLine[];
   stock: StockLine[];
   stockOuts: string[];
+  /** Supplier goods that reached the warehouse this morning. */
+  delivered: DeliveredLine[];
+  siteTotals: Array<{ siteId: string; revenueFils: number; costFils: number }>;
 }
+
+/** Chance a day that a planted thief takes one of the chosen products at the chosen site. */
+const THEFT_RATE = 0.15;
 
 function simulateCoopDay(
   state: CoopState,
@@ -310,6 +384,9 @@ function simulateCoopDay(
   const coopShock = Math.exp(random.normal(0, 0.08));
   const transferredOut = new Int32Array(n);
   const whReceived = new Int32Array(n);
+  const delivered: DeliveredLine[] = [];
+  const siteTotals: CoopDayResult['siteTotals'] = [];
+  const { drift, theft } = state;
 
   // Supplier deliveries reach the warehouse first thing in the morning.
   const arrivals = state.supplierArrivals.get(dayIndex);
@@ -318,6 +395,7 @@ function simulateCoopDay(
       warehouse[p] = (warehouse[p] as number) + qty;
       state.onOrder[p] = (state.onOrder[p] as number) - qty;
       whReceived[p] = qty;
+      delivered.push({ product: products[p] as WorldProduct, quantity: qty });
     }
     state.supplierArrivals.delete(dayIndex);
   }
@@ -325,6 +403,8 @@ function simulateCoopDay(
   for (let i = 0; i < whOpening.length; i++) whOpening[i] = (whOpening[i] as number) - (whReceived[i] as number);
 
   coop.sellingSites.forEach((site, s) => {
+    const totals = { siteId: site.siteId, revenueFils: 0, costFils: 0 };
+    siteTotals.push(totals);
     for (let p = 0; p < n; p++) {
       const product = products[p] as WorldProduct;
       const k = s * n + p;
@@ -370,6 +450,8 @@ function simulateCoopDay(
           const receipts = q - random.binomial(q - 1, product.multiBuy);
           const unitFils = product.isEssential && gougeFactor !== 1 ? Math.round(product.priceFils * gougeFactor) : product.priceFils;
           sales.push({ siteId: site.siteId, gtin: product.gtin, hour: h, quantity: q, amountFils: q * unitFils, receipts });
+          totals.revenueFils += q * unitFils;
+          totals.costFils += q * product.costFils;
         }
         if (sold < demand) stockOuts.push(`${site.siteId},${product.gtin},${demand},${sold},${demand - sold}`);
       }
@@ -377,9 +459,19 @@ function simulateCoopDay(
       let shrinkage = 0;
       if (available > 0 && random.chance(product.shelfLifeDays <= 7 ? 0.06 : 0.01)) shrinkage = 1;
       available -= shrinkage;
+      // Planted shrinkage: goods leave the shelf unrecorded, so the book keeps them (drift).
+      if (theft && s === theft.site && dayIndex >= theft.startIndex && available > 0 && theft.products.has(p) && theft.random.chance(THEFT_RATE)) {
+        const taken = Math.min(available, theft.random.int(1, 2));
+        available -= taken;
+        shrinkage += taken;
+        drift[k] = (drift[k] as number) + taken;
+        theft.units += taken;
+        theft.valueFils += taken * product.costFils;
+      }
       onHand[k] = available;
-      stock.push({ siteId: site.siteId, gtin: product.gtin, closing: available });
-      state.ledger?.write(`${date},${site.siteId},${product.gtin},${opening},${received},0,${demand},${sold},${shrinkage},0,${available}\n`);
+      const book = available + (drift[k] as number);
+      stock.push({ siteId: site.siteId, gtin: product.gtin, closing: book });
+      state.ledger?.write(`${date},${site.siteId},${product.gtin},${opening},${received},0,${demand},${sold},${shrinkage},0,${available},${book}\n`);
     }
   });
 
@@ -413,10 +505,11 @@ function simulateCoopDay(
         state.onOrder[p] = (state.onOrder[p] as number) + qty;
       }
     }
-    stock.push({ siteId: coop.warehouseId, gtin: product.gtin, closing: warehouse[p] as number });
-    state.ledger?.write(`${date},${coop.warehouseId},${product.gtin},${whOpening[p]},${whReceived[p]},${transferredOut[p]},0,0,0,0,${warehouse[p]}\n`);
+    const book = (warehouse[p] as number) + (drift[coop.sellingSites.length * n + p] as number);
+    stock.push({ siteId: coop.warehouseId, gtin: product.gtin, closing: book });
+    state.ledger?.write(`${date},${coop.warehouseId},${product.gtin},${whOpening[p]},${whReceived[p]},${transferredOut[p]},0,0,0,0,${warehouse[p]},${book}\n`);
   }
-  return { sales, stock, stockOuts };
+  return { sales, stock, stockOuts, delivered, siteTotals };
 }
 
 async function writeTruthSummary(truthDir: string, summary: SimulationSummary, coops: WorldCoop[]): Promise<void> {
@@ -426,4 +519,61 @@ async function writeTruthSummary(truthDir: string, summary: SimulationSummary, c
     lines.push(csvLine([c.coopId, c.governorateId, c.style.vendor, c.style.arabicIndicDigits, c.style.decimalComma, c.linkedSince, c.sellingSites.map((s) => s.siteId).join(' '), c.warehouseId]));
   }
   await writeFile(path.join(truthDir, 'coops.csv'), `${lines.join('\n')}\n`);
+}
+
+/** Books what reached the warehouse today (and any planted paper-only delivery) as delivery lines and invoices. */
+async function recordDeliveries(state: CoopState, date: string, delivered: DeliveredLine[], phantoms: PhantomDelivery[], writer: BatchWriter | null): Promise<void> {
+  const { coop } = state;
+  const lines = [...delivered, ...phantoms.map((d) => ({ product: d.product, quantity: d.quantity }))];
+  const { rows, invoices } = deliveryNotes(coop, date, lines, state.deliveryCounters);
+  state.log.invoices.push(...invoices);
+  for (const row of rows) state.deliveries.add(date, row);
+  if (writer) await state.deliveries.flushThrough(date, writer);
+}
+
+/** The month's stocktake at every site after closing; the variance is posted and logged for finance. */
+async function countStock(state: CoopState, products: WorldProduct[], date: string, writer: BatchWriter | null): Promise<void> {
+  const { coop, drift, countRandom } = state;
+  const n = products.length;
+  const rows: Cell[][] = [];
+  const sites = [...coop.sellingSites.map((s) => s.siteId), coop.warehouseId];
+  sites.forEach((siteId, s) => {
+    let valueFils = 0;
+    for (let p = 0; p < n; p++) {
+      const product = products[p] as WorldProduct;
+      const k = s * n + p;
+      const physical = s < coop.sellingSites.length ? (state.onHand[k] as number) : (state.warehouse[p] as number);
+      const { book, counted } = countLine(physical, drift, k, countRandom);
+      valueFils += (counted - book) * product.costFils;
+      rows.push([coop.coopId, siteId, product.gtin, date, book, counted]);
+    }
+    if (valueFils !== 0) state.log.variances.push({ date, siteId, valueFils });
+  });
+  if (writer) await writer.write(coop, STOCKTAKE, date, rows);
+}
+
+/** Truth rows for the problems planted in a co-op's stock and deliveries. */
+function plantedStockEvents(state: CoopState, products: WorldProduct[], plan: FeedPlan, calendar: DemandDay[]): TruthEvent[] {
+  const { coop, theft } = state;
+  const events: TruthEvent[] = [];
+  const base = { coop_id: coop.coopId, governorate_id: coop.governorateId };
+  const endDate = (calendar[calendar.length - 1] as DemandDay).day.date;
+  if (theft) {
+    events.push({
+      ...base, event_type: 'stocktake_shrinkage', site_id: (coop.sellingSites[theft.site] as { siteId: string }).siteId,
+      product_scope: [...theft.products].map((p) => (products[p] as WorldProduct).gtin).join(' '),
+      start_date: (calendar[theft.startIndex] as DemandDay).day.date, end_date: endDate,
+      detail: detail({ units: theft.units, value_kwd: kwdFromFils(theft.valueFils) }),
+    });
+  }
+  for (const phantom of plan.phantomDeliveries.get(coop.coopId) ?? []) {
+    const date = (calendar[phantom.dayIndex] as DemandDay).day.date;
+    if (date < coop.linkedSince) continue;
+    const invoice = state.log.invoices.find((i) => i.date === date && i.supplierId === phantom.product.supplierId);
+    events.push({
+      ...base, event_type: 'phantom_delivery', site_id: coop.warehouseId, product_scope: phantom.product.gtin, start_date: date, end_date: date,
+      detail: detail({ delivery_id: invoice?.deliveryId ?? '', invoice_no: invoice?.invoiceNo ?? '', product_id: phantom.product.gtin, quantity: phantom.quantity }),
+    });
+  }
+  return events;
 }

@@ -1,0 +1,128 @@
+/** The feeds after sales and stock, checked against the truth on one small simulated quarter. */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseCsv } from './csv';
+import type { FeedTable } from './feeds/feed-table';
+import { readFeed } from './feeds/read-feed';
+import { DELIVERIES, PRICES, STOCKTAKE } from './feeds/tables';
+import { simulate, type SimulationSummary } from './simulate';
+
+let out: string;
+let summary: SimulationSummary;
+let files: string[];
+let events: Record<string, string>[];
+let ledger: Map<string, string[]>;
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'rabt-feeds-'));
+  summary = await simulate({ scale: 'small', seed: 5, outDir: out, endDate: '2025-06-30', days: 90 });
+  const entries = await readdir(path.join(out, 'inbox'), { recursive: true, withFileTypes: true });
+  files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  const [header, ...rows] = parseCsv(await readFile(path.join(out, 'truth', 'events.csv'), 'utf8'));
+  events = rows.map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i] as string])));
+  ledger = new Map();
+  for (const file of await readdir(path.join(out, 'truth', 'ledger'))) {
+    for (const line of parseCsv(await readFile(path.join(out, 'truth', 'ledger', file), 'utf8')).slice(1)) ledger.set(`${line[0]}|${line[1]}|${line[2]}`, line);
+  }
+}, 60_000);
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+/** Every row of a feed from the first send of each batch or its correction, never both. */
+async function feedRows(table: FeedTable): Promise<Record<string, string>[]> {
+  const mine = files.filter((f) => path.basename(f).includes(`__${table.feed}__`));
+  const corrected = new Set(mine.filter((f) => f.includes('__corr')).map((f) => path.basename(f).split('__').slice(0, 3).join('__')));
+  const rows: Record<string, string>[] = [];
+  for (const file of mine) {
+    const name = path.basename(file);
+    const key = name.split('__').slice(0, 3).join('__');
+    const seq = name.split('__')[3]?.slice(0, 3);
+    if (seq !== '001' && !name.includes('__corr')) continue; // a resend repeats the first send
+    if (seq === '001' && corrected.has(key)) continue;
+    rows.push(...readFeed(table, await readFile(file), path.extname(file).slice(1)));
+  }
+  return rows;
+}
+
+describe('deliveries', () => {
+  it('books every supplier arrival in the ledger as a delivery line, plus only the planted paper deliveries', async () => {
+    const rows = await feedRows(DELIVERIES);
+    const phantoms = events.filter((e) => e.event_type === 'phantom_delivery');
+    expect(phantoms.length).toBeGreaterThanOrEqual(1);
+    const phantomKeys = new Set(phantoms.map((e) => `${e.start_date}|${e.site_id}|${e.product_scope}`));
+    const unmatched: string[] = [];
+    for (const r of rows) {
+      const key = `${r.delivery_date}|${r.site_id}|${r.barcode}`;
+      if (phantomKeys.has(key)) continue;
+      if (ledger.get(key)?.[4] !== r.quantity) unmatched.push(key);
+    }
+    expect(unmatched).toEqual([]);
+    for (const key of phantomKeys) expect(rows.some((r) => `${r.delivery_date}|${r.site_id}|${r.barcode}` === key)).toBe(true);
+    // The paper delivery never reaches a shelf: that product has no stock anywhere in the co-op.
+    const stocked = new Set([...ledger.values()].map((l) => l[2]));
+    for (const e of phantoms) expect(stocked.has(e.product_scope)).toBe(false);
+  });
+});
+
+describe('prices', () => {
+  it('lists every site and product on linking and shows the gouging co-op raising essentials by hand', async () => {
+    const rows = await feedRows(PRICES);
+    const lists = rows.filter((r) => r.reason === 'list');
+    expect(lists.length).toBe(5 * 2 * summary.products);
+    const gouging = events.find((e) => e.event_type === 'price_gouging')!;
+    const raised = rows.filter((r) => r.coop_id === gouging.coop_id && r.reason === 'manual' && r.effective_date === gouging.start_date);
+    expect(raised.length).toBeGreaterThan(10);
+    const list = new Map(lists.map((r) => [`${r.site_id}|${r.barcode}`, Number(r.price_kwd)]));
+    for (const r of raised) expect(Number(r.price_kwd)).toBeCloseTo(list.get(`${r.site_id}|${r.barcode}`)! * 1.35, 2);
+  });
+});
+
+describe('stocktake', () => {
+  it('counts every site on the last Thursday, book = the stock feed, counted = the shelf or one over', async () => {
+    const rows = await feedRows(STOCKTAKE);
+    expect(new Set(rows.map((r) => r.count_date))).toEqual(new Set(['2025-04-24', '2025-05-29', '2025-06-26']));
+    let miscounts = 0;
+    for (const r of rows) {
+      const line = ledger.get(`${r.count_date}|${r.site_id}|${r.barcode}`)!;
+      expect(r.book_qty).toBe(line[11]);
+      const over = Number(r.counted_qty) - Number(line[10]);
+      expect([0, 1]).toContain(over);
+      miscounts += over;
+    }
+    expect(miscounts).toBeGreaterThan(0);
+  });
+
+  it('shows the planted shrinkage as the largest loss of any site', async () => {
+    const rows = await feedRows(STOCKTAKE);
+    const loss = new Map<string, number>();
+    for (const r of rows) loss.set(r.site_id!, (loss.get(r.site_id!) ?? 0) + Number(r.book_qty) - Number(r.counted_qty));
+    const planted = events.filter((e) => e.event_type === 'stocktake_shrinkage');
+    expect(planted.length).toBe(1);
+    const worst = [...loss].sort((a, b) => b[1] - a[1])[0]!;
+    expect(worst[0]).toBe(planted[0]!.site_id);
+    expect(worst[1]).toBeGreaterThan(20);
+  });
+});
+
+describe('resends and corrections', () => {
+  it('counts in the summary the rows of every distinct batch', async () => {
+    for (const table of [DELIVERIES, PRICES, STOCKTAKE]) {
+      let rows = 0;
+      for (const file of files.filter((f) => path.basename(f).includes(`__${table.feed}__`) && !/__00[2-9]\./.test(f))) {
+        rows += readFeed(table, await readFile(file), path.extname(file).slice(1)).length;
+      }
+      expect(rows, table.feed).toBe(summary.rows[table.feed]);
+    }
+  });
+
+  it('lists every resent and corrected file in the truth, and they exist', async () => {
+    const names = new Set(files.map((f) => path.basename(f)));
+    const listed = events.filter((e) => e.event_type === 'resent_file' || e.event_type === 'corrected_file');
+    expect(listed.length).toBeGreaterThan(0);
+    for (const e of listed) expect(names.has(/file=([^;]+)/.exec(e.detail!)![1]!)).toBe(true);
+    expect([...names].filter((n) => /__00[2-9]/.test(n)).length).toBe(listed.length);
+  });
+});
+
