@@ -1,17 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../duck';
 import { addDaysIso, daysBetweenIso } from '../dates';
+import { currentFeedSql } from '../lake-feed';
 import type { SurgePanel } from './surge-detector';
-
-function hasParquet(dir: string): boolean {
-  if (!existsSync(dir)) return false;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() ? hasParquet(join(dir, entry.name)) : entry.name.endsWith('.parquet')) return true;
-  }
-  return false;
-}
 
 /**
  * Hourly sales of essentials per governorate × category, per co-op and per product, read
@@ -25,21 +16,13 @@ export async function loadSurgePanels(
   fromDay: string,
   toDay: string,
 ): Promise<SurgePanel[]> {
-  const salesDir = join(lakeDir, 'raw', 'sales');
-  const ledgerDir = join(lakeDir, 'ledger');
-  if (!hasParquet(salesDir) || !hasParquet(ledgerDir)) return [];
+  const sales = currentFeedSql(lakeDir, 'sales');
+  if (!sales) return [];
   const reader = await con.runAndReadAll(`
-    WITH ledger AS (
-      SELECT batch_id, status, supersedes_batch_id FROM read_parquet(${sqlString(join(ledgerDir, '*.parquet'))})
-    ), cur AS (
-      SELECT batch_id FROM ledger WHERE status = 'landed'
-        AND batch_id NOT IN (SELECT supersedes_batch_id FROM ledger WHERE supersedes_batch_id IS NOT NULL)
-    )
     SELECT c.governorate_id, p.category_id, s.coop_id, s.product_id,
            CAST(date_diff('hour', TIMESTAMP ${sqlString(`${fromDay} 00:00:00`)}, s.sale_hour) AS INTEGER) AS h,
            CAST(sum(s.quantity) AS DOUBLE) AS q
-    FROM read_parquet(${sqlString(join(salesDir, '**', '*.parquet'))}, hive_partitioning = false) s
-    JOIN cur ON cur.batch_id = s.batch_id
+    FROM ${sales} s
     JOIN wh.marts.dim_coop c ON c.coop_id = s.coop_id
     JOIN wh.marts.dim_product p ON p.product_id = s.product_id
     WHERE p.is_essential AND s.business_date BETWEEN DATE ${sqlString(fromDay)} AND DATE ${sqlString(toDay)}

@@ -262,14 +262,16 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
   let baseDay = -1;
   let totalBase: Baseline | null = null;
   let coopBase: Baseline[] = [];
-  let productBase: Baseline[] = [];
+  // Products' baselines only name an alert's products: worked out on a day that needs them.
+  let productBase: Baseline[] | null = null;
+  const productBaseToday = (): Baseline[] => (productBase ??= panel.productY.map((row) => baselinesFor(row, baseDay, factorsAt(baseDay))));
   for (let t = 0; t < H; t++) {
     if (dayIndex(t) !== baseDay) {
       baseDay = dayIndex(t);
       const known = factorsAt(baseDay);
       totalBase = baselinesFor(total, baseDay, known);
       coopBase = panel.coopY.map((row) => baselinesFor(row, baseDay, known));
-      productBase = panel.productY.map((row) => baselinesFor(row, baseDay, known));
+      productBase = null;
     }
     const actual = windowActual(total, t);
     const e = windowExpected(totalBase as Baseline, t);
@@ -355,7 +357,7 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
       current.peakRatio = Math.max(current.peakRatio, ratio);
       if (state.expected !== null) current.excessUnits += Math.max(0, (total[t] as number) - state.expected / o.windowHours);
       // Described as of its last surging hour, so a closing alert still says what it was.
-      if (state.surging) describe(current, panel, t, state, (totalBase as Baseline).dayTotal, o, total, (i) => windowExpected(coopBase[i] as Baseline, t), (i) => windowExpected(productBase[i] as Baseline, t), windowActual);
+      if (state.surging) describe(current, panel, t, state, (totalBase as Baseline).dayTotal, o, total, (i) => windowExpected(coopBase[i] as Baseline, t), (i) => windowExpected(productBaseToday()[i] as Baseline, t), windowActual);
     }
   }
   return { states, events, alerts };
