@@ -1,5 +1,8 @@
 {#- Which batches count. A batch counts when it landed and no later batch names it in
-    supersedes_batch_id (a resend or a correction replaces it whole). -#}
+    supersedes_batch_id (a resend or a correction replaces it whole). A table, not a view:
+    the ledger is one small file per batch, and every fact, incremental scope and
+    reconciliation test reads this, so the files are opened once per build. -#}
+{{ config(materialized = 'table') }}
 with
 
 ledger as (
