@@ -255,7 +255,7 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     await writeRun(con, options.lakeDir, 'stock_cover', runId, generatedAt, STOCK_COVER_COLUMNS, cover);
 
     // 6. Cases for auditors.
-    const anomalies = asOf ? await findAnomalies(con, asOf) : [];
+    const anomalies = asOf ? await findAnomalies(con, asOf, undefined, options.lakeDir) : [];
     await writeAnomalies(con, options.lakeDir, runId, generatedAt, anomalies);
     const anomalyKinds: Record<string, number> = {};
     for (const a of anomalies) anomalyKinds[a.kind] = (anomalyKinds[a.kind] ?? 0) + 1;

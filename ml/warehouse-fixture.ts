@@ -137,3 +137,27 @@ export async function writeLakeSalesFixture(lakeDir: string, rows: HourlySale[])
     instance.closeSync();
   }
 }
+
+/**
+ * One feed's rows in the lake as ingestion lands them: `rows` is a SELECT giving the
+ * feed's columns plus `batch_id`. Batch `b-stale` is ledgered as superseded by `b-current`,
+ * so its rows must not count.
+ */
+export async function writeLakeFeedFixture(lakeDir: string, feed: string, rows: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  try {
+    const dir = join(lakeDir, 'raw', feed, 'dt=all', 'coop_id=all');
+    await mkdir(dir, { recursive: true });
+    await mkdir(join(lakeDir, 'ledger'), { recursive: true });
+    await con.run(`COPY (${rows}) TO ${sqlString(join(dir, 'part-fixture.parquet'))} (FORMAT parquet)`);
+    await con.run(`COPY (SELECT * FROM (VALUES
+        ('b-stale', 'C001', ${sqlString(feed)}, 'A', 'f1', 'x', DATE '2025-01-01', TIMESTAMPTZ '2025-01-01 00:00:00+00', 1, 1, 0, 'landed', NULL),
+        ('b-current', 'C001', ${sqlString(feed)}, 'A', 'f2', 'y', DATE '2025-01-01', TIMESTAMPTZ '2025-01-01 00:00:00+00', 1, 1, 0, 'landed', 'b-stale'))
+      AS t(batch_id, coop_id, feed, vendor, file_name, checksum_sha256, business_date, received_at, rows_in, rows_landed,
+           rows_quarantined, status, supersedes_batch_id)) TO ${sqlString(join(lakeDir, 'ledger', `ledger-${feed}.parquet`))} (FORMAT parquet)`);
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}

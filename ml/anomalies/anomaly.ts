@@ -1,6 +1,15 @@
 import type { Column } from '../lake-writer';
 
-export type AnomalyKind = 'price_gouging' | 'missing_stock_feed' | 'sales_feed_stopped' | 'stock_feed_stopped' | 'stock_feed_flatline';
+export type AnomalyKind =
+  | 'price_gouging'
+  | 'missing_stock_feed'
+  | 'sales_feed_stopped'
+  | 'stock_feed_stopped'
+  | 'stock_feed_flatline'
+  | 'stocktake_shrinkage'
+  | 'delivery_without_sales'
+  | 'duplicate_invoice'
+  | 'duplicate_aid';
 
 /**
  * One case for an auditor: what, where (the keys that drill to the rows), when, how sure

@@ -3,14 +3,32 @@ import { writeRun, type Cell } from '../lake-writer';
 import { ANOMALY_COLUMNS, anomalyId, rankAnomalies, type Anomaly } from './anomaly';
 import { findFeedProblems, loadFeedDays } from './feed-health';
 import { findGouging, loadPriceDays } from './price-gouging';
+import { findShrinkage, loadCountLines, SHRINKAGE_WINDOW_DAYS } from './shrinkage';
+import { findDuplicateInvoices, findUnmatchedDeliveries, loadDeliveryLines, loadLastSales, SOLD_BEFORE_DAYS } from './deliveries';
+import { findDuplicateAid, loadAidPayments } from './duplicate-aid';
+import { addDaysIso } from '../dates';
 
 export const ANOMALY_WINDOW_DAYS = 35;
 
-/** Every auditor check over the window ending at asOf (marts attached as `wh`), ranked. */
-export async function findAnomalies(con: DuckDBConnection, asOf: string, windowDays = ANOMALY_WINDOW_DAYS): Promise<Anomaly[]> {
-  const gouging = findGouging(await loadPriceDays(con, asOf, windowDays));
-  const feeds = findFeedProblems(await loadFeedDays(con, asOf, windowDays), asOf);
-  return rankAnomalies([...gouging, ...feeds]);
+/**
+ * Every auditor check over the window ending at asOf (marts attached as `wh`), ranked.
+ * With `lakeDir`, also the checks over feeds read from the lake (stocktake, deliveries,
+ * aid), each only when the lake holds that feed.
+ */
+export async function findAnomalies(con: DuckDBConnection, asOf: string, windowDays = ANOMALY_WINDOW_DAYS, lakeDir?: string): Promise<Anomaly[]> {
+  const found = [...findGouging(await loadPriceDays(con, asOf, windowDays)), ...findFeedProblems(await loadFeedDays(con, asOf, windowDays), asOf)];
+  if (lakeDir) {
+    found.push(...findShrinkage(await loadCountLines(con, lakeDir, asOf, Math.max(windowDays, SHRINKAGE_WINDOW_DAYS))));
+    const deliveries = await loadDeliveryLines(con, lakeDir, asOf, windowDays);
+    if (deliveries.length) {
+      const lastSales = await loadLastSales(con, asOf, addDaysIso(asOf, -(windowDays - 1) - SOLD_BEFORE_DAYS));
+      found.push(...findUnmatchedDeliveries(deliveries, lastSales, asOf), ...findDuplicateInvoices(deliveries));
+    }
+    // Payments from the month before the window are only there to be repeated inside it.
+    const from = addDaysIso(asOf, -(windowDays - 1));
+    found.push(...findDuplicateAid(await loadAidPayments(con, lakeDir, asOf, windowDays)).filter((a) => a.endDate >= from));
+  }
+  return rankAnomalies(found);
 }
 
 export async function writeAnomalies(con: DuckDBConnection, lakeDir: string, runId: string, generatedAt: string, ranked: Anomaly[]) {

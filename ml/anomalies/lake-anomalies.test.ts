@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDuck } from '../duck';
+import { attachWarehouse } from '../score';
+import { writeLakeFeedFixture, writeWarehouseFixture } from '../warehouse-fixture';
+import { findAnomalies } from './run-anomalies';
+
+const RICE = '6281000000011';
+const CHOCOLATE = '6281000000035';
+let dir = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rabt-lake-anomalies-'));
+  // Rice sells every day at every selling site; chocolate never does.
+  const sales = ['C001-M', 'C001-B01', 'C002-M', 'C003-M'].flatMap((site_id) =>
+    Array.from({ length: 60 }, (_, d) => ({ site_id, product_id: RICE, business_date: new Date(Date.UTC(2025, 4, 1 + d)).toISOString().slice(0, 10), quantity: 5 })),
+  );
+  await writeWarehouseFixture(join(dir, 'wh.duckdb'), sales);
+  const lake = join(dir, 'lake');
+  // Three monthly counts at four sites: C001-B01 loses rice every month. The stale batch
+  // would have C002-M lose 50 units a count.
+  await writeLakeFeedFixture(
+    lake,
+    'stocktake',
+    `SELECT b AS batch_id, s AS coop_id, site AS site_id, '${RICE}' AS product_id, CAST(d AS DATE) AS count_date, 40 AS book_qty,
+            40 - CASE WHEN site = 'C001-B01' AND b = 'b-current' THEN 8 WHEN site = 'C002-M' AND b = 'b-stale' THEN 50 ELSE 0 END AS counted_qty
+     FROM (VALUES ('C001', 'C001-M'), ('C001', 'C001-B01'), ('C002', 'C002-M'), ('C003', 'C003-M')) AS t(s, site),
+          (VALUES ('2025-04-24'), ('2025-05-29'), ('2025-06-26')) AS u(d), (VALUES ('b-current'), ('b-stale')) AS v(b)`,
+  );
+  // Chocolate delivered to C003 and never sold; rice delivered to C001 (sold); a stale
+  // copy of the rice note under the same invoice would look like a duplicate.
+  await writeLakeFeedFixture(
+    lake,
+    'deliveries',
+    `SELECT * FROM (VALUES
+       ('b-current', 'C003', 'DN-1', 'C003-W', 'S01', '${CHOCOLATE}', DATE '2025-06-05', 120, 0.400, 'INV-1'),
+       ('b-current', 'C001', 'DN-2', 'C001-W', 'S02', '${RICE}', DATE '2025-06-10', 60, 1.900, 'INV-2'),
+       ('b-stale', 'C001', 'DN-3', 'C001-W', 'S02', '${RICE}', DATE '2025-06-12', 60, 1.900, 'INV-2'))
+     AS t(batch_id, coop_id, delivery_id, site_id, supplier_id, product_id, delivery_date, quantity, unit_cost_kwd, invoice_no)`,
+  );
+  // One person paid food aid by two charities a week apart.
+  await writeLakeFeedFixture(
+    lake,
+    'aid',
+    `SELECT * FROM (VALUES
+       ('b-current', 'CH1', 'P-1', 'K-1', '289010112345', 'food', DATE '2025-06-01', 75.000),
+       ('b-current', 'CH2', 'P-2', 'K-9', '289010112345', 'food', DATE '2025-06-08', 75.000),
+       ('b-stale', 'CH2', 'P-3', 'K-9', '290010112345', 'food', DATE '2025-06-09', 75.000),
+       ('b-stale', 'CH3', 'P-4', 'K-7', '290010112345', 'food', DATE '2025-06-10', 75.000))
+     AS t(batch_id, coop_id, payment_id, case_id, civil_id, aid_type, payment_date, amount_kwd)`,
+  );
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('anomalies over feeds in the lake', () => {
+  it('finds the planted shrinkage, unsold delivery and duplicate aid from current batches only', async () => {
+    const found = await withDuck(async (con) => {
+      await attachWarehouse(con, join(dir, 'wh.duckdb'));
+      return findAnomalies(con, '2025-06-30', 35, join(dir, 'lake'));
+    });
+    const cases = found.filter((a) => a.kind !== 'sales_feed_stopped' && a.kind !== 'missing_stock_feed' && a.kind !== 'stock_feed_stopped').map((a) => [a.kind, a.coopId, a.siteId, a.productId]);
+    expect(cases.sort()).toEqual([
+      ['delivery_without_sales', 'C003', 'C003-W', CHOCOLATE],
+      ['duplicate_aid', 'CH2', null, null],
+      ['stocktake_shrinkage', 'C001', 'C001-B01', RICE],
+    ]);
+    const shrink = found.find((a) => a.kind === 'stocktake_shrinkage');
+    // 8 units × 3 counts at 2.5 KWD
+    expect(shrink?.valueAtStakeKwd).toBeCloseTo(60, 9);
+  });
+
+  it('finds nothing from the lake without a lake directory', async () => {
+    const found = await withDuck(async (con) => {
+      await attachWarehouse(con, join(dir, 'wh.duckdb'));
+      return findAnomalies(con, '2025-06-30', 35);
+    });
+    expect(found.filter((a) => ['stocktake_shrinkage', 'delivery_without_sales', 'duplicate_aid', 'duplicate_invoice'].includes(a.kind))).toEqual([]);
+  });
+});
