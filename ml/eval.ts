@@ -30,6 +30,7 @@ interface TruthEvent {
   event_type: string;
   coop_id: string;
   governorate_id: string;
+  site_id: string;
   product_scope: string;
   start_date: string;
   end_date: string;
@@ -188,28 +189,37 @@ async function main(): Promise<void> {
 
     // 3. Anomalies for auditors.
     const spanDays = Math.round((Date.parse(endDate) - Date.parse(startDate)) / 86_400_000) + 1;
-    const ranked = await findAnomalies(con, endDate, spanDays);
-    const gougers = events.filter((e) => e.event_type === 'price_gouging');
-    const missing = events.filter((e) => e.event_type === 'missing_feed');
-    const isTrue = (a: (typeof ranked)[number]) =>
-      a.kind === 'price_gouging'
-        ? gougers.some((g) => g.coop_id === a.coopId && a.endDate >= g.start_date && a.startDate <= g.end_date)
-        : a.kind === 'missing_stock_feed'
-          ? missing.some((m) => m.coop_id === a.coopId)
-          : false;
+    const ranked = await findAnomalies(con, endDate, spanDays, config.lakeDir);
+    // Each planted kind in the truth, and what finding it means.
+    const plantedKinds: { truth: string; kind: string; found: (a: (typeof ranked)[number], e: TruthEvent) => boolean }[] = [
+      { truth: 'price_gouging', kind: 'price_gouging', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
+      { truth: 'missing_feed', kind: 'missing_stock_feed', found: (a, e) => a.coopId === e.coop_id },
+      { truth: 'stocktake_shrinkage', kind: 'stocktake_shrinkage', found: (a, e) => a.siteId === e.site_id },
+      { truth: 'phantom_delivery', kind: 'delivery_without_sales', found: (a, e) => a.coopId === e.coop_id && a.productId === e.product_scope && a.startDate === e.start_date },
+      { truth: 'duplicate_invoice', kind: 'duplicate_invoice', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
+      { truth: 'duplicate_aid', kind: 'duplicate_aid', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
+    ];
+    const truthOf = (t: string) => events.filter((e) => e.event_type === t);
+    const isTrue = (a: (typeof ranked)[number]) => plantedKinds.some((p) => p.kind === a.kind && truthOf(p.truth).some((e) => p.found(a, e)));
     const top = ranked.slice(0, 20);
     out(`## Anomalies for auditors — ${ranked.length} cases over ${startDate} … ${endDate}`);
     out('| metric | value |');
     out('|---|---|');
     out(`| precision at top 20 | ${fmt(top.filter(isTrue).length / Math.max(1, top.length))} (${top.filter(isTrue).length}/${top.length}) |`);
-    const foundGougers = new Set(ranked.filter((a) => a.kind === 'price_gouging' && isTrue(a)).map((a) => a.coopId));
-    const foundMissing = new Set(ranked.filter((a) => a.kind === 'missing_stock_feed' && isTrue(a)).map((a) => a.coopId));
-    out(`| recall: price_gouging (co-ops) | ${fmt(gougers.length ? foundGougers.size / gougers.length : NaN)} (${foundGougers.size}/${gougers.length}) |`);
-    out(`| recall: missing_feed (co-ops) | ${fmt(missing.length ? foundMissing.size / missing.length : NaN)} (${foundMissing.size}/${missing.length}) |`);
+    const unplanted: string[] = [];
+    for (const p of plantedKinds) {
+      const truth = truthOf(p.truth);
+      if (truth.length === 0) {
+        unplanted.push(p.truth);
+        continue;
+      }
+      const hits = truth.filter((e) => ranked.some((a) => a.kind === p.kind && p.found(a, e))).length;
+      out(`| recall: ${p.truth} (planted cases) | ${fmt(hits / truth.length)} (${hits}/${truth.length}) |`);
+    }
     const kinds: Record<string, number> = {};
     for (const a of ranked) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
     out(`| cases by kind | ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')} |`);
-    out(`| not evaluated (no feed simulated) | shrinkage, duplicate invoices, deliveries without sales, refunds |`);
+    out(`| not planted by this simulation | ${unplanted.join(', ')}; refunds (no refund feed) |`);
   });
   out();
   out(`pipeline ${pipelineSeconds.toFixed(0)} s, evaluation ${((performance.now() - t0) / 1000 - pipelineSeconds).toFixed(0)} s`);
