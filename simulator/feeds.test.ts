@@ -5,7 +5,9 @@ import path from 'node:path';
 import { parseCsv } from './csv';
 import type { FeedTable } from './feeds/feed-table';
 import { readFeed } from './feeds/read-feed';
-import { DELIVERIES, PRICES, STOCKTAKE } from './feeds/tables';
+import { AID, CAMERAS, CONTRACTORS, DELIVERIES, FINANCE, HR, PRICES, SHAREHOLDERS, STOCKTAKE, TRANSACTIONS } from './feeds/tables';
+import { isValidCivilId } from './civil-id';
+import { workingDaysBetween } from '../transform/calendar/kuwait-calendar';
 import { simulate, type SimulationSummary } from './simulate';
 
 let out: string;
@@ -108,7 +110,7 @@ describe('stocktake', () => {
 
 describe('resends and corrections', () => {
   it('counts in the summary the rows of every distinct batch', async () => {
-    for (const table of [DELIVERIES, PRICES, STOCKTAKE]) {
+    for (const table of [DELIVERIES, PRICES, STOCKTAKE, FINANCE, TRANSACTIONS, SHAREHOLDERS, AID, HR, CAMERAS, CONTRACTORS]) {
       let rows = 0;
       for (const file of files.filter((f) => path.basename(f).includes(`__${table.feed}__`) && !/__00[2-9]\./.test(f))) {
         rows += readFeed(table, await readFile(file), path.extname(file).slice(1)).length;
@@ -126,3 +128,107 @@ describe('resends and corrections', () => {
   });
 });
 
+
+const planted = (type: string): Record<string, string>[] => events.filter((e) => e.event_type === type);
+const field = (e: Record<string, string>, key: string): string => new RegExp(`(?:^|;)${key}=([^;]*)`).exec(e.detail ?? '')?.[1] ?? '';
+
+describe('finance', () => {
+  it('balances every entry and books each day\'s takings as the sales feed shows them', async () => {
+    const rows = await feedRows(FINANCE);
+    const balance = new Map<string, number>();
+    for (const r of rows) balance.set(r.entry_id!, (balance.get(r.entry_id!) ?? 0) + Math.round(Number(r.debit_kwd) * 1000) - Math.round(Number(r.credit_kwd) * 1000));
+    expect([...balance].filter(([, v]) => v !== 0)).toEqual([]);
+    const revenue = rows.filter((r) => r.account_code === '4110').reduce((s, r) => s + Math.round(Number(r.credit_kwd) * 1000), 0);
+    expect(revenue).toBeGreaterThan(0);
+  });
+
+  it('books the planted duplicate invoice twice and pays it twice, and the refunds just under the limit', async () => {
+    const rows = await feedRows(FINANCE);
+    const dup = planted('duplicate_invoice');
+    expect(dup.length).toBeGreaterThanOrEqual(1);
+    for (const e of dup) {
+      const booked = new Set(rows.filter((r) => r.document_no === field(e, 'invoice_no') && r.account_code === '2110' && Number(r.credit_kwd) > 0).map((r) => r.entry_id));
+      expect(booked.size).toBe(2);
+    }
+    const [refunds] = planted('suspicious_refunds');
+    const mine = rows.filter((r) => r.account_code === '4120' && r.counterparty === field(refunds!, 'employee_id'));
+    const underLimit = mine.filter((r) => Number(r.debit_kwd) >= 17.5 && Number(r.debit_kwd) < 20);
+    expect(underLimit.length).toBe(Number(field(refunds!, 'refunds')));
+    const others = rows.filter((r) => r.account_code === '4120' && r.counterparty !== field(refunds!, 'employee_id') && Number(r.debit_kwd) >= 17.5 && Number(r.debit_kwd) < 20);
+    expect(others.length).toBeLessThan(underLimit.length / 3);
+  });
+});
+
+describe('transactions', () => {
+  it('lists exactly the statuses held more than two working days as stalled', async () => {
+    const rows = (await feedRows(TRANSACTIONS)).sort((a, b) => a.transaction_id!.localeCompare(b.transaction_id!) || a.status_at!.localeCompare(b.status_at!));
+    const stalled = new Set<string>();
+    rows.forEach((r, i) => {
+      if (r.status === 'approved' || r.status === 'rejected') return;
+      const next = rows[i + 1]?.transaction_id === r.transaction_id ? rows[i + 1]!.status_at!.slice(0, 10) : '2025-06-30';
+      if (workingDaysBetween(r.status_at!.slice(0, 10), next) > 2) stalled.add(`${r.transaction_id}|${r.status}|${r.status_at!.slice(0, 10)}`);
+    });
+    const truth = new Set(planted('stalled_transaction').map((e) => `${field(e, 'transaction_id')}|${field(e, 'status')}|${e.start_date}`));
+    expect(truth.size).toBeGreaterThan(0);
+    expect(stalled).toEqual(truth);
+  });
+});
+
+describe('people: shareholders, aid and hr', () => {
+  it('gives every person a civil ID that passes the check digit', async () => {
+    const ids = [...(await feedRows(SHAREHOLDERS)), ...(await feedRows(AID)), ...(await feedRows(HR))].map((r) => r.civil_id!);
+    expect(ids.length).toBeGreaterThan(500);
+    expect(ids.filter((id) => !isValidCivilId(id))).toEqual([]);
+  });
+
+  it('shows aid paid twice where the truth says', async () => {
+    const rows = await feedRows(AID);
+    const twice = planted('aid_paid_twice');
+    expect(twice.length).toBeGreaterThanOrEqual(2);
+    for (const e of twice) {
+      const paid = rows.filter((r) => r.civil_id === field(e, 'civil_id') && r.aid_type === field(e, 'aid_type'));
+      const months = new Map<string, Set<string>>();
+      for (const r of paid) months.set(r.payment_date!.slice(0, 7), (months.get(r.payment_date!.slice(0, 7)) ?? new Set()).add(r.payment_id!));
+      expect([...months.values()].some((s) => s.size >= 2)).toBe(true);
+    }
+  });
+
+  it('has the planted duplicate member on two registers and transfers reported by both co-ops', async () => {
+    const rows = await feedRows(SHAREHOLDERS);
+    for (const e of planted('duplicate_membership')) {
+      expect(new Set(rows.filter((r) => r.civil_id === field(e, 'civil_id')).map((r) => r.coop_id))).toEqual(new Set([e.coop_id, field(e, 'other_coop_id')]));
+    }
+    const outs = rows.filter((r) => r.event_type === 'transfer_out');
+    expect(outs.length).toBeGreaterThan(0);
+    for (const o of outs) expect(rows.some((r) => r.event_type === 'transfer_in' && r.civil_id === o.civil_id && r.coop_id === o.other_coop_id)).toBe(true);
+  });
+
+  it('snapshots staff every quarter with Kuwaitis, supervisors and the rest', async () => {
+    const rows = await feedRows(HR);
+    expect(new Set(rows.map((r) => r.snapshot_date))).toEqual(new Set(['2025-06-30'])); // the span starts in April: one quarter
+    const share = rows.filter((r) => r.nationality === 'KW').length / rows.length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.6);
+    expect(rows.some((r) => r.is_supervisory === 'true')).toBe(true);
+  });
+});
+
+describe('cameras and contractors', () => {
+  it('shows the planted camera outage as an offline spell of days', async () => {
+    const rows = await feedRows(CAMERAS);
+    for (const e of planted('camera_outage')) {
+      const offline = rows.find((r) => r.camera_id === field(e, 'camera_id') && r.status === 'offline' && r.event_at!.startsWith(e.start_date!));
+      expect(offline).toBeDefined();
+    }
+    expect(planted('camera_outage').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('rates the planted contractor 1–2 from its quarter on, and others mostly 3 and up', async () => {
+    const rows = await feedRows(CONTRACTORS);
+    const [poor] = planted('poor_contractor');
+    const theirs = rows.filter((r) => r.contractor_id === field(poor!, 'contractor_id') && r.rating_period_end! >= poor!.start_date!);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((r) => Number(r.rating) <= 2)).toBe(true);
+    expect(rows.filter((r) => r.contractor_id !== field(poor!, 'contractor_id')).every((r) => Number(r.rating) >= 3)).toBe(true);
+  });
+});

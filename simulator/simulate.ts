@@ -18,9 +18,9 @@ import { encodeForVendor, feedExtension, formatSales, formatStock, kwdFromFils, 
 import { buildWorld, type WorldCoop, type WorldProduct } from './world';
 import { BatchWriter, PeriodBatches } from './feeds/batch-writer';
 import { deliveryNotes, type DeliveredLine, type DeliveryCounters, type Invoice } from './feeds/deliveries';
-import { priceRows } from './feeds/prices';
+import { writeCoopFeeds } from './feeds/coop-feeds';
 import { countLine, isCountDay } from './feeds/stocktake';
-import { DELIVERIES, PRICES, STOCKTAKE } from './feeds/tables';
+import { DELIVERIES, STOCKTAKE } from './feeds/tables';
 import type { Cell } from './feeds/feed-table';
 import { ALL_FEEDS, type FeedName } from './feeds/feed-names';
 import { plantFeedProblems, type FeedPlan, type PhantomDelivery, type TheftPlan } from './feeds/planted';
@@ -203,21 +203,18 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     options.onProgress?.({ stage: 'simulate', done: dayIndex + 1, total: calendar.length, message: `simulated ${date}` });
   }
   await Promise.all([...states.map((s) => closeStream(s.ledger)), closeStream(stockOuts)]);
-  const feedEvents: TruthEvent[] = [];
-  for (const state of states) {
-    const { coop } = state;
-    if (planted.salesOnly.has(coop.coopId)) continue;
-    const firstDay = firstDayOf(coop);
-    if (firstDay > endDate) continue;
-    if (feeds.has('prices')) {
-      const prices = new PeriodBatches(coop, PRICES, 'weekly', firstDay, endDate);
+  const senders = states.filter((s) => !planted.salesOnly.has(s.coop.coopId) && firstDayOf(s.coop) <= endDate);
+  const feedEvents: TruthEvent[] = senders.flatMap((state) => plantedStockEvents(state, world.products, plan, calendar));
+  feedEvents.push(...await writeCoopFeeds({
+    coops: world.coops,
+    senders: senders.map((s) => ({ coop: s.coop, firstDay: firstDayOf(s.coop), log: s.log })),
+    products: world.products,
+    gouging: (coop) => {
       const start = crisisStartIn(crisis, coop.governorateId);
-      const gouging = planted.gougers.has(coop.coopId) && start ? { start, end: addDays(start, crisis.durationDays), factor: GOUGE_FACTOR } : null;
-      for (const { date, row } of priceRows(coop, world.products, firstDay, gouging)) prices.add(date, row);
-      await prices.flushThrough(endDate, writer);
-    }
-    feedEvents.push(...plantedStockEvents(state, world.products, plan, calendar));
-  }
+      return planted.gougers.has(coop.coopId) && start ? { start, end: addDays(start, crisis.durationDays), factor: GOUGE_FACTOR } : null;
+    },
+    plan, spec, startDate, endDate, feeds, writer, random: root.fork('feeds'),
+  }));
   summary.files += writer.files;
   for (const [feed, rows] of Object.entries(writer.rows)) summary.rows[feed] = rows;
   await writeTruthSummary(truth, summary, world.coops);

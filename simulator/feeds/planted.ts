@@ -26,6 +26,7 @@ export interface FeedPlan {
   phantomDeliveries: Map<string, PhantomDelivery[]>;
   duplicateInvoices: Set<string>;
   suspiciousRefunds: Set<string>;
+  cameraOutages: Set<string>;
 }
 
 function share(count: number, per: number): number {
@@ -42,7 +43,7 @@ export function plantFeedProblems(
 ): FeedPlan {
   const eligible = coops.filter((c) => !excluded.has(c.coopId));
   const pick = (per: number): WorldCoop[] => random.shuffle(eligible).slice(0, share(eligible.length, per));
-  const plan: FeedPlan = { theft: new Map(), phantomDeliveries: new Map(), duplicateInvoices: new Set(), suspiciousRefunds: new Set() };
+  const plan: FeedPlan = { theft: new Map(), phantomDeliveries: new Map(), duplicateInvoices: new Set(), suspiciousRefunds: new Set(), cameraOutages: new Set() };
   if (eligible.length === 0) return plan;
 
   const dearest = products.map((p, i) => ({ p, i })).sort((a, b) => b.p.priceFils - a.p.priceFils || a.p.gtin.localeCompare(b.p.gtin));
@@ -72,5 +73,6 @@ export function plantFeedProblems(
   }
   for (const coop of pick(12)) plan.duplicateInvoices.add(coop.coopId);
   for (const coop of pick(20)) plan.suspiciousRefunds.add(coop.coopId);
+  for (const coop of pick(15)) plan.cameraOutages.add(coop.coopId);
   return plan;
 }

@@ -1,0 +1,98 @@
+/**
+ * Shareholder registers: every shareholder belongs to the co-op of their residential area;
+ * people join, leave, and move house (transfer to the co-op of the new area, reported by
+ * both co-ops); a yearly dividend after the general assembly. Planted: a civil ID that
+ * joins a second co-op without leaving the first.
+ */
+import { addDays } from '../../transform/calendar/kuwait-calendar';
+import type { Random } from '../random';
+import { detail, type TruthEvent } from '../truth-event';
+import type { WorldCoop } from '../world';
+import type { Cell } from './feed-table';
+import type { CivilIds } from './people';
+
+interface Holding {
+  civilId: string;
+  shares: number;
+  coop: WorldCoop;
+}
+
+export interface ShareholderEvent {
+  coop: WorldCoop;
+  civilId: string;
+  type: 'register' | 'join' | 'leave' | 'transfer_in' | 'transfer_out' | 'dividend';
+  date: string;
+  shares: number;
+  otherCoopId: string;
+  amountFils: number;
+}
+
+export function shareholderEvents(
+  coops: readonly WorldCoop[], registerSize: number, startDate: string, endDate: string, random: Random, ids: CivilIds,
+): { events: ShareholderEvent[]; truth: TruthEvent[] } {
+  const out: ShareholderEvent[] = [];
+  const truth: TruthEvent[] = [];
+  const members = new Map<string, Holding[]>();
+  for (const coop of coops) {
+    const list: Holding[] = [];
+    for (let i = 0; i < registerSize; i++) {
+      const h = { civilId: ids.next(1945, 2004), shares: random.int(1, 40) * 5, coop };
+      list.push(h);
+      out.push({ coop, civilId: h.civilId, type: 'register', date: addDays(startDate, -random.int(30, 12000)), shares: h.shares, otherCoopId: '', amountFils: 0 });
+    }
+    members.set(coop.coopId, list);
+  }
+  const dividendRate = new Map(coops.map((c) => [c.coopId, random.int(500, 1500)]));
+  const plantedAt = coops.length > 1 ? random.int(30, 200) : -1;
+  let dayIndex = 0;
+  for (let date = startDate; date <= endDate; date = addDays(date, 1), dayIndex++) {
+    for (const coop of coops) {
+      const list = members.get(coop.coopId) as Holding[];
+      if (random.chance(registerSize / 1500)) {
+        const h = { civilId: ids.next(1960, 2005), shares: random.int(1, 20) * 5, coop };
+        list.push(h);
+        out.push({ coop, civilId: h.civilId, type: 'join', date, shares: h.shares, otherCoopId: '', amountFils: 0 });
+      }
+      if (list.length > 1 && random.chance(registerSize / 4000)) {
+        const [h] = list.splice(random.int(0, list.length - 1), 1) as [Holding];
+        out.push({ coop, civilId: h.civilId, type: 'leave', date, shares: h.shares, otherCoopId: '', amountFils: 0 });
+      }
+      if (coops.length > 1 && list.length > 1 && random.chance(registerSize / 5000)) {
+        const [h] = list.splice(random.int(0, list.length - 1), 1) as [Holding];
+        const to = random.pick(coops.filter((c) => c !== coop));
+        (members.get(to.coopId) as Holding[]).push({ ...h, coop: to });
+        out.push({ coop, civilId: h.civilId, type: 'transfer_out', date, shares: h.shares, otherCoopId: to.coopId, amountFils: 0 });
+        out.push({ coop: to, civilId: h.civilId, type: 'transfer_in', date, shares: h.shares, otherCoopId: coop.coopId, amountFils: 0 });
+      }
+      // The dividend after the spring general assembly.
+      if (date.slice(5) === '05-15') {
+        for (const h of list) out.push({ coop, civilId: h.civilId, type: 'dividend', date, shares: h.shares, otherCoopId: '', amountFils: h.shares * (dividendRate.get(coop.coopId) as number) });
+      }
+    }
+    if (dayIndex === plantedAt) {
+      const [a, b] = random.shuffle(coops);
+      const h = random.pick(members.get((a as WorldCoop).coopId) as Holding[]);
+      const second = { ...h, coop: b as WorldCoop, shares: random.int(1, 10) * 5 };
+      (members.get((b as WorldCoop).coopId) as Holding[]).push(second);
+      out.push({ coop: b as WorldCoop, civilId: h.civilId, type: 'join', date, shares: second.shares, otherCoopId: '', amountFils: 0 });
+      truth.push({
+        event_type: 'duplicate_membership', coop_id: (b as WorldCoop).coopId, governorate_id: (b as WorldCoop).governorateId, site_id: '', product_scope: '',
+        start_date: date, end_date: endDate, detail: detail({ civil_id: h.civilId, other_coop_id: (a as WorldCoop).coopId }),
+      });
+    }
+  }
+  return { events: out, truth };
+}
+
+export function shareholderRows(events: readonly ShareholderEvent[], coop: WorldCoop, firstDay: string): Array<{ date: string; row: Cell[] }> {
+  const rows: Array<{ date: string; row: Cell[] }> = [];
+  let seq = 0;
+  for (const e of events) {
+    if (e.coop !== coop) continue;
+    // The register as it stands on linking comes in the first batch; what happened before is in it.
+    const date = e.type === 'register' ? firstDay : e.date;
+    if (e.type !== 'register' && e.date < firstDay) continue;
+    rows.push({ date, row: [coop.coopId, `SH-${coop.coopId}-${String(++seq).padStart(6, '0')}`, e.civilId, e.type, e.date, e.shares, coop.areaId, e.otherCoopId, e.amountFils] });
+  }
+  return rows;
+}
