@@ -1,0 +1,94 @@
+/**
+ * `--live`: drips the current day's sales as hourly batches, as co-ops' systems would. The
+ * day is simulated (after a few weeks of warm-up so stock and demand are settled) into a
+ * scratch directory; its sales file per co-op is then cut by hour and each hour is written
+ * to `<outDir>/inbox/` as its own batch (`__<seq>` = hour + 1, additive, not a correction),
+ * one hour every `intervalMs`. A CLI can pass `intervalMs: 3_600_000` for real time.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { compactDate, todayInKuwait } from './kuwait-time';
+import type { Scale } from './scales';
+import { simulate } from './simulate';
+
+export interface LiveOptions {
+  scale: Scale;
+  seed: number;
+  outDir: string;
+  /** The day to drip (default: today in Kuwait). */
+  date?: string;
+  /** Hours to send, Kuwait local, both included (default 0 to the current Kuwait hour). */
+  fromHour?: number;
+  toHour?: number;
+  /** Pause between hours (default 0: all at once). */
+  intervalMs?: number;
+  warmupDays?: number;
+  signal?: AbortSignal;
+  onBatch?: (event: { coopId: string; hour: number; file: string; rows: number }) => void;
+}
+
+function currentKuwaitHour(): number {
+  return (new Date().getUTCHours() + 3) % 24;
+}
+
+/** The Kuwait hour of one sales line of any vendor (A offset time, B hour column, C UTC `ts`). */
+export function lineHour(line: string): number {
+  if (line.startsWith('{')) {
+    const ts = /"ts":"([^"]+)"/.exec(line)?.[1] ?? '';
+    return (new Date(ts).getUTCHours() + 3) % 24;
+  }
+  const fields = line.split(',');
+  const a = /T(\d{2}):/.exec(fields[3] ?? '');
+  return a ? Number(a[1]) : Number(fields[4]);
+}
+
+export async function simulateLive(options: LiveOptions): Promise<{ batches: number; rows: number }> {
+  const date = options.date ?? todayInKuwait();
+  const fromHour = options.fromHour ?? 0;
+  const toHour = options.toHour ?? (options.date ? 23 : currentKuwaitHour());
+  if (!(fromHour >= 0 && toHour <= 23 && fromHour <= toHour)) throw new Error(`hours must satisfy 0 <= fromHour <= toHour <= 23, got ${fromHour}..${toHour}`);
+  const work = await mkdtemp(path.join(tmpdir(), 'rabt-live-'));
+  try {
+    await simulate({ scale: options.scale, seed: options.seed, outDir: work, endDate: date, days: options.warmupDays ?? 28, feeds: ['sales', 'stock'] });
+    const day = compactDate(date);
+    const byCoop: Array<{ coopId: string; ext: string; header: string | null; eol: string; hours: Map<number, string[]> }> = [];
+    for (const coopId of (await readdir(path.join(work, 'inbox'))).sort()) {
+      const name = (await readdir(path.join(work, 'inbox', coopId))).find((f) => f.includes(`__sales__${day}__`));
+      if (!name) continue;
+      // latin1 keeps every byte as one char, so Windows-1256 and UTF-8 files pass through unchanged.
+      const text = (await readFile(path.join(work, 'inbox', coopId, name))).toString('latin1');
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const lines = text.split(eol).filter((l) => l !== '');
+      const ext = path.extname(name).slice(1);
+      const header = ext === 'jsonl' ? null : (lines.shift() as string);
+      const hours = new Map<number, string[]>();
+      for (const line of lines) {
+        const h = lineHour(line);
+        hours.set(h, [...(hours.get(h) ?? []), line]);
+      }
+      byCoop.push({ coopId, ext, header, eol, hours });
+    }
+    let batches = 0;
+    let rows = 0;
+    for (let hour = fromHour; hour <= toHour; hour++) {
+      if (options.signal?.aborted) break;
+      for (const coop of byCoop) {
+        const lines = coop.hours.get(hour) ?? [];
+        const body = [...(coop.header === null ? [] : [coop.header]), ...lines].map((l) => `${l}${coop.eol}`).join('');
+        const dir = path.join(options.outDir, 'inbox', coop.coopId);
+        await mkdir(dir, { recursive: true });
+        const file = path.join(dir, `${coop.coopId}__sales__${day}__${String(hour + 1).padStart(3, '0')}.${coop.ext}`);
+        await writeFile(file, Buffer.from(body, 'latin1'));
+        batches++;
+        rows += lines.length;
+        options.onBatch?.({ coopId: coop.coopId, hour, file, rows: lines.length });
+      }
+      if (hour < toHour && (options.intervalMs ?? 0) > 0) await sleep(options.intervalMs as number, undefined, { signal: options.signal }).catch(() => undefined);
+    }
+    return { batches, rows };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
