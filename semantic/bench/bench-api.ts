@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:api`: p50/p95 latency of each dashboard query through the Cube API, cold and
+ * warm, at 1, 10 and 50 concurrent clients, next to the same SQL run straight on DuckDB, so the
+ * API's overhead shows as a ratio.
+ *
+ * Warehouse: RABT_WAREHOUSE_PATH (or data/warehouse/rabt.duckdb) when it exists, else a
+ * generated one shaped like the demo scale (BENCH_COOPS co-ops x 2 selling sites, BENCH_PRODUCTS
+ * products, BENCH_DAYS days) in a temp dir. BENCH_REQUESTS requests per level (default 50).
+ *
+ * Cold = a query Cube has not answered yet (a fresh, equally costly date filter per request), so
+ * it runs on DuckDB (or on a pre-aggregation when one matches); warm = the same query again,
+ * answered from Cube's result cache. "duckdb" = the SQL Cube generates for the query, run on the
+ * driver directly, with the same concurrency.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startCube } from '../cube-server';
+import { writeTinyWarehouse } from '../fixtures/tiny-warehouse';
+import { issueToken } from '../roles';
+
+const CONCURRENCY = [1, 10, 50];
+const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 50);
+
+interface DashboardQuery {
+  name: string;
+  query: (variant: number) => Record<string, unknown>;
+}
+
+// What the dashboards ask. `variant` moves a lower date bound that every row passes, so each
+// cold request is a distinct cache key with the same cost.
+const day = (offset: number) => new Date(Date.UTC(2000, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+const QUERIES: DashboardQuery[] = [
+  {
+    // The crisis room's headline: stock of essentials by co-op and governorate, now.
+    name: 'crisis: essentials by co-op and governorate, now',
+    query: (v) => ({
+      measures: ['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover'],
+      dimensions: ['crisis.governorate_id', 'crisis.governorate_name_ar', 'crisis.coop_id', 'crisis.coop_name_ar'],
+      filters: [
+        { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
+        { member: 'crisis.is_essential', operator: 'equals', values: ['true'] },
+        { member: 'crisis.stock_date', operator: 'afterDate', values: [day(v)] },
+      ],
+      order: { 'crisis.days_of_cover': 'asc' },
+    }),
+  },
+  {
+    name: 'crisis: cover by governorate and category, now',
+    query: (v) => ({
+      measures: ['crisis.days_of_cover', 'crisis.low_cover_share'],
+      dimensions: ['crisis.governorate_id', 'crisis.category_name_ar'],
+      filters: [
+        { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
+        { member: 'crisis.stock_date', operator: 'afterDate', values: [day(v)] },
+      ],
+    }),
+  },
+  {
+    name: 'consumption: daily by category',
+    query: (v) => ({
+      measures: ['consumption.net_amount_kwd', 'consumption.quantity'],
+      dimensions: ['consumption.category_name_ar'],
+      timeDimensions: [{ dimension: 'consumption.business_date', granularity: 'day', dateRange: [day(v), '2099-12-31'] }],
+    }),
+  },
+  {
+    name: 'consumption: Ramadan vs not by governorate',
+    query: (v) => ({
+      measures: ['consumption.net_amount_kwd'],
+      dimensions: ['consumption.governorate_name_ar', 'consumption.is_ramadan'],
+      timeDimensions: [{ dimension: 'consumption.business_date', dateRange: [day(v), '2099-12-31'] }],
+    }),
+  },
+  {
+    name: 'forecasts: band by day',
+    query: (v) => ({
+      measures: ['forecasts.yhat', 'forecasts.yhat_lower', 'forecasts.yhat_upper'],
+      timeDimensions: [{ dimension: 'forecasts.ds', granularity: 'day', dateRange: [day(v), '2099-12-31'] }],
+    }),
+  },
+];
+
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** `clients` workers share `total` requests; returns each request's latency, sorted. */
+async function runLevel(clients: number, total: number, task: (i: number) => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await task(i);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return times.sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const configured = resolve(process.env.RABT_WAREHOUSE_PATH ?? 'data/warehouse/rabt.duckdb');
+  let tmp: string | undefined;
+  let warehousePath = configured;
+  if (!existsSync(configured)) {
+    tmp = mkdtempSync(join(tmpdir(), 'rabt-bench-api-'));
+    warehousePath = join(tmp, 'rabt.duckdb');
+    const shape = {
+      coops: Number(process.env.BENCH_COOPS ?? 75),
+      products: Number(process.env.BENCH_PRODUCTS ?? 100),
+      days: Number(process.env.BENCH_DAYS ?? 400),
+    };
+    const t0 = performance.now();
+    await writeTinyWarehouse(warehousePath, shape);
+    const rows = shape.coops * 2 * shape.products * shape.days;
+    console.log(
+      `generated a demo-shaped warehouse: ${shape.coops} co-ops, ${shape.products} products, ${shape.days} days ` +
+        `(${(rows / 1e6).toFixed(1)} M stock rows, as many sales rows) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  const secret = process.env.CUBEJS_API_SECRET ?? `bench-${process.pid}-${Date.now()}`.padEnd(64, 'b');
+  const cube = await startCube({ port: 0, warehousePath, apiSecret: secret, logger: () => {} });
+  const { token } = await issueToken({ role: 'leadership' }, secret);
+  const { token: auditor } = await issueToken({ role: 'auditor' }, secret);
+  const api = `${cube.url}/cubejs-api/v1`;
+
+  const load = async (query: unknown): Promise<void> => {
+    for (;;) {
+      const res = await fetch(`${api}/load`, {
+        method: 'POST',
+        headers: { authorization: token, 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as { error?: string };
+      if (body.error === 'Continue wait') continue;
+      if (!res.ok || body.error) throw new Error(`load failed: ${res.status} ${body.error}`);
+      return;
+    }
+  };
+  const sqlOf = async (query: unknown): Promise<{ sql: string; params: unknown[] }> => {
+    const res = await fetch(`${api}/sql?query=${encodeURIComponent(JSON.stringify(query))}`, { headers: { authorization: auditor } });
+    const body = (await res.json()) as { sql: { sql: [string, unknown[]] } };
+    return { sql: body.sql.sql[0], params: body.sql.sql[1] };
+  };
+
+  console.log(`warehouse: ${warehousePath}${tmp ? ' (generated)' : ''}; ${REQUESTS_PER_LEVEL} requests per level, ms`);
+  console.log('query | clients | api cold p50/p95 | api warm p50/p95 | duckdb p50/p95 | cold p50 ÷ duckdb p50');
+  let variant = 0;
+  const t0 = performance.now();
+  await load(QUERIES[0]!.query(variant++)); // compile the model (and build any pre-aggregation) outside the timings
+  console.log(`first query (model compile, pre-aggregation build): ${(performance.now() - t0).toFixed(0)} ms`);
+  const f = (n: number) => n.toFixed(1);
+  for (const q of QUERIES) {
+    await load(q.query(variant++)); // this query's pre-aggregation, if any, is built before timing
+    const { sql, params } = await sqlOf(q.query(0));
+    for (const clients of CONCURRENCY) {
+      const base = variant;
+      variant += REQUESTS_PER_LEVEL;
+      const cold = await runLevel(clients, REQUESTS_PER_LEVEL, (i) => load(q.query(base + i)));
+      const warmQuery = q.query(base);
+      const warm = await runLevel(clients, REQUESTS_PER_LEVEL, () => load(warmQuery));
+      const direct = await runLevel(clients, REQUESTS_PER_LEVEL, async () => {
+        await cube.driver.query(sql, params);
+      });
+      console.log(
+        `${q.name} | ${clients} | ${f(pct(cold, 50))}/${f(pct(cold, 95))} | ${f(pct(warm, 50))}/${f(pct(warm, 95))} | ` +
+          `${f(pct(direct, 50))}/${f(pct(direct, 95))} | ${(pct(cold, 50) / pct(direct, 50)).toFixed(2)}`,
+      );
+    }
+  }
+  await cube.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
