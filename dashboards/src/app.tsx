@@ -1,14 +1,16 @@
 import type { CubeApi } from '@cubejs-client/core';
 import { CubeProvider } from '@cubejs-client/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppContext, type AppContextValue } from './app-context';
 import { createCubeApi } from './cube/client';
 import { dirOf } from './format/locale';
 import { MESSAGES } from './i18n/messages';
 import { CrisisRoom } from './pages/crisis-room';
 import { Placeholder } from './pages/placeholder';
+import type { Page } from './state/url-state';
 import { loadSession, saveSession, type Session } from './state/session';
 import { parseUrlState, serializeUrlState, type UrlState } from './state/url-state';
+import { ErrorNotice } from './components/error-notice';
 import { TopBar } from './components/top-bar';
 
 function useUrlState(): [UrlState, (patch: Partial<UrlState>, push?: boolean) => void] {
@@ -30,6 +32,16 @@ function useUrlState(): [UrlState, (patch: Partial<UrlState>, push?: boolean) =>
   return [state, navigate];
 }
 
+// The crisis room is the landing page and ships in the main bundle; the others load as their
+// own chunks when first opened.
+const ConsumptionExplorer = lazy(() => import('./pages/consumption-explorer'));
+
+function PageBody({ page }: { page: Page }) {
+  if (page === 'crisis') return <CrisisRoom />;
+  if (page === 'consumption') return <ConsumptionExplorer />;
+  return <Placeholder />;
+}
+
 export function App() {
   const [url, navigate] = useUrlState();
   const [session, setSessionState] = useState<Session>(loadSession);
@@ -42,8 +54,9 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dir = dirOf(lang);
-    document.title = `${t.appName} · ${t.crisisRoom}`;
-  }, [lang, t]);
+    const titles: Record<Page, string> = { crisis: t.crisisRoom, consumption: t.consumption, audit: t.audit, linkage: t.linkage, admin: t.admin };
+    document.title = `${t.appName} · ${titles[url.page]}`;
+  }, [lang, t, url.page]);
 
   const sessionKey = `${session.role}:${session.coopId ?? ''}`;
   useEffect(() => {
@@ -69,10 +82,7 @@ export function App() {
   if (apiError) {
     body = (
       <main className="page">
-        <div className="query-state query-error" data-state="error" role="alert">
-          <strong>{t.error}</strong>
-          <small dir="ltr">{apiError.message}</small>
-        </div>
+        <ErrorNotice error={apiError} />
       </main>
     );
   } else if (!cubeApi || cubeApi.key !== sessionKey) {
@@ -87,7 +97,17 @@ export function App() {
     body = (
       // A new provider per session: cached results of one role must never show under another.
       <CubeProvider key={cubeApi.key} cubeApi={cubeApi.api}>
-        {url.page === 'crisis' ? <CrisisRoom /> : <Placeholder />}
+        <Suspense
+          fallback={
+            <main className="page">
+              <div className="query-state query-loading" data-state="loading" aria-busy="true">
+                {t.loading}
+              </div>
+            </main>
+          }
+        >
+          <PageBody page={url.page} />
+        </Suspense>
       </CubeProvider>
     );
   }

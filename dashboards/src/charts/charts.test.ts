@@ -69,6 +69,9 @@ describe('buildGovernorateMapOption', () => {
     expect(o.visualMap.pieces.map((p: Loose) => p.color)).toEqual(COVER_BANDS.map((b) => b.color));
     expect(o.visualMap.right).toBe(8);
     expect(o.series[0].label.formatter({ name: 'KW-KU' })).toBe('العاصمة');
+    // Governorates without data are grey, not the palette's first colour.
+    expect(o.series[0].itemStyle.areaColor).toBe(NO_DATA_COLOR);
+    expect(o.visualMap.outOfRange.color).toBe(NO_DATA_COLOR);
   });
   it('puts the legend on the left in English', () => {
     const o = buildGovernorateMapOption({ rows, lang: 'en', valueLabel: 'days', bandLabels }) as Loose;

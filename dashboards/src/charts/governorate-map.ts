@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { CoverRow } from '../cube/rows';
 import { formatDays } from '../format/number';
 import type { Lang } from '../format/locale';
-import { coverPieces, type CoverBand } from './cover-bands';
+import { coverPieces, NO_DATA_COLOR, type CoverBand } from './cover-bands';
 
 /** Name the GeoJSON is registered under with echarts.registerMap. */
 export const KUWAIT_MAP = 'kuwait-governorates';
@@ -35,6 +35,8 @@ export function buildGovernorateMapOption({ rows, lang, valueLabel, bandLabels }
     visualMap: {
       type: 'piecewise',
       pieces: coverPieces(bandLabels),
+      // No value falls in no piece: without this the visualMap paints it in the palette's blue.
+      outOfRange: { color: NO_DATA_COLOR },
       seriesIndex: 0,
       orient: 'vertical',
       ...(lang === 'ar' ? { right: 8 } : { left: 8 }),
@@ -49,7 +51,11 @@ export function buildGovernorateMapOption({ rows, lang, valueLabel, bandLabels }
         roam: false,
         selectedMode: false,
         encode: { itemName: 'id', value: 'days' },
-        label: { show: true, formatter: (p: { name: string }) => names[p.name] ?? '', fontSize: 11 },
+        // A governorate with no stock reported is grey, never a colour that reads as a cover band.
+        // (ECharts fills a region from itemStyle.color, the palette's blue by default, when the visualMap skips it.)
+        itemStyle: { color: NO_DATA_COLOR, areaColor: NO_DATA_COLOR, borderColor: '#fff' },
+        // The small urban governorates overlap at this size: names on hover; the bars and table name them all.
+        label: { show: false, formatter: (p: { name: string }) => names[p.name] ?? '', fontSize: 11 },
         emphasis: { label: { show: true } },
       },
     ],

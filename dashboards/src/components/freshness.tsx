@@ -7,7 +7,7 @@ import { formatDateWithHijri } from '../format/date';
 export function Freshness({ query, member }: { query: Query; member: string }) {
   const { t, lang } = useApp();
   const { resultSet, isLoading, error } = useCubeQuery(query);
-  const row = resultSet?.tablePivot()[0];
+  const row = resultSet?.rawData()[0];
   const value = row ? (row[`${member}.day`] ?? row[member]) : undefined;
   let text = '…';
   if (error) text = '—';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useApp } from '../app-context';
+import { ErrorNotice } from './error-notice';
 
 interface Props {
   isLoading: boolean;
@@ -14,19 +15,7 @@ interface Props {
 /** Every chart and table goes through this: loading, error and empty are drawn before any data. */
 export function QueryState({ isLoading, error, isEmpty, children, onRetry, minHeight = 120 }: Props) {
   const { t } = useApp();
-  if (error) {
-    return (
-      <div className="query-state query-error" data-state="error" role="alert" style={{ minHeight }}>
-        <strong>{t.error}</strong>
-        <small dir="ltr">{error.message}</small>
-        {onRetry && (
-          <button type="button" onClick={onRetry}>
-            {t.retry}
-          </button>
-        )}
-      </div>
-    );
-  }
+  if (error) return <ErrorNotice error={error} onRetry={onRetry} minHeight={minHeight} />;
   if (isLoading) {
     return (
       <div className="query-state query-loading" data-state="loading" aria-busy="true" style={{ minHeight }}>

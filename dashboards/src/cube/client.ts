@@ -40,5 +40,6 @@ export async function createCubeApi(session: Session): Promise<CubeApi> {
     cached = { token: body.token, renewAt: Number.isFinite(expires) ? expires - 60_000 : Date.now() + 10 * 60_000 };
     return body.token;
   };
-  return cube(token, { apiUrl: cubeApiUrl });
+  // A hung Cube must end in an error the reader sees, not an endless spinner.
+  return cube(token, { apiUrl: cubeApiUrl, fetchTimeout: 30_000 });
 }

@@ -21,7 +21,7 @@ const PREFIX: Record<DrillLevel, string> = {
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-/** Cube's tablePivot rows → CoverRow, falling back to the other language, then the id, for a name. */
+/** Cube's raw rows (rawData, not tablePivot, which turns a null measure into 0) → CoverRow, falling back to the other language, then the id, for a name. */
 export function toCoverRows(raw: readonly Raw[], level: DrillLevel, lang: Lang): CoverRow[] {
   const p = PREFIX[level];
   const other: Lang = lang === 'ar' ? 'en' : 'ar';

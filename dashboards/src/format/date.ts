@@ -59,3 +59,17 @@ export function kuwaitDay(value: string | Date): string | null {
   if (!d) return null;
   return new Intl.DateTimeFormat('en-CA', { timeZone: KUWAIT_TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
+
+/** A period's label at its grain: "Jun 30" for days and weeks (the week's first day), "June 2025" for months. */
+export function formatPeriod(value: string | Date, grain: 'day' | 'week' | 'month', lang: Lang): string {
+  if (grain !== 'month') return formatDayMonth(value, lang);
+  const d = parseKuwaitDate(value);
+  return d ? fmt(lang, 'gregory', { month: 'long', year: 'numeric' }).format(d) : '—';
+}
+
+/** A YYYY-MM-DD calendar day moved by whole days (no time zone involved). */
+export function shiftDay(day: string, delta: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + delta);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatDateWithHijri, formatDayMonth, formatHijri, kuwaitDay, parseKuwaitDate } from './date';
+import { formatDate, formatDateTime, formatDateWithHijri, formatDayMonth, formatHijri, formatPeriod, kuwaitDay, parseKuwaitDate, shiftDay } from './date';
 import { dirOf, intlLocale, parseLang } from './locale';
 import { formatDays, formatKwd, formatNumber, formatPercent, toNumber } from './number';
 
@@ -66,6 +66,26 @@ describe('Kuwait dates', () => {
     ['day-month', () => formatDayMonth('2025-06-30', 'en'), 'Jun 30'],
   ])('%s', (_name, run, expected) => {
     expect(plain(run())).toBe(expected);
+  });
+});
+
+describe('day arithmetic and periods', () => {
+  it.each([
+    ['2025-06-30', 1, '2025-07-01'],
+    ['2025-03-01', -1, '2025-02-28'],
+    ['2024-03-01', -1, '2024-02-29'],
+    ['2025-06-30', -27, '2025-06-03'],
+  ])('shiftDay(%s, %i) = %s', (day, delta, expected) => {
+    expect(shiftDay(day, delta)).toBe(expected);
+  });
+
+  it.each([
+    ['day', 'en', 'Jun 30'],
+    ['week', 'en', 'Jun 30'],
+    ['month', 'en', 'June 2025'],
+    ['month', 'ar', 'يونيو ٢٠٢٥'],
+  ] as const)('formatPeriod at %s grain in %s', (grain, lang, expected) => {
+    expect(plain(formatPeriod('2025-06-30T00:00:00.000', grain, lang))).toBe(expected);
   });
 });
 

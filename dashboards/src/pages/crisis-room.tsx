@@ -11,16 +11,11 @@ import { EChart } from '../components/echart';
 import { GovernorateMap } from '../components/governorate-map';
 import { QueryState } from '../components/query-state';
 import { Freshness } from '../components/freshness';
+import { shiftDay } from '../format/date';
 import { formatDays, formatNumber } from '../format/number';
 import { coverColor } from '../charts/cover-bands';
 
 const SPARK_DAYS = 28;
-
-function shiftDay(day: string, delta: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + delta);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Names for the breadcrumb when the page is opened from a shared link, not by clicking. */
 function useScopeNames(scope: CrisisScope) {
@@ -37,7 +32,7 @@ function useScopeNames(scope: CrisisScope) {
     [scope.governorateId, scope.coopId, lang],
   );
   const { resultSet } = useCubeQuery(query, { skip: !scope.governorateId && !scope.coopId });
-  const row = resultSet?.tablePivot()[0];
+  const row = resultSet?.rawData()[0];
   return {
     gov: row ? String(row[`crisis.governorate_name_${lang}`] ?? '') || scope.governorateId : scope.governorateId,
     coop: row ? String(row[`crisis.coop_name_${lang}`] ?? '') || scope.coopId : scope.coopId,
@@ -75,7 +70,7 @@ function CoverPanel({ scope }: { scope: CrisisScope }) {
   const level = drillLevel(scope);
   const query = useMemo(() => coverQuery(scope), [scope]);
   const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
-  const rows = useMemo(() => (resultSet ? toCoverRows(resultSet.tablePivot(), level, lang) : []), [resultSet, level, lang]);
+  const rows = useMemo(() => (resultSet ? toCoverRows(resultSet.rawData(), level, lang) : []), [resultSet, level, lang]);
   const option = useMemo(() => buildCoverBarOption({ rows, lang, valueLabel: t.daysOfCover }), [rows, lang, t]);
   const drill = (id: string) => {
     if (level === 'governorate') navigate({ gov: id, coop: null }, true);
@@ -137,14 +132,14 @@ function EssentialsPanel({ scope, lastDay }: { scope: CrisisScope; lastDay: stri
   const { t, lang } = useApp();
   const query = useMemo(() => essentialsQuery(scope), [scope]);
   const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
-  const rows = useMemo(() => (resultSet ? toEssentialRows(resultSet.tablePivot(), lang) : []), [resultSet, lang]);
+  const rows = useMemo(() => (resultSet ? toEssentialRows(resultSet.rawData(), lang) : []), [resultSet, lang]);
   const velocityQuery = useMemo(
     () => (lastDay ? salesVelocityQuery(scope, shiftDay(lastDay, 1 - SPARK_DAYS), lastDay) : salesVelocityQuery(scope, '1970-01-01', '1970-01-01')),
     [scope, lastDay],
   );
   // Sparklines are a garnish: if the consumption view fails, the table still stands.
   const velocity = useCubeQuery(velocityQuery, { skip: !lastDay });
-  const spark = useMemo(() => (velocity.resultSet ? toSparkSeries(velocity.resultSet.tablePivot()) : new Map<string, number[]>()), [velocity.resultSet]);
+  const spark = useMemo(() => (velocity.resultSet ? toSparkSeries(velocity.resultSet.rawData()) : new Map<string, number[]>()), [velocity.resultSet]);
   const columns: Column<EssentialRow>[] = [
     { key: 'name', header: t.product, value: (r) => r.name },
     { key: 'category', header: t.category, value: (r) => r.category },
@@ -179,7 +174,7 @@ export function CrisisRoom() {
   const scope = useMemo<CrisisScope>(() => ({ governorateId: url.gov, coopId: url.coop }), [url.gov, url.coop]);
   const freshness = useMemo(() => crisisFreshnessQuery(scope), [scope]);
   const { resultSet } = useCubeQuery(freshness);
-  const lastRaw = resultSet?.tablePivot()[0]?.['crisis.stock_date.day'];
+  const lastRaw = resultSet?.rawData()[0]?.['crisis.stock_date.day'];
   const lastDay = lastRaw ? String(lastRaw).slice(0, 10) : null;
   return (
     <main className="page" data-page="crisis">

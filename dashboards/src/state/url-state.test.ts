@@ -8,8 +8,14 @@ describe('URL state', () => {
     ['?page=nowhere', DEFAULT_STATE],
     ['?gov=KW-JA&coop=C012', { ...DEFAULT_STATE, gov: 'KW-JA', coop: 'C012' }],
     // Anything that is not an id is dropped before it can reach a Cube filter.
-    ["?gov=KW-JA' or 1=1&coop=../C1&product=abc", DEFAULT_STATE],
+    ["?gov=KW-JA' or 1=1&coop=../C1&product=abc&site=C001-M;drop", DEFAULT_STATE],
     ['?product=6281000000012', { ...DEFAULT_STATE, product: '6281000000012' }],
+    ['?site=C001-B01&day=2025-06-30', { ...DEFAULT_STATE, site: 'C001-B01', day: '2025-06-30' }],
+    ['?day=2025-13-01&from=yesterday', DEFAULT_STATE],
+    ['?grain=month&by=coop&metric=quantity', { ...DEFAULT_STATE, grain: 'month', by: 'coop', metric: 'quantity' }],
+    ['?grain=hour&by=planet&metric=mood', DEFAULT_STATE],
+    // A reversed range is put the right way round.
+    ['?from=2025-06-30&to=2025-03-01', { ...DEFAULT_STATE, from: '2025-03-01', to: '2025-06-30' }],
   ])('%j', (search, expected) => {
     expect(parseUrlState(search)).toEqual(expected);
   });
@@ -18,6 +24,10 @@ describe('URL state', () => {
     [DEFAULT_STATE, ''],
     [{ ...DEFAULT_STATE, lang: 'en' as const, gov: 'KW-KU' }, '?lang=en&gov=KW-KU'],
     [{ ...DEFAULT_STATE, page: 'linkage' as const }, '?page=linkage'],
+    [
+      { ...DEFAULT_STATE, page: 'consumption' as const, grain: 'day' as const, by: 'governorate' as const, from: '2025-03-01', to: '2025-06-30' },
+      '?page=consumption&grain=day&by=governorate&from=2025-03-01&to=2025-06-30',
+    ],
   ])('serialises %j as %j and back', (state, search) => {
     expect(serializeUrlState(state)).toBe(search);
     expect(parseUrlState(search)).toEqual(state);

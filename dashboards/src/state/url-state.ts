@@ -3,6 +3,13 @@ import { parseLang, type Lang } from '../format/locale';
 export const PAGES = ['crisis', 'consumption', 'audit', 'linkage', 'admin'] as const;
 export type Page = (typeof PAGES)[number];
 
+export const GRAINS = ['day', 'week', 'month'] as const;
+export type Grain = (typeof GRAINS)[number];
+export const BREAKDOWNS = ['total', 'category', 'governorate', 'coop'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+export const METRICS = ['net_amount_kwd', 'quantity'] as const;
+export type Metric = (typeof METRICS)[number];
+
 /**
  * Everything that decides what a page shows lives in the query string, so a view can be
  * shared or reloaded as it is. Unknown values fall back to defaults instead of failing.
@@ -12,40 +19,79 @@ export interface UrlState {
   lang: Lang;
   gov: string | null;
   coop: string | null;
+  site: string | null;
   product: string | null;
+  /** One day (audit drill), YYYY-MM-DD. */
+  day: string | null;
+  /** Consumption explorer: period grain, breakdown, measure and date range. */
+  grain: Grain;
+  by: Breakdown;
+  metric: Metric;
+  from: string | null;
+  to: string | null;
 }
 
-export const DEFAULT_STATE: UrlState = { page: 'crisis', lang: 'ar', gov: null, coop: null, product: null };
+export const DEFAULT_STATE: UrlState = {
+  page: 'crisis',
+  lang: 'ar',
+  gov: null,
+  coop: null,
+  site: null,
+  product: null,
+  day: null,
+  grain: 'week',
+  by: 'total',
+  metric: 'net_amount_kwd',
+  from: null,
+  to: null,
+};
 
 // Ids go into Cube filters: accept only the shapes the warehouse uses.
 const GOV = /^KW-[A-Z]{2}$/;
 const COOP = /^C\d{3,}$/;
+const SITE = /^C\d{3,}-[A-Z]\d{0,3}$/;
 const PRODUCT = /^\d{8,14}$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function pick(value: string | null, pattern: RegExp): string | null {
   return value && pattern.test(value) ? value : null;
 }
 
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
+}
+
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
-  const page = p.get('page');
+  let from = pick(p.get('from'), DAY);
+  let to = pick(p.get('to'), DAY);
+  // A reversed range is a slip of the hand, not an empty question.
+  if (from && to && from > to) [from, to] = [to, from];
   return {
-    page: (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'crisis',
+    page: oneOf(p.get('page'), PAGES, DEFAULT_STATE.page),
     lang: parseLang(p.get('lang')),
     gov: pick(p.get('gov'), GOV),
     coop: pick(p.get('coop'), COOP),
+    site: pick(p.get('site'), SITE),
     product: pick(p.get('product'), PRODUCT),
+    day: pick(p.get('day'), DAY),
+    grain: oneOf(p.get('grain'), GRAINS, DEFAULT_STATE.grain),
+    by: oneOf(p.get('by'), BREAKDOWNS, DEFAULT_STATE.by),
+    metric: oneOf(p.get('metric'), METRICS, DEFAULT_STATE.metric),
+    from,
+    to,
   };
 }
+
+const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'grain', 'by', 'metric', 'from', 'to'];
 
 /** Defaults are left out, so the plain address is the Arabic crisis room. */
 export function serializeUrlState(state: UrlState): string {
   const p = new URLSearchParams();
-  if (state.page !== DEFAULT_STATE.page) p.set('page', state.page);
-  if (state.lang !== DEFAULT_STATE.lang) p.set('lang', state.lang);
-  if (state.gov) p.set('gov', state.gov);
-  if (state.coop) p.set('coop', state.coop);
-  if (state.product) p.set('product', state.product);
+  for (const key of ORDER) {
+    const value = state[key];
+    if (value !== null && value !== DEFAULT_STATE[key]) p.set(key, value);
+  }
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,0 +1,206 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { MESSAGES } from '../src/i18n/messages';
+import { queryReadOnly } from '../../testing/warehouse-reader';
+import '../../testing/stack-context';
+import { launchBrowser, newContext, screenshotPath, type Browser, type BrowserContext, type Page } from './browser';
+import { hasArabicDigits, hasLatinDigits, openDashboard, readShownNumber, readTable, waitForChart } from './dashboard-page';
+
+const stack = inject('stack');
+
+interface CoverTruth {
+  id: string;
+  name_ar: string;
+  name_en: string;
+  stock: number;
+  demand: number;
+}
+
+/** Stock cover of essentials now, straight from the marts, grouped like the crisis view. */
+async function coverFromWarehouse(level: 'governorate' | 'coop' | 'site', where = 'true'): Promise<CoverTruth[]> {
+  const key = { governorate: 'g.governorate_id', coop: 'c.coop_id', site: 's.site_id' }[level];
+  const names = {
+    governorate: 'g.governorate_name_ar, g.governorate_name_en',
+    coop: 'c.coop_name_ar, c.coop_name_en',
+    site: 's.site_name_ar, s.site_name_en',
+  }[level];
+  return queryReadOnly<CoverTruth>(
+    stack.warehousePath,
+    `select ${key} as id, any_value(${names.split(', ')[0]}) as name_ar, any_value(${names.split(', ')[1]}) as name_en,
+            sum(f.closing_qty)::double as stock, sum(f.avg_daily_demand_28d)::double as demand
+     from marts.fct_stock_daily f
+     join marts.dim_product p using (product_id)
+     join marts.dim_coop c on c.coop_id = f.coop_id
+     join marts.dim_governorate g on g.governorate_id = c.governorate_id
+     join marts.dim_site s on s.site_id = f.site_id
+     where f.is_latest and p.is_essential and ${where}
+     group by 1`,
+  );
+}
+
+/** The table on the page says what the warehouse says: every unit, its name, cover and stock. */
+function expectTableMatches(table: Map<string, Record<string, string>>, truth: CoverTruth[], lang: 'ar' | 'en') {
+  expect(truth.length).toBeGreaterThan(0);
+  expect([...table.keys()].sort()).toEqual(truth.map((t) => t.id).sort());
+  for (const t of truth) {
+    const row = table.get(t.id)!;
+    expect(row.name).toBe(lang === 'ar' ? t.name_ar : t.name_en);
+    const days = t.demand > 0 ? t.stock / t.demand : null;
+    if (days === null) expect(row.days).toBe('—');
+    // One decimal on screen: the shown value is the warehouse's, rounded.
+    else expect(Math.abs(readShownNumber(row.days!) - days)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(Math.abs(readShownNumber(row.stock!) - t.stock)).toBeLessThanOrEqual(0.5 + 1e-9);
+    expect(lang === 'ar' ? hasArabicDigits(row.stock!) : hasLatinDigits(row.stock!)).toBe(true);
+  }
+}
+
+describe('crisis room in chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('opens in Arabic, right to left, with stock cover by governorate equal to the warehouse', async () => {
+    await openDashboard(page, stack.webUrl);
+    const table = await readTable(page, 'cover-table');
+    await waitForChart(page, 'cover-chart');
+    await waitForChart(page, 'governorate-map-chart');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    await expect(page.locator('h1').textContent()).resolves.toBe(MESSAGES.ar.crisisRoom);
+    expect(await page.locator('[data-testid="cover-panel"]').getAttribute('data-level')).toBe('governorate');
+    expectTableMatches(table, await coverFromWarehouse('governorate'), 'ar');
+    // The freshness line names the newest stock day the warehouse holds.
+    const [latest] = await queryReadOnly<{ day: string }>(
+      stack.warehousePath,
+      `select max(stock_date)::varchar as day from marts.fct_stock_daily where is_latest`,
+    );
+    await expect(page.locator('[data-testid="freshness"]').getAttribute('data-day')).resolves.toBe(latest?.day);
+    // The table of essential products is drawn too, with the sparklines' chart cells.
+    const essentials = await readTable(page, 'essentials-table');
+    const [products] = await queryReadOnly<{ n: number }>(
+      stack.warehousePath,
+      `select count(distinct f.product_id)::int as n from marts.fct_stock_daily f join marts.dim_product p using (product_id)
+       where f.is_latest and p.is_essential`,
+    );
+    expect(essentials.size).toBe(products?.n);
+    await page.screenshot({ path: screenshotPath('crisis-room-ar') });
+  });
+
+  it('switches to English, left to right, and keeps the page', async () => {
+    await openDashboard(page, stack.webUrl);
+    await readTable(page, 'cover-table');
+    await page.getByTestId('lang-switch').click();
+    await page.locator('html[dir="ltr"]').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await expect(page.locator('h1').textContent()).resolves.toBe(MESSAGES.en.crisisRoom);
+    await page.getByRole('columnheader', { name: MESSAGES.en.daysOfCover }).first().waitFor();
+    await page.locator('[data-testid="cover-table"] tbody tr td[data-col="name"]', { hasText: /[A-Za-z]/ }).first().waitFor();
+    expectTableMatches(await readTable(page, 'cover-table'), await coverFromWarehouse('governorate'), 'en');
+    await waitForChart(page, 'cover-chart');
+    await waitForChart(page, 'governorate-map-chart');
+    await page.screenshot({ path: screenshotPath('crisis-room-en') });
+  });
+
+  it('drills from a governorate to its co-ops and from a co-op to its branches, and back', async () => {
+    await openDashboard(page, stack.webUrl);
+    const governorates = await readTable(page, 'cover-table');
+    // The governorate with the most co-ops makes the most telling drill.
+    const [busiest] = await queryReadOnly<{ governorate_id: string }>(
+      stack.warehousePath,
+      `select governorate_id from marts.dim_coop group by 1 order by count(*) desc, 1 limit 1`,
+    );
+    const gov = busiest!.governorate_id;
+    expect(governorates.has(gov)).toBe(true);
+    await page.locator(`[data-testid="cover-table"] tr[data-row-id="${gov}"]`).click();
+    await page.locator('[data-testid="cover-panel"][data-level="coop"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('gov')).toBe(gov);
+    const coops = await readTable(page, 'cover-table');
+    expectTableMatches(coops, await coverFromWarehouse('coop', `c.governorate_id = '${gov}'`), 'ar');
+
+    const coop = [...coops.keys()][0]!;
+    await page.locator(`[data-testid="cover-table"] tr[data-row-id="${coop}"]`).click();
+    await page.locator('[data-testid="cover-panel"][data-level="site"]').waitFor();
+    expect(new URL(page.url()).searchParams.get('coop')).toBe(coop);
+    const sites = await readTable(page, 'cover-table');
+    expectTableMatches(sites, await coverFromWarehouse('site', `f.coop_id = '${coop}'`), 'ar');
+    const [names] = await queryReadOnly<{ gov: string; coop: string }>(
+      stack.warehousePath,
+      `select g.governorate_name_ar as gov, c.coop_name_ar as coop from marts.dim_coop c
+       join marts.dim_governorate g using (governorate_id) where c.coop_id = '${coop}'`,
+    );
+    const crumbs = page.getByTestId('breadcrumbs');
+    await expect(crumbs.textContent()).resolves.toContain(names!.gov);
+    await expect(crumbs.textContent()).resolves.toContain(names!.coop);
+    await page.screenshot({ path: screenshotPath('crisis-room-drill-branches-ar') });
+
+    // A shared link opens the same drill; the browser's back button climbs back up.
+    await page.goBack();
+    await page.locator('[data-testid="cover-panel"][data-level="coop"]').waitFor();
+    await page.goBack();
+    await page.locator('[data-testid="cover-panel"][data-level="governorate"]').waitFor();
+  });
+
+  it('shows loading first, then the data', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${stack.cubeApiUrl}/load**`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openDashboard(page, stack.webUrl);
+    await page.locator('[data-testid="cover-panel"] [data-state="loading"]').waitFor();
+    expect(await page.locator('[data-testid="cover-panel"] [data-state="loading"]').textContent()).toBe(MESSAGES.ar.loading);
+    release();
+    await readTable(page, 'cover-table');
+    expect(await page.locator('[data-testid="cover-panel"] [data-state="loading"]').count()).toBe(0);
+  });
+
+  it('says plainly when the data service is down, and recovers on retry', async () => {
+    await page.route(`${stack.cubeApiUrl}/**`, (route) => route.abort('connectionrefused'));
+    await openDashboard(page, stack.webUrl);
+    const error = page.locator('[data-testid="cover-panel"] [data-state="error"]');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.getAttribute('data-error-kind')).toBe('unreachable');
+    await expect(error.getByTestId('error-message').textContent()).resolves.toBe(MESSAGES.ar.errorUnreachable);
+    await page.screenshot({ path: screenshotPath('crisis-room-error-ar') });
+    await page.unroute(`${stack.cubeApiUrl}/**`);
+    await error.getByRole('button', { name: MESSAGES.ar.retry }).click();
+    await error.waitFor({ state: 'detached' });
+    await readTable(page, 'cover-table');
+  });
+
+  it('says plainly when the token is refused', async () => {
+    await page.route('**/api/token**', (route) =>
+      route.fulfill({ json: { token: 'not-a-valid-token', role: 'leadership', expires_at: new Date(Date.now() + 3_600_000).toISOString() } }),
+    );
+    await openDashboard(page, stack.webUrl, { lang: 'en' });
+    const error = page.locator('[data-testid="cover-panel"] [data-state="error"]');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.getAttribute('data-error-kind')).toBe('denied');
+    await expect(error.getByTestId('error-message').textContent()).resolves.toBe(MESSAGES.en.errorDenied);
+    expect(await page.locator('[data-testid="cover-table"]').count()).toBe(0);
+  });
+
+  it('says when a selection has no data instead of drawing an empty chart', async () => {
+    // A well-formed governorate code the warehouse does not hold.
+    await openDashboard(page, stack.webUrl, { gov: 'KW-ZZ' });
+    const empty = page.locator('[data-testid="cover-panel"] [data-state="empty"]');
+    await empty.waitFor({ timeout: 60_000 });
+    expect(await empty.textContent()).toBe(MESSAGES.ar.empty);
+    expect(await page.locator('[data-testid="cover-chart"]').count()).toBe(0);
+  });
+});

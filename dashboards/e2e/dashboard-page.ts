@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core';
+
+/** Opens a dashboard page by its URL state (page, lang, gov, coop…), as a shared link would. */
+export async function openDashboard(page: Page, webUrl: string, params: Record<string, string> = {}): Promise<void> {
+  const search = new URLSearchParams(params).toString();
+  await page.goto(`${webUrl}/${search ? `?${search}` : ''}`);
+}
+
+// A cold Cube compiles the model on its first query; on a busy 2-core machine that takes a while.
+const DATA_TIMEOUT = 120_000;
+
+/**
+ * Waits until a data table has rows and returns them as { rowId: { column: text } }. If the
+ * page shows an error instead, fails at once with the page's own words.
+ */
+export async function readTable(page: Page, testId: string): Promise<Map<string, Record<string, string>>> {
+  const rows = page.locator(`[data-testid="${testId}"] tbody tr`).first();
+  const error = page.locator('[data-state="error"]').first();
+  await rows.or(error).first().waitFor({ timeout: DATA_TIMEOUT });
+  if (!(await rows.isVisible())) throw new Error(`the page shows an error instead of ${testId}: ${await error.innerText()}`);
+  return tableRows(page, testId);
+}
+
+async function tableRows(page: Page, testId: string): Promise<Map<string, Record<string, string>>> {
+  const rows = await page.locator(`[data-testid="${testId}"] tbody tr`).evaluateAll((trs) =>
+    trs.map((tr) => ({
+      id: (tr as HTMLElement).dataset.rowId ?? '',
+      cells: Object.fromEntries(
+        [...tr.querySelectorAll('td')].map((td) => [(td as HTMLElement).dataset.col ?? '', td.textContent?.trim() ?? '']),
+      ),
+    })),
+  );
+  return new Map(rows.map((r) => [r.id, r.cells]));
+}
+
+/** Resolves once the chart has finished its first draw (EChart sets data-chart-ready). */
+export async function waitForChart(page: Page, testId: string): Promise<void> {
+  await page.locator(`[data-testid="${testId}"][data-chart-ready="true"]`).waitFor({ timeout: DATA_TIMEOUT });
+}
+
+const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
+
+/** Reads a number as the page shows it, in Arabic-Indic or Latin digits, back into a number. */
+export function readShownNumber(text: string): number {
+  const latin = text
+    .replace(/[\u200e\u200f\u061c]/g, '')
+    .replace(/[٠-٩]/g, (d) => String(ARABIC_DIGITS.indexOf(d)))
+    .replace(/٬|,/g, '')
+    .replace(/٫/g, '.')
+    .replace(/[^\d.-]/g, '');
+  const n = Number(latin);
+  if (latin === '' || !Number.isFinite(n)) throw new Error(`not a number on the page: ${JSON.stringify(text)}`);
+  return n;
+}
+
+export const hasArabicDigits = (text: string): boolean => /[٠-٩]/.test(text);
+export const hasLatinDigits = (text: string): boolean => /[0-9]/.test(text);
