@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addDaysIso } from './dates';
 import { dayClass } from './calendar/day-class';
-import { AutoForecaster, DAILY_CANDIDATES } from './forecasters/backtest';
+import { AutoForecaster, candidatesWithPooled, DAILY_CANDIDATES } from './forecasters/backtest';
+import { pooledFactors } from './forecasters/pooled-factors';
 import { detect } from './detectors/causal-detector';
 import { detectSurges, type SurgePanel } from './surge/surge-detector';
 
@@ -53,8 +54,14 @@ for (const c of DAILY_CANDIDATES) {
     for (const y of daily) c.make().fit({ y, ds, period: 7 }).predict(28);
   });
 }
-const autoRate = rate('fit + forecast: auto (3-origin backtest, then refit)', N, 'series', () => {
+rate('fit + forecast: auto over the plain candidates', N, 'series', () => {
   for (const y of daily) new AutoForecaster().fit({ y, ds, period: 7 }).predict(28);
+});
+// As `score` runs it: calendar multipliers pooled over the group (here all series), the
+// pooled calendar model and its ensemble with Holt-Winters among the candidates.
+const pooled = candidatesWithPooled(pooledFactors(daily.map((y) => ({ ds, y }))));
+const autoRate = rate('fit + forecast: auto as score runs it (pooled, ensemble; 3-origin backtest, then refit)', N, 'series', () => {
+  for (const y of daily) new AutoForecaster(pooled).fit({ y, ds, period: 7 }).predict(28);
 });
 
 const hourly = daily.slice(0, Math.min(N, 200)).map((y) => y.flatMap((v) => SHAPE.map((w) => Math.round((v * w) / 120))));
