@@ -4,6 +4,7 @@ import { loadConfig, type RabtConfig } from './config';
 import { runPipeline, type Scale } from './pipeline';
 import { createReporter } from './reporter';
 import { startStack, type RunningStack } from './stack';
+import { ALL_FEEDS, isFeedName, type FeedName } from '../simulator/feeds/feed-names';
 
 const SCALES: Scale[] = ['small', 'demo', 'national'];
 
@@ -11,6 +12,13 @@ function integer(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed)) throw new InvalidArgumentError('expected a whole number.');
   return parsed;
+}
+
+function feedList(value: string): FeedName[] {
+  const feeds = value.split(',').map((feed) => feed.trim());
+  const unknown = feeds.filter((feed) => !isFeedName(feed));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown feed ${unknown.join(', ')}; feeds are ${ALL_FEEDS.join(', ')}.`);
+  return feeds as FeedName[];
 }
 
 function isoDate(value: string): string {
@@ -78,22 +86,57 @@ program
   .option('--out <dir>', 'output directory (default: $RABT_SIM_DIR)')
   .option('--end-date <YYYY-MM-DD>', 'last simulated day (default: today in Kuwait)', isoDate)
   .option('--days <n>', 'number of days to simulate (default: depends on scale)', integer)
-  .action(async (options: { scale: Scale; seed: number; out?: string; endDate?: string; days?: number }) => {
-    const { simulate } = await import('../simulator/simulate');
-    const reporter = createReporter();
-    const outDir = options.out ?? config().simDir;
-    reporter.step(`Simulating ${options.scale} co-op data (seed ${options.seed}) into ${outDir}`);
-    const summary = await simulate({
-      scale: options.scale,
-      seed: options.seed,
-      outDir,
-      endDate: options.endDate,
-      days: options.days,
-      onProgress: (e) => reporter.progress(e),
-    });
-    reporter.finish();
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  });
+  .option('--feeds <list>', `comma-separated feeds to write (default: all of ${ALL_FEEDS.join(', ')})`, feedList)
+  .option('--live', "drip today's sales as hourly batches into <out>/inbox, as co-ops' systems would", false)
+  .option('--date <YYYY-MM-DD>', 'with --live: the day to drip (default: today in Kuwait)', isoDate)
+  .option('--interval <seconds>', 'with --live: pause between hours (3600 = real time; default 0, all at once)', integer, 0)
+  .action(
+    async (options: {
+      scale: Scale;
+      seed: number;
+      out?: string;
+      endDate?: string;
+      days?: number;
+      feeds?: FeedName[];
+      live: boolean;
+      date?: string;
+      interval: number;
+    }) => {
+      const reporter = createReporter();
+      const outDir = options.out ?? config().simDir;
+      if (options.live) {
+        const { simulateLive } = await import('../simulator/live');
+        reporter.step(`Dripping hourly sales batches (${options.scale}, seed ${options.seed}) into ${join(outDir, 'inbox')}`);
+        const stop = new AbortController();
+        process.once('SIGINT', () => stop.abort());
+        const summary = await simulateLive({
+          scale: options.scale,
+          seed: options.seed,
+          outDir,
+          date: options.date,
+          intervalMs: options.interval * 1000,
+          signal: stop.signal,
+          onBatch: (e) => reporter.info(`hour ${String(e.hour).padStart(2, '0')} ${e.coopId}: ${e.rows} rows → ${e.file}`),
+        });
+        reporter.finish();
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        return;
+      }
+      const { simulate } = await import('../simulator/simulate');
+      reporter.step(`Simulating ${options.scale} co-op data (seed ${options.seed}) into ${outDir}`);
+      const summary = await simulate({
+        scale: options.scale,
+        seed: options.seed,
+        outDir,
+        endDate: options.endDate,
+        days: options.days,
+        feeds: options.feeds,
+        onProgress: (e) => reporter.progress(e),
+      });
+      reporter.finish();
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    },
+  );
 
 program
   .command('ingest')

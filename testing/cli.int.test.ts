@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,5 +40,26 @@ describe('the rabt CLI', () => {
     expect(detected[0]).toBe('series_id,ds,y,expected,score,is_anomaly');
     const last = detected.at(-1)!.split(',');
     expect(last[5]).toBe('true');
+  });
+
+  it('drips a day of sales as hourly batches with --live, and ingests them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rabt-live-'));
+    const { stdout } = await rabt('simulate', '--live', '--scale', 'small', '--seed', '3', '--date', '2025-06-01', '--out', dir);
+    const summary = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { batches: number; rows: number };
+    const files = readdirSync(join(dir, 'inbox'), { recursive: true }).map(String).filter((f) => f.includes('__sales__'));
+    expect(files).toHaveLength(summary.batches);
+    const hours = new Set(files.map((f) => f.replace(/\.\w+$/, '').split('__').at(-1)));
+    expect([...hours].sort()).toEqual(Array.from({ length: 24 }, (_, h) => String(h + 1).padStart(3, '0')));
+
+    const ingested = await rabt('ingest', '--inbox', join(dir, 'inbox'), '--lake', join(dir, 'lake'), '--json');
+    const landed = JSON.parse(ingested.stdout) as { files: number; rows_landed: number; rows_quarantined: number };
+    expect(landed.files).toBe(summary.batches);
+    expect(landed.rows_landed + landed.rows_quarantined).toBe(summary.rows);
+  });
+
+  it('refuses an unknown feed by name', async () => {
+    await expect(rabt('simulate', '--feeds', 'sales,weather', '--out', mkdtempSync(join(tmpdir(), 'rabt-')))).rejects.toMatchObject({
+      stderr: expect.stringContaining('unknown feed weather'),
+    });
   });
 });
