@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BuildFailedError, buildPathFor, buildWarehouse, progressFromDbtLine, type BuildProgressEvent } from './build';
+import { generateDocs } from './docs';
 import { PRODUCTS, TinyLake, writeTestProject, type SalesRow } from './test-support/tiny-lake';
 
 // Real dbt on a tiny lake: each build takes ~15 s on 2 cores.
@@ -182,5 +183,18 @@ describe('buildWarehouse (real dbt on a tiny lake)', () => {
     expect(sha256(warehousePath)).toBe(before);
     const days = await query<{ n: number }>(warehousePath, `select count(*)::int as n from marts.fct_sales_daily where business_date = date '2025-06-20'`);
     expect(days[0]!.n).toBe(0);
+  }, BUILD_TIMEOUT);
+
+  it('dbt docs generate documents every mart from the published warehouse in one offline page', async () => {
+    const before = sha256(warehousePath);
+    const docs = await generateDocs({ warehousePath, lakeDir, dataDir: root, projectDir, targetDir });
+    const catalog = JSON.parse(readFileSync(join(targetDir, 'catalog.json'), 'utf8')) as { nodes: Record<string, { metadata: { schema: string } }> };
+    const marts = Object.entries(catalog.nodes).filter(([, n]) => n.metadata.schema === 'marts').map(([id]) => id);
+    expect(marts).toEqual(expect.arrayContaining(['model.rabt.fct_sales_daily', 'model.rabt.fct_essentials_stock_now', 'model.rabt.fct_surge_alerts']));
+    expect(docs.catalogNodes).toBe(Object.keys(catalog.nodes).length);
+    const page = readFileSync(docs.indexPath, 'utf8');
+    expect(page).toContain('fct_essentials_stock_now');
+    expect(page).toContain('crisis_room');
+    expect(sha256(warehousePath)).toBe(before);
   }, BUILD_TIMEOUT);
 });

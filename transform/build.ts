@@ -134,7 +134,7 @@ export function progressFromDbtLine(line: string): BuildProgressEvent | null {
   return null;
 }
 
-async function runDbt(
+export async function runDbt(
   args: string[],
   env: NodeJS.ProcessEnv,
   dbtBin: string,
@@ -191,14 +191,35 @@ function readRunResults(path: string, startedAt: number): NodeResult[] {
   }));
 }
 
+/** The environment dbt runs in: where it writes (the build copy) and reads (the lake). */
+export function dbtEnvironment(paths: { buildPath: string; lakeDir: string; dataDir: string; targetDir: string }): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    RABT_WAREHOUSE_BUILD_PATH: paths.buildPath,
+    RABT_LAKE_DIR: resolve(paths.lakeDir),
+    RABT_DATA_DIR: resolve(paths.dataDir),
+    DBT_LOG_PATH: join(paths.targetDir, '..', 'logs'),
+    // Air-gapped: no usage pings, no version check against the hub.
+    DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
+    DBT_VERSION_CHECK: 'false',
+    DBT_PARTIAL_PARSE: 'true',
+    TZ: process.env.TZ ?? 'UTC',
+  };
+}
+
+export function dbtBinary(dbtBin?: string): string {
+  const bin = dbtBin ?? join(REPO_DIR, '.venv', 'bin', 'dbt');
+  if (!existsSync(bin)) throw new Error(`dbt not found at ${bin}: run the set-up (npm start) to create .venv`);
+  return bin;
+}
+
 export async function buildWarehouse(options: BuildOptions): Promise<BuildSummary> {
   const started = Date.now();
   const warehousePath = resolve(options.warehousePath);
   const buildPath = buildPathFor(warehousePath);
   const lakeDir = resolve(options.lakeDir);
   const targetDir = resolve(options.targetDir ?? join(TRANSFORM_DIR, 'target'));
-  const dbtBin = options.dbtBin ?? join(REPO_DIR, '.venv', 'bin', 'dbt');
-  if (!existsSync(dbtBin)) throw new Error(`dbt not found at ${dbtBin}: run the set-up (npm start) to create .venv`);
+  const dbtBin = dbtBinary(options.dbtBin);
 
   mkdirSync(dirname(warehousePath), { recursive: true });
   mkdirSync(lakeDir, { recursive: true });
@@ -213,18 +234,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
   if (options.fullRefresh) args.push('--full-refresh');
   if (options.vars) args.push('--vars', JSON.stringify(options.vars));
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    RABT_WAREHOUSE_BUILD_PATH: buildPath,
-    RABT_LAKE_DIR: lakeDir,
-    RABT_DATA_DIR: resolve(options.dataDir),
-    DBT_LOG_PATH: join(targetDir, '..', 'logs'),
-    // Air-gapped: no usage pings, no version check against the hub.
-    DBT_SEND_ANONYMOUS_USAGE_STATS: 'false',
-    DBT_VERSION_CHECK: 'false',
-    DBT_PARTIAL_PARSE: 'true',
-    TZ: process.env.TZ ?? 'UTC',
-  };
+  const env = dbtEnvironment({ buildPath, lakeDir, dataDir: options.dataDir, targetDir });
 
   const { code, errors } = await runDbt(args, env, dbtBin, projectDir, options.onProgress);
   const runResultsPath = join(targetDir, 'run_results.json');
