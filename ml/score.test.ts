@@ -128,6 +128,20 @@ describe('score', () => {
       WHERE series_id = 'KW-JA:RICE' AND ds <= DATE '2025-05-30'`);
     expect(hourly[0]?.n).toBe(48);
     expect(hourly[0]?.s).toBeCloseTo(region[0]?.s as number, 6);
+    // Each branch × rice series, hour by hour: its own two days' forecast spread over the hours.
+    const branchHourly = await query(`SELECT series_id, count(*)::INT n, sum(yhat) s, bool_and(yhat_lower <= yhat AND yhat <= yhat_upper) ordered
+      FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecasts')}') WHERE product_id = '${RICE}' GROUP BY ALL ORDER BY series_id`);
+    const branchDaily = await query(`SELECT series_id, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'forecasts')}')
+      WHERE product_id = '${RICE}' AND ds <= DATE '2025-05-30' GROUP BY ALL ORDER BY series_id`);
+    expect(branchHourly.map((r) => r.series_id)).toEqual(branchDaily.map((r) => r.series_id));
+    branchHourly.forEach((r, i) => {
+      expect(r).toMatchObject({ n: 48, ordered: true });
+      expect(r.s).toBeCloseTo(branchDaily[i]?.s as number, 6);
+    });
+    // Water in Hawalli has no hourly sales in this lake, so no hours to spread it over.
+    const all = await query(`SELECT count(*)::INT n, count(*) FILTER (WHERE product_id = '${WATER}')::INT water FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecasts')}')`);
+    expect(all[0]).toEqual({ n: 48 * branchHourly.length, water: 0 });
+    expect(summary.branchHourlyRows).toBe(all[0]?.n);
   });
 
   it('honours asOf and replaces the previous run', async () => {

@@ -3,7 +3,7 @@ import { sqlString, withDuck } from './duck';
 import { addDaysIso } from './dates';
 import { DEFAULT_LEVEL, checkLevel } from './forecasters/forecaster';
 import { denseDaily, forecastDaily, hourShares, profileOf } from './forecast-rows';
-import { writeRun, type Cell } from './lake-writer';
+import { writeRun, type Cell, type Column } from './lake-writer';
 import { estimateFactors } from './forecasters/calendar-holt-winters';
 import { dayClass, type DayClass } from './calendar/day-class';
 import { runSurges, writeSurgeAlerts } from './surge/surge-alerts';
@@ -41,6 +41,8 @@ export interface ScoreSummary {
   models: Record<string, number>;
   regionSeries: number;
   hourlyRows: number;
+  /** branch × essential product, the 48 hours after asOf */
+  branchHourlyRows: number;
   stockCoverRows: number;
   alerts: { alerts: number; open: number; events: number };
   anomalies: Record<string, number>;
@@ -145,17 +147,12 @@ const REGION_FORECAST_COLUMNS = [
   { name: 'level', type: 'DOUBLE' },
 ] as const;
 
-const HOURLY_FORECAST_COLUMNS = [
-  { name: 'series_id', type: 'VARCHAR' },
-  { name: 'governorate_id', type: 'VARCHAR' },
-  { name: 'category_id', type: 'VARCHAR' },
-  { name: 'ds_hour', type: 'TIMESTAMP' },
-  { name: 'model', type: 'VARCHAR' },
-  { name: 'yhat', type: 'DOUBLE' },
-  { name: 'yhat_lower', type: 'DOUBLE' },
-  { name: 'yhat_upper', type: 'DOUBLE' },
-  { name: 'level', type: 'DOUBLE' },
-] as const;
+
+/** The daily forecast's columns with the hour in place of the day. */
+const hourlyOf = (columns: readonly Column[]): Column[] => columns.map((c) => (c.name === 'ds' ? { name: 'ds_hour', type: 'TIMESTAMP' } : c));
+const BRANCH_HOURLY_FORECAST_COLUMNS = hourlyOf(FORECAST_COLUMNS);
+
+const HOURLY_FORECAST_COLUMNS = hourlyOf(REGION_FORECAST_COLUMNS);
 
 /**
  * `rabt score`: forecasts (branch × essential product, daily for four weeks; region ×
@@ -196,12 +193,16 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     // 1. Branch × essential product, daily.
     const models: Record<string, number> = {};
     const siteForecasts = new Map<string, number[]>();
+    // The first days of each branch forecast, to spread over the hours once the shares are known.
+    const siteFirstDays = new Map<string, { s: (typeof series)[number]; model: string; yhat: number[]; lower: number[]; upper: number[] }>();
     const forecastRows: Cell[][] = [];
     const every = Math.max(1, Math.floor(series.length / 50));
     series.forEach((s, i) => {
       const { model, forecast } = forecastDaily(s, horizonDays, level, pooled.get(`${s.governorateId}:${s.categoryId}`));
       models[model] = (models[model] ?? 0) + 1;
       siteForecasts.set(s.seriesId, forecast.yhat);
+      const head = Math.min(HOURLY_HORIZON_DAYS, horizonDays);
+      siteFirstDays.set(s.seriesId, { s, model, yhat: forecast.yhat.slice(0, head), lower: forecast.lower.slice(0, head), upper: forecast.upper.slice(0, head) });
       const last = s.ds[s.ds.length - 1] as string;
       for (let k = 0; k < horizonDays; k++) {
         forecastRows.push([s.seriesId, s.coopId, s.siteId, s.productId, addDaysIso(last, k + 1), model, forecast.yhat[k] as number, forecast.lower[k] as number, forecast.upper[k] as number, level]);
@@ -233,22 +234,37 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     // 4. Region × category, hourly for the next two days: the daily forecast spread over
     //    the hours by the recent share of each hour on that kind of day.
     const hourlyRows: Cell[][] = [];
+    const regionShares = new Map<string, ReturnType<typeof hourShares>>();
+    const spread = (shares: ReturnType<typeof hourShares>, f: { yhat: number[]; lower: number[]; upper: number[] }, from: string, row: (stamp: string, w: number, k: number) => Cell[]) => {
+      for (let k = 0; k < HOURLY_HORIZON_DAYS && k < f.yhat.length; k++) {
+        const d = addDaysIso(from, k + 1);
+        const share = shares[profileOf(d)];
+        for (let h = 0; h < 24; h++) hourlyRows.push(row(`${d} ${String(h).padStart(2, '0')}:00:00`, share[h] as number, k));
+      }
+    };
     for (const r of surgeResults) {
       const key = `${r.panel.governorateId}:${r.panel.categoryId}`;
       const daily = regionDaily.get(key);
       if (!daily) continue;
       const total = r.panel.coopY.reduce((acc, row) => acc.map((v, t) => v + (row[t] as number)), new Array<number>(r.panel.coopY[0]?.length ?? 0).fill(0));
       const shares = hourShares(total, r.panel.startDay);
-      for (let k = 0; k < HOURLY_HORIZON_DAYS && k < horizonDays; k++) {
-        const d = addDaysIso(asOf as string, k + 1);
-        const share = shares[profileOf(d)];
-        for (let h = 0; h < 24; h++) {
-          const w = share[h] as number;
-          hourlyRows.push([key, r.panel.governorateId, r.panel.categoryId, `${d} ${String(h).padStart(2, '0')}:00:00`, daily.model, (daily.yhat[k] as number) * w, (daily.lower[k] as number) * w, (daily.upper[k] as number) * w, level]);
-        }
-      }
+      regionShares.set(key, shares);
+      spread(shares, daily, asOf as string, (stamp, w, k) => [key, r.panel.governorateId, r.panel.categoryId, stamp, daily.model, (daily.yhat[k] as number) * w, (daily.lower[k] as number) * w, (daily.upper[k] as number) * w, level]);
     }
-    await writeRun(con, options.lakeDir, 'hourly_forecasts', runId, generatedAt, [...HOURLY_FORECAST_COLUMNS], hourlyRows);
+    const regionHourly = hourlyRows.length;
+    await writeRun(con, options.lakeDir, 'hourly_forecasts', runId, generatedAt, HOURLY_FORECAST_COLUMNS, hourlyRows);
+
+    // Branch × essential product, hourly for the next two days: its daily forecast spread by
+    // its region × category's hour shares (one branch-product's hours are too sparse to
+    // learn its own, and co-ops of a governorate keep the same hours).
+    hourlyRows.length = 0;
+    for (const { s, model, yhat, lower, upper } of siteFirstDays.values()) {
+      const shares = regionShares.get(`${s.governorateId}:${s.categoryId}`);
+      if (!shares) continue;
+      spread(shares, { yhat, lower, upper }, s.ds[s.ds.length - 1] as string, (stamp, w, k) => [s.seriesId, s.coopId, s.siteId, s.productId, stamp, model, (yhat[k] as number) * w, (lower[k] as number) * w, (upper[k] as number) * w, level]);
+    }
+    const branchHourly = hourlyRows.length;
+    await writeRun(con, options.lakeDir, 'branch_hourly_forecasts', runId, generatedAt, BRANCH_HOURLY_FORECAST_COLUMNS, hourlyRows);
 
     // 5. Days of cover and expected stock-out, per branch and per governorate.
     const cover = asOf ? await coverFrom(con, asOf, series, siteForecasts) : [];
@@ -270,7 +286,8 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
       rows: written.rows,
       models,
       regionSeries: regions.size,
-      hourlyRows: hourlyRows.length,
+      hourlyRows: regionHourly,
+      branchHourlyRows: branchHourly,
       stockCoverRows: cover.length,
       alerts,
       anomalies: anomalyKinds,
