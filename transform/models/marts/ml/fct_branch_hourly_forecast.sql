@@ -1,0 +1,30 @@
+with
+
+forecasts as (
+    select * from {{ ref('stg_ml__branch_hourly_forecasts') }}
+),
+
+newest as (
+    {{ newest_generation('forecasts') | indent(4) }}
+),
+
+final as (
+    select
+        {{ surrogate_key(['series_id', 'model', 'ds_hour']) }} as branch_hourly_forecast_key,
+        series_id,
+        coop_id,
+        site_id,
+        product_id,
+        ds_hour,
+        cast(ds_hour as date) as ds,
+        cast(extract(hour from ds_hour) as integer) as hour_of_day,
+        model,
+        yhat,
+        yhat_lower,
+        yhat_upper,
+        level,
+        generated_at
+    from newest
+)
+
+select * from final

@@ -1,0 +1,16 @@
+with
+
+source as (
+    select * from {{ lake_relation('ml', 'branch_hourly_forecasts') }}
+),
+
+renamed as (
+    select {{ lake_columns('ml', 'branch_hourly_forecasts') }}
+    from source
+),
+
+final as (
+    select * from renamed
+)
+
+select * from final
