@@ -1,9 +1,11 @@
-import { copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditLanding } from './audit-landing';
 import { ingestInbox } from './ingest';
 import { generateMalformedCorpus } from './malformed-corpus';
-import { makeWorkspace } from './test-fixtures';
+import { makeWorkspace, query } from './test-fixtures';
+
+const sq = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 function firstParquet(dir: string): string {
   const found = readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.endsWith('.parquet'));
@@ -36,7 +38,11 @@ describe('auditLanding', () => {
     expect(doubled.mismatched).toHaveLength(1);
 
     const batchId = /part-([0-9a-f]+)\.parquet$/.exec(landed)![1]!;
-    rmSync(join(ws.lake, 'ledger', `${batchId}.parquet`));
+    // Ledger files hold a chunk of batches each: rewrite the one holding this batch without its row.
+    const [holder] = await query(`SELECT DISTINCT filename FROM read_parquet(${sq(join(ws.lake, 'ledger', '*.parquet'))}, filename = true) WHERE batch_id = ${sq(batchId)}`);
+    const ledgerFile = String(holder!.filename);
+    await query(`COPY (SELECT * FROM read_parquet(${sq(ledgerFile)}) WHERE batch_id <> ${sq(batchId)}) TO ${sq(`${ledgerFile}.tmp`)} (FORMAT parquet)`);
+    renameSync(`${ledgerFile}.tmp`, ledgerFile);
     const lost = await auditLanding({ lakeDir: ws.lake, inboxDir: ws.inbox });
     expect(lost.orphan_rows).toBeGreaterThan(0);
     expect(lost.unledgered_files).toHaveLength(1);

@@ -87,5 +87,6 @@ describe('crash safety', () => {
       }
     }
     expect(unreadable).toEqual([]);
-  });
+    // Six ingestion runs in child processes on a shared 2-core machine.
+  }, 180_000);
 });

@@ -1,3 +1,7 @@
+import { SALES_RULES } from './feed-rules/sales';
+import { STOCK_RULES } from './feed-rules/stock';
+import type { FeedRules } from './validation-sql';
+
 /**
  * The feeds ingestion understands: the source fields each vendor may send, under which
  * header names (English, Arabic) or JSON keys, and which of them a row needs.
@@ -20,46 +24,13 @@ export interface FeedSpec {
   jsonKeys: string[];
 }
 
-export const SALES: FeedSpec = {
-  feed: 'sales',
-  fields: [
-    { name: 'coop_id', aliases: ['coop_id', 'coop', 'رقم الجمعية', 'الجمعية'] },
-    { name: 'branch_id', aliases: ['branch_id', 'site', 'site_id', 'branch', 'رقم الفرع', 'الفرع'] },
-    { name: 'product_id', aliases: ['barcode', 'gtin', 'product_id', 'الباركود', 'باركود'] },
-    { name: 'sale_hour', aliases: ['sale_hour', 'ts', 'timestamp'] },
-    { name: 'sale_date', aliases: ['التاريخ', 'date', 'sale_date', 'business_date'] },
-    { name: 'hour', aliases: ['الساعة', 'hour'] },
-    { name: 'quantity', aliases: ['quantity', 'qty', 'الكمية'] },
-    { name: 'amount_kwd', aliases: ['net_amount_kwd', 'amount_kwd', 'المبلغ', 'amount'] },
-    { name: 'amount_fils', aliases: ['amount_fils', 'المبلغ بالفلس'] },
-    { name: 'receipts', aliases: ['receipts', 'tickets', 'receipt_count', 'عدد الفواتير'] },
-  ],
-  required: [
-    [['coop_id']],
-    [['branch_id']],
-    [['product_id']],
-    [['sale_hour'], ['sale_date', 'hour']],
-    [['quantity']],
-    [['amount_kwd'], ['amount_fils']],
-    [['receipts']],
-  ],
-  jsonKeys: ['coop', 'site', 'gtin', 'ts', 'qty', 'amount_fils', 'tickets'],
-};
+export { SALES } from './feed-rules/sales';
+export { STOCK } from './feed-rules/stock';
 
-export const STOCK: FeedSpec = {
-  feed: 'stock',
-  fields: [
-    { name: 'coop_id', aliases: ['coop_id', 'coop', 'رقم الجمعية', 'الجمعية'] },
-    { name: 'site_id', aliases: ['site_id', 'site', 'branch_id', 'رقم الموقع', 'الموقع', 'رقم الفرع'] },
-    { name: 'product_id', aliases: ['barcode', 'gtin', 'product_id', 'الباركود', 'باركود'] },
-    { name: 'stock_date', aliases: ['stock_date', 'date', 'التاريخ'] },
-    { name: 'closing_qty', aliases: ['closing_qty', 'on_hand', 'qty', 'quantity', 'الرصيد', 'الكمية'] },
-  ],
-  required: [[['coop_id']], [['site_id']], [['product_id']], [['stock_date']], [['closing_qty']]],
-  jsonKeys: ['coop', 'site', 'gtin', 'date', 'on_hand'],
-};
+/** Every feed ingestion lands, with how its rows are validated. */
+export const FEED_RULES: Record<string, FeedRules> = { sales: SALES_RULES, stock: STOCK_RULES };
 
-export const FEEDS: Record<string, FeedSpec> = { sales: SALES, stock: STOCK };
+export const FEEDS: Record<string, FeedSpec> = Object.fromEntries(Object.entries(FEED_RULES).map(([feed, rules]) => [feed, rules.spec]));
 
 /**
  * Header cells differ in case, spacing, quoting and Arabic letter forms between exports of

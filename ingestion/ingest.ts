@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { batchIdFor, sha256Hex } from './batch-id';
 import { decodeInboxBytes } from './decode';
-import { FEEDS, type FeedSpec } from './feeds';
+import { FEED_RULES, FEEDS, type FeedSpec } from './feeds';
 import { detectDelimiter, mapHeader, splitCsvLine } from './header-map';
 import { parseInboxFileName, type InboxFileName } from './inbox-file-name';
 import { listInboxFiles } from './inbox-files';
@@ -12,7 +12,7 @@ import { ledgeredBatchIds, readLedgerHeads, supersedeKey, writeLedgerRows, type 
 import { copyPartitionedIntoPlace, sqlString } from './partitioned-copy';
 import { DEFAULT_REFERENCE_DIR, loadReference } from './reference';
 import { installSqlFunctions } from './sql-functions';
-import { FEED_SQL, positionColumns, type FeedSql } from './validation-sql';
+import { checkedStatements, positionColumns, type FeedRules } from './validation-sql';
 
 export interface IngestOptions {
   inboxDir: string;
@@ -60,7 +60,14 @@ export interface IngestSummary {
 /** Bigger files are refused whole rather than risking the process's memory. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const DEFAULT_CHUNK_CHARS = 64 * 1024 * 1024;
-const MAX_FILES_PER_CHUNK = 1000;
+/**
+ * DuckDB's cost per Parquet file written grows with the partitions one COPY holds open;
+ * a few hundred files per chunk keeps it flat while the chunk still has enough lines for
+ * both threads.
+ */
+const MAX_FILES_PER_CHUNK = 400;
+/** Chunks validated and written at once, each on its own connection: while one is in a single-threaded step (splitting lines, renaming files) the other keeps the second core busy. */
+const CONCURRENT_CHUNKS = 2;
 
 interface PreparedFile {
   relPath: string;
@@ -202,13 +209,16 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
     preserve_insertion_order: 'false',
   });
   const con = await instance.connect();
+  const workers: DuckDBConnection[] = [];
+  for (let i = 0; i < CONCURRENT_CHUNKS; i++) workers.push(await instance.connect());
+  const inFlight = new Set<Promise<void>>();
 
   try {
     await con.run('SET partitioned_write_max_open_files = 10000');
     await installSqlFunctions(con);
     const refVendors = await loadReference(con, referenceDir);
     const ingestedAt = new Date().toISOString();
-    const ledgered = ledgeredBatchIds(lakeDir);
+    const ledgered = await ledgeredBatchIds(con, lakeDir);
     const seenThisRun = new Set<string>();
     const headsThisRun = new Map<string, LedgerHead>();
     let headsOnDisk: Map<string, LedgerHead> | null = null;
@@ -251,15 +261,11 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
     let chunk: PreparedFile[] = [];
     let chunkSize = 0;
     let chunkNo = 0;
+    const idle = [...workers];
+    const createdDirs = new Set<string>();
+    const landingErrors: unknown[] = [];
 
-    const flush = async (): Promise<void> => {
-      if (chunk.length === 0) return;
-      const files = chunk;
-      chunk = [];
-      chunkSize = 0;
-      chunkNo++;
-      const feedSql = FEED_SQL[files[0]!.name.feed]!;
-      const counts = await landChunk(con, feedSql, files, lakeDir, join(stagingRoot, `chunk-${chunkNo}`), ingestedAt);
+    const settle = (files: PreparedFile[], counts: ChunkCounts): void => {
       for (const [reason, n] of counts.reasons) summary.reasons[reason] = (summary.reasons[reason] ?? 0) + n;
       files.forEach((file, idx) => {
         const c = counts.perFile.get(idx) ?? { landed: 0, quarantined: 0 };
@@ -276,7 +282,34 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       });
     };
 
+    /** Hands the chunk to an idle connection and returns once it is under way. */
+    const flush = async (): Promise<void> => {
+      if (chunk.length === 0) return;
+      const files = chunk;
+      chunk = [];
+      chunkSize = 0;
+      chunkNo++;
+      while (idle.length === 0) await Promise.race(inFlight);
+      if (landingErrors.length > 0) throw landingErrors[0];
+      const worker = idle.pop()!;
+      const rules = FEED_RULES[files[0]!.name.feed]!;
+      const landing: Promise<void> = landChunk(worker, rules, files, lakeDir, join(stagingRoot, `chunk-${chunkNo}`), ingestedAt, createdDirs)
+        .then((counts) => settle(files, counts))
+        .catch((error: unknown) => {
+          landingErrors.push(error);
+        })
+        .finally(() => {
+          idle.push(worker);
+          inFlight.delete(landing);
+        });
+      inFlight.add(landing);
+    };
+
+    let sinceYield = 0;
     for (const { relPath, name } of named) {
+      // Reading and hashing is synchronous; let landings in flight take their next step.
+      if (++sinceYield % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (landingErrors.length > 0) throw landingErrors[0];
       const path = join(inboxDir, relPath);
       const stat = statSync(path);
       const receivedAt = stat.mtime.toISOString();
@@ -341,8 +374,13 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       if (chunkSize >= chunkChars || chunk.length >= MAX_FILES_PER_CHUNK) await flush();
     }
     await flush();
+    await Promise.all(inFlight);
+    if (landingErrors.length > 0) throw landingErrors[0];
     return summary;
   } finally {
+    // A failed run may still have a landing under way; let it finish before closing under it.
+    await Promise.allSettled([...inFlight]);
+    for (const worker of workers) worker.closeSync();
     con.closeSync();
     instance.closeSync();
     rmSync(stagingRoot, { recursive: true, force: true });
@@ -361,13 +399,14 @@ interface ChunkCounts {
  */
 async function landChunk(
   con: DuckDBConnection,
-  feedSql: FeedSql,
+  rules: FeedRules,
   files: PreparedFile[],
   lakeDir: string,
   stagingDir: string,
   ingestedAt: string,
+  createdDirs: Set<string>,
 ): Promise<ChunkCounts> {
-  const { spec } = feedSql;
+  const { spec } = rules;
   const positionCols = positionColumns(spec);
   await con.run(`CREATE OR REPLACE TEMP TABLE ingest_files (
     file_idx INTEGER, batch_id VARCHAR, coop_id VARCHAR, business_date VARCHAR, is_json BOOLEAN, delim VARCHAR,
@@ -396,9 +435,10 @@ async function landChunk(
   });
   appender.closeSync();
 
-  await con.run(feedSql.checkedSql());
   // The texts are in DuckDB now; let JavaScript's copies go.
   for (const file of files) file.text = '';
+  for (const statement of checkedStatements(rules)) await con.run(statement);
+  await con.run('DROP TABLE ingest_lines');
   await con.run('DROP TABLE ingest_files');
   await con.run(`CREATE OR REPLACE TEMP TABLE ingest_batches AS SELECT * FROM (VALUES ${files
     .map((f, idx) => `(${idx}, ${sqlString(f.batchId)}, ${sqlString(f.name.coopId)}, ${sqlString(f.name.businessDate)})`)
@@ -419,15 +459,16 @@ async function landChunk(
   for (const r of reasonReader.getRowObjectsJson()) reasons.set(String(r.reason_code), Number(r.n));
 
   const ingestedAtSql = `CAST(${sqlString(ingestedAt)} AS TIMESTAMPTZ)`;
-  const landedCols = feedSql.landedColumns.map((c) => `c.${c}`).join(', ');
+  const landedCols = rules.output.map(([name]) => `c.${name}`).join(', ');
   await copyPartitionedIntoPlace(
     con,
     `SELECT b.batch_id, c.source_row, ${landedCols}, ${ingestedAtSql} AS ingested_at,
-       CAST(c.${feedSql.dateColumn} AS VARCHAR) AS p_dt, b.coop_id AS p_coop, b.batch_id AS p_batch
+       CAST(c.${rules.dateColumn} AS VARCHAR) AS p_dt, b.coop_id AS p_coop, b.batch_id AS p_batch
      FROM checked c JOIN ingest_batches b USING (file_idx) WHERE c.reason_code IS NULL`,
     ['p_dt', 'p_coop', 'p_batch'],
     join(stagingDir, 'raw'),
     (v) => join(lakeDir, 'raw', spec.feed, `dt=${v.p_dt}`, `coop_id=${v.p_coop}`, `part-${v.p_batch}.parquet`),
+    createdDirs,
   );
   await copyPartitionedIntoPlace(
     con,
@@ -437,6 +478,7 @@ async function landChunk(
     ['p_dt', 'p_coop', 'p_batch'],
     join(stagingDir, 'quarantine'),
     (v) => join(lakeDir, 'quarantine', spec.feed, `dt=${v.p_dt}`, `coop_id=${v.p_coop}`, `part-${v.p_batch}.parquet`),
+    createdDirs,
   );
 
   const ledgerRows: LedgerRow[] = files.map((file, idx) => {

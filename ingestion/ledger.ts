@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { copyPartitionedIntoPlace, sqlString } from './partitioned-copy';
+import { sha256Hex } from './batch-id';
+import { sqlString } from './partitioned-copy';
 
-/** One immutable row per batch: `lake/ledger/<batch_id>.parquet` (docs/contracts.md). */
+/** One immutable row per batch, in `lake/ledger/*.parquet` (docs/contracts.md). */
 export interface LedgerRow {
   batch_id: string;
   coop_id: string | null;
@@ -24,56 +25,81 @@ export interface LedgerRow {
 
 const TEXT_COLUMNS = ['batch_id', 'coop_id', 'feed', 'vendor', 'file_name', 'checksum_sha256', 'business_date', 'received_at'] as const;
 
+/** Where a batch's ledger row is when it was written alone (a rejected file, a push); chunks share one file. */
 export function ledgerPath(lakeDir: string, batchId: string): string {
   return join(lakeDir, 'ledger', `${batchId}.parquet`);
 }
 
-/** Batch ids that already have a ledger row: the file name is the id, no Parquet is read. */
-export function ledgeredBatchIds(lakeDir: string): Set<string> {
-  const dir = join(lakeDir, 'ledger');
-  if (!existsSync(dir)) return new Set();
-  return new Set(readdirSync(dir).filter((n) => n.endsWith('.parquet')).map((n) => n.slice(0, -'.parquet'.length)));
+const ledgerGlob = (lakeDir: string): string => sqlString(join(lakeDir, 'ledger', '*.parquet'));
+const hasLedger = (lakeDir: string): boolean => existsSync(join(lakeDir, 'ledger')) && readdirSync(join(lakeDir, 'ledger')).some((n) => n.endsWith('.parquet'));
+
+/** Batch ids that already have a ledger row, from every ledger file. */
+export async function ledgeredBatchIds(con: DuckDBConnection, lakeDir: string): Promise<Set<string>> {
+  if (!hasLedger(lakeDir)) return new Set();
+  const reader = await con.runAndReadAll(`SELECT batch_id FROM read_parquet(${ledgerGlob(lakeDir)})`);
+  return new Set(reader.getRowsJson().map((r) => String(r[0])));
+}
+
+/** The ledger row of one batch, or null when none was written (yet). */
+export async function findLedgerRow(con: DuckDBConnection, lakeDir: string, batchId: string): Promise<Record<string, unknown> | null> {
+  const own = ledgerPath(lakeDir, batchId);
+  const source = existsSync(own) ? sqlString(own) : hasLedger(lakeDir) ? ledgerGlob(lakeDir) : null;
+  if (source === null) return null;
+  const reader = await con.runAndReadAll(
+    `SELECT batch_id, coop_id, feed, vendor, file_name, checksum_sha256, CAST(business_date AS VARCHAR) AS business_date,
+       strftime(received_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS received_at,
+       CAST(rows_in AS INTEGER) AS rows_in, CAST(rows_landed AS INTEGER) AS rows_landed, CAST(rows_quarantined AS INTEGER) AS rows_quarantined,
+       status, supersedes_batch_id
+     FROM read_parquet(${source}) WHERE batch_id = ${sqlString(batchId)}`,
+  );
+  return (reader.getRowObjectsJson()[0] as Record<string, unknown> | undefined) ?? null;
 }
 
 /**
- * Writes the ledger rows, one Parquet file per batch, each renamed into place. Callers
- * write the ledger only after the batch's data files are in place: the ledger row is the
- * commit mark, so a run killed before it leaves a batch that the next run lands again
- * over the same deterministic file names, never twice.
+ * Writes the ledger rows of one chunk of batches as one Parquet file, renamed into place:
+ * the chunk's commit. Callers write it only after every data file of those batches is in
+ * place, so a run killed before it leaves batches without a ledger row, which the next run
+ * lands again over the same deterministic file names, never twice. A lone batch's file is
+ * named after it (`ledger/<batch_id>.parquet`); a chunk's after a hash of its batch ids.
  */
 export async function writeLedgerRows(con: DuckDBConnection, lakeDir: string, stagingDir: string, rows: LedgerRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await con.run(`CREATE OR REPLACE TEMP TABLE ledger_staging (
+  const table = 'ledger_staging';
+  await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (
     batch_id VARCHAR, coop_id VARCHAR, feed VARCHAR, vendor VARCHAR, file_name VARCHAR, checksum_sha256 VARCHAR,
     business_date VARCHAR, received_at VARCHAR, rows_in BIGINT, rows_landed BIGINT, rows_quarantined BIGINT,
     status VARCHAR, supersedes_batch_id VARCHAR)`);
-  const appender = await con.createAppender('ledger_staging');
-  for (const row of rows) {
-    for (const column of TEXT_COLUMNS) {
-      const value = row[column];
-      if (value === null) appender.appendNull();
-      else appender.appendVarchar(value);
+  try {
+    const appender = await con.createAppender(table);
+    for (const row of rows) {
+      for (const column of TEXT_COLUMNS) {
+        const value = row[column];
+        if (value === null) appender.appendNull();
+        else appender.appendVarchar(value);
+      }
+      appender.appendBigInt(BigInt(row.rows_in));
+      appender.appendBigInt(BigInt(row.rows_landed));
+      appender.appendBigInt(BigInt(row.rows_quarantined));
+      appender.appendVarchar(row.status);
+      if (row.supersedes_batch_id === null) appender.appendNull();
+      else appender.appendVarchar(row.supersedes_batch_id);
+      appender.endRow();
     }
-    appender.appendBigInt(BigInt(row.rows_in));
-    appender.appendBigInt(BigInt(row.rows_landed));
-    appender.appendBigInt(BigInt(row.rows_quarantined));
-    appender.appendVarchar(row.status);
-    if (row.supersedes_batch_id === null) appender.appendNull();
-    else appender.appendVarchar(row.supersedes_batch_id);
-    appender.endRow();
+    appender.closeSync();
+    const name = rows.length === 1 ? rows[0]!.batch_id : `chunk-${sha256Hex(Buffer.from(rows.map((r) => r.batch_id).join('\n'))).slice(0, 24)}`;
+    const destination = join(lakeDir, 'ledger', `${name}.parquet`);
+    const staged = join(stagingDir, `${name}.parquet`);
+    mkdirSync(stagingDir, { recursive: true });
+    mkdirSync(dirname(destination), { recursive: true });
+    await con.run(
+      `COPY (SELECT batch_id, coop_id, feed, vendor, file_name, checksum_sha256, CAST(business_date AS DATE) AS business_date,
+         CAST(received_at AS TIMESTAMPTZ) AS received_at, rows_in, rows_landed, rows_quarantined, status, supersedes_batch_id
+       FROM ${table} ORDER BY batch_id) TO ${sqlString(staged)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    renameSync(staged, destination);
+  } finally {
+    await con.run(`DROP TABLE IF EXISTS ${table}`);
   }
-  appender.closeSync();
-  await copyPartitionedIntoPlace(
-    con,
-    `SELECT batch_id, coop_id, feed, vendor, file_name, checksum_sha256, CAST(business_date AS DATE) AS business_date,
-       CAST(received_at AS TIMESTAMPTZ) AS received_at, rows_in, rows_landed, rows_quarantined, status, supersedes_batch_id,
-       batch_id AS p_batch
-     FROM ledger_staging`,
-    ['p_batch'],
-    stagingDir,
-    (v) => ledgerPath(lakeDir, v.p_batch!),
-  );
-  await con.run('DROP TABLE ledger_staging');
 }
 
 export interface LedgerHead {
@@ -90,10 +116,9 @@ export const supersedeKey = (coopId: string, feed: string, businessDate: string)
  */
 export async function readLedgerHeads(con: DuckDBConnection, lakeDir: string): Promise<Map<string, LedgerHead>> {
   const heads = new Map<string, LedgerHead>();
-  if (ledgeredBatchIds(lakeDir).size === 0) return heads;
-  const glob = join(lakeDir, 'ledger', '*.parquet');
+  if (!hasLedger(lakeDir)) return heads;
   const reader = await con.runAndReadAll(`
-    WITH ledger AS (SELECT * FROM read_parquet(${sqlString(glob)}) WHERE status = 'landed')
+    WITH ledger AS (SELECT * FROM read_parquet(${ledgerGlob(lakeDir)}) WHERE status = 'landed')
     SELECT coop_id, feed, CAST(business_date AS VARCHAR) AS business_date, batch_id,
       coalesce(TRY_CAST(regexp_extract(file_name, '__([0-9]+)(__corr)?\\.[A-Za-z0-9]+$', 1) AS BIGINT), 0) AS seq,
       epoch_ms(received_at) AS received_ms

@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { batchIdFor } from './batch-id';
 import { FEEDS } from './feeds';
 import { ingestInbox, type IngestSummary } from './ingest';
-import { ledgerPath } from './ledger';
-import { sqlString } from './partitioned-copy';
+import { findLedgerRow } from './ledger';
 import { PUSH_OPENAPI } from './push-openapi';
 import { verifyPush } from './push-signature';
 
@@ -143,7 +142,7 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     if (coopId !== keyId) return reply.code(403).send({ error: `key ${keyId} may not push batches of co-op ${coopId}` });
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const batchId = batchIdFor({ coopId, feed, businessDate }, body);
-    if (existsSync(ledgerPath(lakeDir, batchId))) {
+    if ((await lookupLedgerRow(lakeDir, batchId)) !== null) {
       return reply.code(200).send({ batch_id: batchId, status: 'duplicate', status_url: `/v1/batches/${batchId}` });
     }
     const format = query.data.format ?? (/json/.test(String(request.headers['content-type'])) ? 'jsonl' : 'csv');
@@ -162,9 +161,8 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     if (keyId === null) return reply;
     const { id } = request.params;
     if (!/^[0-9a-f]{24}$/.test(id)) return reply.code(400).send({ error: 'batch id is 24 hex digits' });
-    const path = ledgerPath(lakeDir, id);
-    if (existsSync(path)) {
-      const row = await readLedgerRow(path);
+    const row = await lookupLedgerRow(lakeDir, id);
+    if (row !== null) {
       // Another co-op's batch is as good as absent: do not confirm it exists.
       if (row.coop_id !== keyId) return reply.code(404).send({ error: `no batch ${id}` });
       return reply.code(200).send(row);
@@ -179,18 +177,11 @@ export function buildPushServer(options: PushServerOptions): PushServer {
   return { app, whenIdle: () => queue.then(() => undefined) };
 }
 
-async function readLedgerRow(path: string): Promise<Record<string, unknown>> {
+async function lookupLedgerRow(lakeDir: string, batchId: string): Promise<Record<string, unknown> | null> {
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   try {
-    const reader = await con.runAndReadAll(
-      `SELECT batch_id, coop_id, feed, vendor, file_name, checksum_sha256, CAST(business_date AS VARCHAR) AS business_date,
-         strftime(received_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS received_at,
-         CAST(rows_in AS INTEGER) AS rows_in, CAST(rows_landed AS INTEGER) AS rows_landed, CAST(rows_quarantined AS INTEGER) AS rows_quarantined,
-         status, supersedes_batch_id
-       FROM read_parquet(${sqlString(path)})`,
-    );
-    return reader.getRowObjectsJson()[0] as Record<string, unknown>;
+    return await findLedgerRow(con, lakeDir, batchId);
   } finally {
     con.closeSync();
     instance.closeSync();

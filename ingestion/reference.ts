@@ -15,8 +15,8 @@ const TABLES = [
 ];
 
 /**
- * Loads the reference ids rows are checked against into temp tables, and returns each
- * co-op's vendor for the ledger.
+ * Loads the reference ids rows are checked against into tables every connection of the
+ * (in-memory) database sees, and returns each co-op's vendor for the ledger.
  */
 export async function loadReference(con: DuckDBConnection, referenceDir: string): Promise<Map<string, string>> {
   for (const { table, file, columns } of TABLES) {
@@ -27,7 +27,7 @@ export async function loadReference(con: DuckDBConnection, referenceDir: string)
     const select = columns.map((c) => `trim(${c}) AS ${c}`).join(', ');
     try {
       await con.run(
-        `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT DISTINCT ${select} FROM read_csv(${sqlString(path)}, header = true, all_varchar = true)`,
+        `CREATE OR REPLACE TABLE ${table} AS SELECT DISTINCT ${select} FROM read_csv(${sqlString(path)}, header = true, all_varchar = true)`,
       );
     } catch (err) {
       throw new Error(`reference file ${path} cannot be read with columns ${columns.join(', ')}: ${(err as Error).message}`);
