@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,3 +42,32 @@ export function screenshotPath(name: string): string {
 }
 
 export type { Browser, BrowserContext, Page };
+
+/**
+ * Registers the hooks every browser test file needs: one chromium for the file (closed in
+ * afterAll, so nothing keeps vitest alive), a fresh context and page for each test.
+ */
+export function useBrowserPage(): { readonly page: Page } {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await newContext(browser!);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return {
+    get page() {
+      if (!page) throw new Error('useBrowserPage: no page outside a test');
+      return page;
+    },
+  };
+}

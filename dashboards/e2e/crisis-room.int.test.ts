@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { MESSAGES } from '../src/i18n/messages';
 import { queryReadOnly } from '../../testing/warehouse-reader';
 import '../../testing/stack-context';
-import { launchBrowser, newContext, screenshotPath, type Browser, type BrowserContext, type Page } from './browser';
-import { hasArabicDigits, hasLatinDigits, openDashboard, readShownNumber, readTable, waitForChart } from './dashboard-page';
+import { screenshotPath, useBrowserPage, type Page } from './browser';
+import { COLD_START_TIMEOUT, hasArabicDigits, hasLatinDigits, openDashboard, readShownNumber, readTable, waitForChart } from './dashboard-page';
 
 const stack = inject('stack');
 
@@ -54,22 +54,10 @@ function expectTableMatches(table: Map<string, Record<string, string>>, truth: C
 }
 
 describe('crisis room in chromium', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowserPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await newContext(browser);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('opens in Arabic, right to left, with stock cover by governorate equal to the warehouse', async () => {
@@ -97,7 +85,7 @@ describe('crisis room in chromium', () => {
     );
     expect(essentials.size).toBe(products?.n);
     await page.screenshot({ path: screenshotPath('crisis-room-ar') });
-  });
+  }, COLD_START_TIMEOUT);
 
   it('switches to English, left to right, and keeps the page', async () => {
     await openDashboard(page, stack.webUrl);

@@ -7,7 +7,9 @@ export async function openDashboard(page: Page, webUrl: string, params: Record<s
 }
 
 // A cold Cube compiles the model on its first query; on a busy 2-core machine that takes a while.
-const DATA_TIMEOUT = 120_000;
+const DATA_TIMEOUT = 150_000;
+/** For a file's first test, which meets that cold Cube. */
+export const COLD_START_TIMEOUT = 300_000;
 
 /**
  * Waits until a data table has rows and returns them as { rowId: { column: text } }. If the
@@ -33,24 +35,26 @@ async function tableRows(page: Page, testId: string): Promise<Map<string, Record
   return new Map(rows.map((r) => [r.id, r.cells]));
 }
 
-/** Resolves once the chart has finished its first draw (EChart sets data-chart-ready). */
+/** Resolves once the chart has finished its first draw (EChart sets data-chart-ready); fails on an error shown instead. */
 export async function waitForChart(page: Page, testId: string): Promise<void> {
-  await page.locator(`[data-testid="${testId}"][data-chart-ready="true"]`).waitFor({ timeout: DATA_TIMEOUT });
+  const chart = page.locator(`[data-testid="${testId}"][data-chart-ready="true"]`);
+  const error = page.locator('[data-state="error"]').first();
+  await chart.or(error).first().waitFor({ timeout: DATA_TIMEOUT });
+  if (!(await chart.isVisible())) throw new Error(`the page shows an error instead of ${testId}: ${await error.innerText()}`);
 }
 
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
 
-/** Reads a number as the page shows it, in Arabic-Indic or Latin digits, back into a number. */
+/** Reads a number as the page shows it (Arabic-Indic or Latin digits, currency around it) back into a number. */
 export function readShownNumber(text: string): number {
   const latin = text
     .replace(/[\u200e\u200f\u061c]/g, '')
     .replace(/[٠-٩]/g, (d) => String(ARABIC_DIGITS.indexOf(d)))
     .replace(/٬|,/g, '')
-    .replace(/٫/g, '.')
-    .replace(/[^\d.-]/g, '');
-  const n = Number(latin);
-  if (latin === '' || !Number.isFinite(n)) throw new Error(`not a number on the page: ${JSON.stringify(text)}`);
-  return n;
+    .replace(/٫/g, '.');
+  const match = /-?\d+(?:\.\d+)?/.exec(latin);
+  if (!match) throw new Error(`not a number on the page: ${JSON.stringify(text)}`);
+  return Number(match[0]);
 }
 
 export const hasArabicDigits = (text: string): boolean => /[٠-٩]/.test(text);

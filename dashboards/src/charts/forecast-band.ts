@@ -5,6 +5,8 @@ import type { Lang } from '../format/locale';
 import { formatNumber } from '../format/number';
 import { rtlLayout } from './rtl';
 
+const BAND = 'rgba(239, 108, 0, 0.2)';
+
 export interface ForecastLabels {
   actual: string;
   forecast: string;
@@ -40,9 +42,9 @@ export function buildForecastOption({ points, lang, labels }: { points: readonly
       },
     },
     xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { formatter: (v: string) => formatDayMonth(v, lang) } },
-    yAxis: { type: 'value', position: l.valuePosition, min: 0 },
+    yAxis: { type: 'value', position: l.valuePosition, min: 0, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
     series: [
-      { type: 'line', name: labels.interval, id: 'lower', encode: { x: 'day', y: 'lower' }, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, silent: true },
+      { type: 'line', name: labels.interval, id: 'lower', encode: { x: 'day', y: 'lower' }, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: BAND }, silent: true },
       {
         type: 'line',
         name: labels.interval,
@@ -51,7 +53,8 @@ export function buildForecastOption({ points, lang, labels }: { points: readonly
         stack: 'band',
         symbol: 'none',
         lineStyle: { opacity: 0 },
-        areaStyle: { color: 'rgba(239, 108, 0, 0.2)' },
+        areaStyle: { color: BAND },
+        itemStyle: { color: BAND },
         silent: true,
       },
       { type: 'line', name: labels.forecast, id: 'yhat', encode: { x: 'day', y: 'yhat' }, symbol: 'none', lineStyle: { type: 'dashed', color: '#ef6c00' }, itemStyle: { color: '#ef6c00' } },

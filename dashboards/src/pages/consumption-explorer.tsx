@@ -110,8 +110,8 @@ function TrendPanel({ scope }: { scope: ConsumptionScope }) {
       </h2>
       <QueryState isLoading={isLoading} error={error} isEmpty={trend.source.length === 0} onRetry={() => void refetch()} minHeight={360}>
         <EChart option={option} height={360} testId="trend-chart" ariaLabel={t.salesOverTime} />
-        <details>
-          <summary>{t.period}</summary>
+        <details data-testid="trend-details">
+          <summary>{t.showTable}</summary>
           <DataTable title={t.salesOverTime} columns={columns} rows={trend.source} rowKey={(r) => String(r.period)} testId="trend-table" />
         </details>
       </QueryState>
