@@ -1,3 +1,4 @@
+import { LINKAGE_FEED_RULES } from './feed-rules/linkage-feeds';
 import { SALES_RULES } from './feed-rules/sales';
 import { STOCK_RULES } from './feed-rules/stock';
 import type { FeedRules } from './validation-sql';
@@ -28,7 +29,7 @@ export { SALES } from './feed-rules/sales';
 export { STOCK } from './feed-rules/stock';
 
 /** Every feed ingestion lands, with how its rows are validated. */
-export const FEED_RULES: Record<string, FeedRules> = { sales: SALES_RULES, stock: STOCK_RULES };
+export const FEED_RULES: Record<string, FeedRules> = { sales: SALES_RULES, stock: STOCK_RULES, ...LINKAGE_FEED_RULES };
 
 export const FEEDS: Record<string, FeedSpec> = Object.fromEntries(Object.entries(FEED_RULES).map(([feed, rules]) => [feed, rules.spec]));
 

@@ -226,18 +226,18 @@ describe('ingestInbox: files that cannot be read', () => {
     ws.put('C001/C001__stock__20250614__001.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
     ws.put('C001/C001__stock__20250615__001.csv', 'name,colour\nrice,white\n');
     ws.put('C001/notes.txt', 'hello');
-    ws.put('C001/C001__deliveries__20250614__001.csv', 'x\n');
+    ws.put('C001/C001__payroll__20250614__001.csv', 'x\n');
     const summary = await run(ws);
 
     expect(summary).toMatchObject({ files: 6, batches: 4, rows_in: 0 });
     expect(summary.failures.map((f) => [f.file, f.reason.split(':')[0]]).sort()).toEqual([
-      ['C001/C001__deliveries__20250614__001.csv', 'unsupported_feed'],
+      ['C001/C001__payroll__20250614__001.csv', 'unsupported_feed'],
       ['C001/C001__stock__20250614__001.csv', 'binary_content'],
       ['C001/C001__stock__20250615__001.csv', 'unrecognised_header'],
       ['C001/notes.txt', 'bad_file_name'],
     ]);
     expect(existsSync(join(ws.inbox, 'C001', 'C001__stock__20250614__001.csv'))).toBe(false);
-    expect(existsSync(join(ws.inbox, 'C001', 'C001__deliveries__20250614__001.csv'))).toBe(true);
+    expect(existsSync(join(ws.inbox, 'C001', 'C001__payroll__20250614__001.csv'))).toBe(true);
     expect(readFileSync(join(ws.lake, 'rejected', 'C001', 'C001__stock__20250614__001.csv.reason.txt'), 'utf8')).toMatch(/^binary_content/);
     const ledger = await query(
       `SELECT status, count(*) AS n, sum(rows_in) AS rows_in FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) GROUP BY status ORDER BY status`,

@@ -463,7 +463,7 @@ async function landChunk(
   await copyPartitionedIntoPlace(
     con,
     `SELECT b.batch_id, c.source_row, ${landedCols}, ${ingestedAtSql} AS ingested_at,
-       CAST(c.${rules.dateColumn} AS VARCHAR) AS p_dt, b.coop_id AS p_coop, b.batch_id AS p_batch
+       ${rules.dateColumn ? `CAST(c.${rules.dateColumn} AS VARCHAR)` : 'b.business_date'} AS p_dt, b.coop_id AS p_coop, b.batch_id AS p_batch
      FROM checked c JOIN ingest_batches b USING (file_idx) WHERE c.reason_code IS NULL`,
     ['p_dt', 'p_coop', 'p_batch'],
     join(stagingDir, 'raw'),

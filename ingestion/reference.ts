@@ -12,6 +12,7 @@ const TABLES = [
   { table: 'ref_coops', file: 'ref_coops.csv', columns: ['coop_id', 'vendor'] },
   { table: 'ref_sites', file: 'ref_sites.csv', columns: ['site_id', 'coop_id', 'site_type'] },
   { table: 'ref_products', file: 'ref_products.csv', columns: ['product_id'] },
+  { table: 'ref_suppliers', file: 'ref_suppliers.csv', columns: ['supplier_id'] },
 ];
 
 /**

@@ -94,7 +94,9 @@ describe('rabt_kuwait_timestamp', () => {
     ['2025-06-14T18:00', '2025-06-14 18:00:00'],
     ['45822.75', '2025-06-14 18:00:00'],
     ['2025-06-14T25:00:00Z', null],
-    ['14/06/2025 18:00', null],
+    ['14/06/2025 18:00', '2025-06-14 18:00:00'],
+    ['31/06/2025 18:00', null],
+    ['14/06/2025 24:10', null],
   ])('%j → %j', async (input, expected) => {
     expect(await value('rabt_kuwait_timestamp(rabt_clean(s))', input)).toBe(expected);
   });

@@ -30,6 +30,8 @@ const splitSimpleQuoted = (sql: string): string =>
   `list_transform(string_split(array_to_string(list_transform(string_split(line, '"'),
        (s, i) -> CASE WHEN i % 2 = 0 THEN replace(s, ${sql}, chr(31)) ELSE s END), ''), ${sql}), c -> replace(c, chr(31), ${sql}))`;
 
+const CIVIL_ID_WEIGHTS = [2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
 export const SQL_FUNCTIONS = [
   // Arabic-Indic digits to ASCII, no-break spaces to spaces. translate() costs microseconds
   // a call, so pure-ASCII text (bytes = characters, the common case) skips it; applied once
@@ -75,12 +77,15 @@ export const SQL_FUNCTIONS = [
      END`,
 
   // A timestamp as Kuwait wall-clock time: with an offset or Z it is converted, without
-  // one it already is Kuwait time; an Excel serial with a day fraction is Kuwait time too.
+  // one (ISO, or vendor B's dd/mm/yyyy hh:mm) it already is Kuwait time; an Excel serial
+  // with a day fraction is Kuwait time too.
   `CREATE OR REPLACE MACRO rabt_kuwait_timestamp(s) AS CASE
        WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)? ?(Z|[+-][0-9]{2}(:?[0-9]{2})?)')
          THEN CAST(TRY_CAST(s AS TIMESTAMPTZ) AT TIME ZONE 'Asia/Kuwait' AS TIMESTAMP)
        WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?')
          THEN TRY_CAST(s AS TIMESTAMP)
+       WHEN regexp_full_match(s, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4} [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?')
+         THEN CAST(coalesce(try_strptime(s, '%d/%m/%Y %H:%M:%S'), try_strptime(s, '%d/%m/%Y %H:%M')) AS TIMESTAMP)
        WHEN regexp_full_match(s, '[0-9]{5}(\\.[0-9]+)?')
          THEN TIMESTAMP '1899-12-30 00:00:00' + to_seconds(CAST(round(CAST(s AS DOUBLE) * 86400) AS BIGINT))
      END`,
@@ -96,6 +101,13 @@ export const SQL_FUNCTIONS = [
        END,
        c -> CASE WHEN length(c) >= 2 AND starts_with(c, '"') AND ends_with(c, '"') THEN replace(c[2:-2], '""', '"') ELSE c END)
    END`,
+
+  // A Kuwaiti civil ID: 12 digits, century 2 or 3, a birth month and day, and the check
+  // digit 11 − (Σ digit × weight mod 11) with weights 2 1 6 3 7 9 10 5 8 4 2.
+  `CREATE OR REPLACE MACRO rabt_civil_id_ok(s) AS coalesce(
+     regexp_full_match(s, '[23][0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{5}')
+     AND 11 - ((${CIVIL_ID_WEIGHTS.map((w, i) => `${w} * TRY_CAST(s[${i + 1}] AS INTEGER)`).join(' + ')}) % 11) = TRY_CAST(s[12] AS INTEGER),
+     false)`,
 
   // A line with a cell a spreadsheet would run as a formula when an auditor opens an export
   // (=HYPERLINK…, @SUM…, +cmd…): a cell, quoted or not, JSON value included, starting with

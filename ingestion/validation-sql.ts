@@ -47,8 +47,8 @@ export interface FeedRules {
   key: string[];
   /** What a person reads for a duplicate. */
   duplicateDetail: string;
-  /** The landed column whose date is the row's `dt=` partition. */
-  dateColumn: string;
+  /** The landed column whose date is the row's `dt=` partition; null: the batch's business date (one file per batch). */
+  dateColumn: string | null;
 }
 
 export const sqlText = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -134,10 +134,12 @@ export function checkedStatements(rules: FeedRules): string[] {
   const judged = `
 CREATE OR REPLACE TEMP TABLE judged AS
 WITH ${[linesAndCells(rules.spec), ...typedSteps].join(',\n  ')}
--- first_reason is used by name in the columns after it (DuckDB resolves select-list aliases).
+-- first_rule is used by name in the columns after it (DuckDB resolves select-list aliases);
+-- by number, since several rules may share a reason code.
 SELECT t.file_idx, t.source_row, t.raw_text,
-  CASE ${all.map((r) => `WHEN ${r.when} THEN '${r.code}'`).join('\n    ')} END AS first_reason,
-  CASE first_reason ${all.map((r) => `WHEN '${r.code}' THEN ${r.detail}`).join('\n    ')} END AS first_detail,
+  CASE ${all.map((r, i) => `WHEN ${r.when} THEN ${i + 1}`).join('\n    ')} END AS first_rule,
+  CASE first_rule ${all.map((r, i) => `WHEN ${i + 1} THEN '${r.code}'`).join(' ')} END AS first_reason,
+  CASE first_rule ${all.map((r, i) => `WHEN ${i + 1} THEN ${r.detail}`).join('\n    ')} END AS first_detail,
   ${rules.output.map(([name, expr]) => `${expr} AS ${name}`).join(',\n  ')}
 FROM ${lastTyped} t
 LEFT JOIN ref_coops rc ON rc.coop_id = t.f_coop_id
