@@ -1,4 +1,6 @@
 /** OpenAPI 3.1 description of the push endpoint, served at GET /v1/openapi.json. */
+import { FEEDS } from './feeds';
+
 const authHeaders = [
   { name: 'x-rabt-key-id', in: 'header', required: true, schema: { type: 'string', example: 'C001' }, description: 'The co-op id whose key signs the request.' },
   { name: 'x-rabt-timestamp', in: 'header', required: true, schema: { type: 'string', example: '1750000000' }, description: 'Unix seconds; refused when more than 300 s from the server clock.' },
@@ -46,7 +48,7 @@ export const PUSH_OPENAPI = {
       post: {
         summary: 'Push one batch of a feed for one co-op and business date',
         parameters: [
-          { name: 'feed', in: 'path', required: true, schema: { type: 'string', enum: ['sales', 'stock'] } },
+          { name: 'feed', in: 'path', required: true, schema: { type: 'string', enum: Object.keys(FEEDS) } },
           { name: 'coop_id', in: 'query', required: true, schema: { type: 'string', pattern: '^C\\d{3,}$' }, description: 'Must be the key id.' },
           { name: 'business_date', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
           { name: 'seq', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },

@@ -53,6 +53,23 @@ describe('push endpoint', () => {
     expect(again.json()).toMatchObject({ batch_id: batchId, status: 'duplicate' });
   });
 
+  it('takes every feed ingestion knows, e.g. a vendor C finance batch in JSON Lines, and lists them all in its OpenAPI document', async () => {
+    const url = '/v1/batches/finance?coop_id=C001&business_date=2025-06-30&format=jsonl';
+    const body = Buffer.from(
+      '{"coop":"C001","entry":"JE-1","date":"2025-06-01","account":"1110","cost_center":"C001-M","debit_fils":12500,"credit_fils":0,"document":"Z-1","counterparty":"","memo":"daily_sales"}\n',
+    );
+    const res = await post(url, body, { ...pushHeaders('C001', KEYS.C001, 'POST', url, body, NOW), 'content-type': 'application/x-ndjson' });
+    expect(res.statusCode).toBe(202);
+    await server.whenIdle();
+    const statusUrl = `/v1/batches/${(res.json() as { batch_id: string }).batch_id}`;
+    const status = await server.app.inject({ method: 'GET', url: statusUrl, headers: pushHeaders('C001', KEYS.C001, 'GET', statusUrl, Buffer.alloc(0), NOW) });
+    expect(status.json()).toMatchObject({ feed: 'finance', status: 'landed', rows_in: 1, rows_landed: 1 });
+
+    const doc = (await server.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as { paths: Record<string, { post?: { parameters: { name: string; schema: { enum?: string[] } }[] } }> };
+    const feedParam = Object.values(doc.paths).flatMap((p) => p.post?.parameters ?? []).find((p) => p.name === 'feed');
+    expect(feedParam?.schema.enum).toEqual(expect.arrayContaining(['sales', 'stock', 'deliveries', 'prices', 'stocktake', 'finance', 'transactions', 'shareholders', 'aid', 'hr', 'cameras', 'contractors']));
+  });
+
   it.each([
     ['a bad signature', () => ({ ...pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW), 'x-rabt-signature': signPush(KEYS.C001, String(NOW), 'POST', URL_C001, Buffer.from('other body')) }), STOCK, 401],
     ['a body changed after signing', () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW), STOCK.replace(',10', ',99'), 401],
