@@ -23,6 +23,11 @@ async function direct(sql: string): Promise<Record<string, unknown>[]> {
   }
 }
 
+const LEADERSHIP_VIEWS = [
+  'alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now',
+  'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts',
+];
+
 const crisisByGovernorate = {
   measures: ['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover'],
   dimensions: ['crisis.governorate_id'],
@@ -140,7 +145,7 @@ describe('Cube server', () => {
   it('lists only the public views in /meta', async () => {
     const { status, body } = await h.meta(await h.token('leadership'));
     expect(status).toBe(200);
-    expect(body.cubes?.map((c) => c.name).sort()).toEqual(['consumption', 'crisis', 'forecasts']);
+    expect(body.cubes?.map((c) => c.name).sort()).toEqual(LEADERSHIP_VIEWS);
     const crisis = body.cubes?.find((c) => c.name === 'crisis');
     expect(crisis?.measures.map((m) => m.name).sort()).toEqual(
       expect.arrayContaining(['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover']),
@@ -148,12 +153,12 @@ describe('Cube server', () => {
   });
 
   describe('per-role models', () => {
-    it('compiles the audit view only for auditors: absent from other roles\' /meta, refused in /load', async () => {
+    it('compiles the audit views only for auditors: absent from other roles\' /meta, refused in /load', async () => {
       const names = async (role: 'planner' | 'auditor' | 'controller') =>
         (await h.meta(await h.token(role))).body.cubes?.map((c) => c.name).sort();
-      expect(await names('planner')).toEqual(['consumption', 'crisis', 'forecasts']);
-      expect(await names('controller')).toEqual(['consumption', 'crisis', 'forecasts']);
-      expect(await names('auditor')).toEqual(['audit', 'consumption', 'crisis', 'forecasts']);
+      expect(await names('planner')).toEqual(LEADERSHIP_VIEWS);
+      expect(await names('controller')).not.toContain('audit');
+      expect(await names('auditor')).toEqual(['anomalies', 'audit', 'audit_stock', ...LEADERSHIP_VIEWS].sort());
       const drill = { measures: ['audit.net_amount_kwd'], dimensions: ['audit.sales_daily_key', 'audit.site_id'], limit: 5 };
       const planner = await h.load(await h.token('planner'), drill);
       expect(planner.status).toBe(403);

@@ -7,8 +7,10 @@ import CubejsServerCore from '@cubejs-backend/server-core';
 import { CubejsHandlerError } from '@cubejs-backend/api-gateway';
 import { DuckDBDriver } from './duckdb-driver';
 import { DuckDBQuery } from './duckdb-query';
+import { metaFilter } from './meta-filter';
 import { ModelRepository } from './model-repository';
 import { rewriteQuery, type CubeQuery } from './query-rewrite';
+import { createResponseCache, type ResponseCache } from './response-cache';
 import { AccessDeniedError, verifyToken, type SecurityContext } from './roles';
 
 export const DEFAULT_SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), 'model');
@@ -36,6 +38,8 @@ export interface RunningCube {
   close(): Promise<void>;
   /** The driver, for benchmarks and tests that compare against straight DuckDB. */
   driver: DuckDBDriver;
+  /** Hits and misses of the answer cache in front of /load. */
+  cacheStats: ResponseCache['stats'];
 }
 
 // express and cors ship with @cubejs-backend/server (untyped here); Cube's gateway mounts on express.
@@ -44,12 +48,15 @@ type ExpressApp = ((req: IncomingMessage, res: unknown) => void) & {
   use(...handlers: unknown[]): void;
   disable(setting: string): void;
 };
-const express = require('express') as () => ExpressApp;
+const express = require('express') as (() => ExpressApp) & { json(opts: Record<string, unknown>): unknown };
 const cors = require('cors') as (opts: Record<string, unknown>) => unknown;
 
 type AuthedRequest = IncomingMessage & { securityContext?: SecurityContext; originalUrl?: string; path?: string };
 
 const RAW_SQL_PATHS = ['/cubejs-api/v1/sql', '/cubejs-api/v1/cubesql'];
+
+/** The models' refresh keys (`every: "2 second"` on rabt_meta.publication in model/cubes). */
+const REFRESH_KEY_EVERY_MS = 2000;
 
 function forbidden(message: string): CubejsHandlerError {
   return new CubejsHandlerError(403, 'Forbidden', message);
@@ -128,9 +135,21 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
       allowedHeaders: 'authorization,content-type,x-request-id',
     }),
   );
+  // Parsed here so the answer cache can read it; Cube's own parser skips a parsed body.
+  app.use('/cubejs-api/v1/load', express.json({ limit: '1mb' }));
+  const cache = createResponseCache({
+    verify: (token) => verifyToken(token, opts.apiSecret),
+    publication: () => driver.publication(),
+    settleMs: REFRESH_KEY_EVERY_MS + 1000,
+  });
+  app.use(cache.middleware);
+  app.use(metaFilter);
   await core.initApp(app as never);
 
   const server: Server = createServer(app);
+  // Longer than clients keep idle connections, so the server never closes one a client is reusing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => {
@@ -145,6 +164,7 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
   return {
     url,
     driver,
+    cacheStats: cache.stats,
     async close() {
       if (closed) return;
       closed = true;

@@ -22,6 +22,8 @@ type Cancellable<T> = Promise<T> & { cancel?: () => Promise<void> };
 interface Generation {
   alias: string;
   identity: string;
+  /** When this driver attached it (ms since epoch). */
+  attachedAt: number;
   inFlight: number;
   retired: boolean;
 }
@@ -171,7 +173,7 @@ export class DuckDBDriver extends BaseDriver {
       this.releaseConnection(c);
     }
     const old = this.current;
-    this.current = { alias, identity, inFlight: 0, retired: false };
+    this.current = { alias, identity, attachedAt: Date.now(), inFlight: 0, retired: false };
     if (old) {
       old.retired = true;
       await this.maybeDetach(old);
@@ -194,6 +196,12 @@ export class DuckDBDriver extends BaseDriver {
   /** The published file's identity as last attached (changes on every publish). */
   async publicationVersion(): Promise<string> {
     return (await this.ensureCurrent()).identity;
+  }
+
+  /** The current publication and when this driver attached it. */
+  async publication(): Promise<{ version: string; attachedAt: number }> {
+    const g = await this.ensureCurrent();
+    return { version: g.identity, attachedAt: g.attachedAt };
   }
 
   override async testConnection(): Promise<void> {

@@ -1,17 +1,34 @@
 import { AccessDeniedError, type Role, type SecurityContext } from './roles';
 
+const MINISTRY: readonly Role[] = ['leadership', 'planner', 'auditor', 'controller'];
+
 /** The public views and who may query them. Dashboards query only these. */
 export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
-  crisis: ['leadership', 'planner', 'auditor', 'controller', 'coop_board'],
-  consumption: ['leadership', 'planner', 'auditor', 'controller', 'coop_board'],
+  crisis: [...MINISTRY, 'coop_board'],
+  crisis_now: [...MINISTRY, 'coop_board'],
+  consumption: [...MINISTRY, 'coop_board'],
+  consumption_hourly: ['leadership', 'planner', 'auditor', 'coop_board'],
   forecasts: ['leadership', 'planner', 'auditor', 'coop_board'],
+  cover_forecast: ['leadership', 'planner', 'auditor', 'coop_board'],
+  linkage: [...MINISTRY, 'coop_board'],
+  // Per governorate and category: no co-op to scope a board to.
+  alerts: MINISTRY,
+  alert_events: MINISTRY,
+  region_forecasts: ['leadership', 'planner', 'auditor'],
+  hourly_forecasts: ['leadership', 'planner', 'auditor'],
   // Compiled only into the auditor's model (model/views/audit.js); listed here so every other
   // role gets a clear 403 rather than Cube's "not found".
   audit: ['auditor'],
+  audit_stock: ['auditor'],
+  anomalies: ['auditor'],
 };
 
 /** Views a board may query: each has a `coop_id` dimension the board's filter goes on. */
-export const BOARD_SCOPED_VIEWS = new Set(['crisis', 'consumption', 'forecasts']);
+export const BOARD_SCOPED_VIEWS = new Set(
+  Object.entries(VIEW_ACCESS)
+    .filter(([, roles]) => roles.includes('coop_board'))
+    .map(([view]) => view),
+);
 
 export const KUWAIT_TZ = 'Asia/Kuwait';
 
@@ -72,7 +89,9 @@ export function rewriteQuery(query: CubeQuery, ctx: Partial<SecurityContext> | u
       throw new AccessDeniedError(`Role ${role} may not query ${cube}`);
     }
   }
-  const rewritten: CubeQuery = { ...query, timezone: KUWAIT_TZ };
+  // renewQuery: re-check refresh keys (at most every 2 s) before answering and rebuild a rollup
+  // in the foreground when a publish changed it, so rollups never answer from the last publish.
+  const rewritten: CubeQuery = { ...query, timezone: KUWAIT_TZ, renewQuery: true };
   if (role === 'coop_board') {
     const coopId = ctx.coop_id;
     if (!coopId) throw new AccessDeniedError('A coop_board token without coop_id may not query');

@@ -4,6 +4,7 @@
  * The CLI's `rabt simulate` calls `simulate()`; progress goes to `onProgress`, never stdout.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addDays, kuwaitDays } from '../transform/calendar/kuwait-calendar';
@@ -14,7 +15,7 @@ import { compactDate, todayInKuwait } from './kuwait-time';
 import { Random } from './random';
 import { loadReference } from './reference/load-reference';
 import { SCALES, isScale, type Scale } from './scales';
-import { encodeForVendor, feedExtension, formatSales, formatStock, kwdFromFils, type SalesLine, type StockLine } from './vendor-formats';
+import { feedExtension, kwdFromFils, SalesFile, StockFile } from './vendor-formats';
 import { buildWorld, type WorldCoop, type WorldProduct } from './world';
 import { BatchWriter, PeriodBatches } from './feeds/batch-writer';
 import { deliveryNotes, type DeliveredLine, type DeliveryCounters, type Invoice } from './feeds/deliveries';
@@ -141,6 +142,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   const world = buildWorld(reference, spec, root.fork('world'));
   const calendar = demandDays(kuwaitDays(startDate, endDate), kuwaitDays(addDays(endDate, 1), addDays(endDate, 10)));
   const crisisCategories = new Set(crisis.categoryIds ?? reference.ref_categories.filter((c) => c.is_essential === 'true').map((c) => c.category_id));
+  const crisisMask = Uint8Array.from(world.products, (p) => (crisisCategories.has(p.categoryId) ? 1 : 0));
 
   const inbox = path.join(options.outDir, 'inbox');
   const truth = path.join(options.outDir, 'truth');
@@ -171,35 +173,41 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     files: 0, rows: { sales: 0, stock: 0 }, stockOutDays: 0, crisis, outDir: options.outDir,
   };
 
+  const crisisStarts = new Map(world.coops.map((c) => [c.governorateId, crisisStartIn(crisis, c.governorateId)]));
   for (let dayIndex = 0; dayIndex < calendar.length; dayIndex++) {
     const day = calendar[dayIndex] as DemandDay;
     const date = day.day.date;
-    const factors = new Map<DemandGroup, number>();
+    const factors = productFactors(world.products, day);
+    const stockOutLines: string[] = [];
     for (const state of states) {
-      const crisisStart = crisisStartIn(crisis, state.coop.governorateId);
+      const crisisStart = crisisStarts.get(state.coop.governorateId) ?? null;
       const crisisOffset = crisisStart === null ? -1 : Math.round((Date.parse(date) - Date.parse(crisisStart)) / 86_400_000);
       const gouging = planted.gougers.has(state.coop.coopId) && crisisOffset >= 0 && crisisOffset < crisis.durationDays;
-      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisCategories, crisisMultiplier(crisis, crisisOffset), gouging ? GOUGE_FACTOR : 1);
+      const linked = date >= state.coop.linkedSince;
+      const salesOnly = planted.salesOnly.has(state.coop.coopId);
+      const files = linked ? { sales: new SalesFile(state.coop.style, state.coop.coopId, date), stock: salesOnly ? null : new StockFile(state.coop.style, state.coop.coopId, date) } : null;
+      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisMask, crisisMultiplier(crisis, crisisOffset), gouging ? GOUGE_FACTOR : 1, files);
       summary.stockOutDays += result.stockOuts.length;
-      for (const line of result.stockOuts) stockOuts.write(`${date},${line}\n`);
-      if (date < state.coop.linkedSince) continue;
+      for (const line of result.stockOuts) stockOutLines.push(`${date},${line}\n`);
+      if (!files) continue;
       const { coop } = state;
       const ext = feedExtension(coop.style.vendor);
       const base = path.join(inbox, coop.coopId, `${coop.coopId}__`);
       const stamp = `__${compactDate(date)}__001.${ext}`;
-      if (result.sales.length > 0) {
-        await writeFile(`${base}sales${stamp}`, encodeForVendor(coop.style, formatSales(coop.style, coop.coopId, date, result.sales)));
+      if (files.sales.rows > 0) {
+        writeFileSync(`${base}sales${stamp}`, files.sales.bytes());
         summary.files++;
-        summary.rows.sales += result.sales.length;
+        summary.rows.sales += files.sales.rows;
       }
-      if (planted.salesOnly.has(coop.coopId)) continue;
-      await writeFile(`${base}stock${stamp}`, encodeForVendor(coop.style, formatStock(coop.style, coop.coopId, date, result.stock)));
+      if (!files.stock) continue;
+      writeFileSync(`${base}stock${stamp}`, files.stock.bytes());
       summary.files++;
-      summary.rows.stock += result.stock.length;
+      summary.rows.stock += files.stock.rows;
       await recordDeliveries(state, date, result.delivered, plan.phantomDeliveries.get(coop.coopId)?.filter((d) => d.dayIndex === dayIndex) ?? [], feeds.has('deliveries') ? writer : null);
       state.log.siteDays.push(...result.siteTotals.map((t) => ({ date, ...t })));
       if (isCountDay(date)) await countStock(state, world.products, date, feeds.has('stocktake') ? writer : null);
     }
+    if (stockOutLines.length > 0) stockOuts.write(stockOutLines.join(''));
     options.onProgress?.({ stage: 'simulate', done: dayIndex + 1, total: calendar.length, message: `simulated ${date}` });
   }
   await Promise.all([...states.map((s) => closeStream(s.ledger)), closeStream(stockOuts)]);
@@ -220,6 +228,16 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   await writeTruthSummary(truth, summary, world.coops);
   await writeEvents(truth, [...truthEvents(world.coops, crisis, planted, calendar, startDate, endDate), ...feedEvents, ...writer.events]);
   return summary;
+}
+
+/** The calendar's demand factor for each product on a day, worked out once per demand group. */
+function productFactors(products: readonly WorldProduct[], day: DemandDay): Float64Array {
+  const byGroup = new Map<DemandGroup, number>();
+  return Float64Array.from(products, (product) => {
+    let factor = byGroup.get(product.group);
+    if (factor === undefined) byGroup.set(product.group, (factor = calendarFactor(day, product.group)));
+    return factor;
+  });
 }
 
 /** Essential prices during the crisis at a gouging co-op, relative to the regulated price. */
@@ -348,8 +366,6 @@ function orderUpTo(rate: number): number {
 }
 
 interface CoopDayResult {
-  sales: SalesLine[];
-  stock: StockLine[];
   stockOuts: string[];
   /** Supplier goods that reached the warehouse this morning. */
   delivered: DeliveredLine[];
@@ -364,17 +380,19 @@ function simulateCoopDay(
   products: WorldProduct[],
   day: DemandDay,
   dayIndex: number,
-  factorCache: Map<DemandGroup, number>,
-  crisisCategories: Set<string>,
+  /** Calendar demand factor per product for the day (the same at every co-op). */
+  factors: Float64Array,
+  /** 1 for products the crisis wave lifts. */
+  crisisMask: Uint8Array,
   crisisFactor: number,
   gougeFactor: number,
+  /** The day's sales and stock files, or null before the co-op links (nothing is sent). */
+  files: { sales: SalesFile; stock: StockFile | null } | null,
 ): CoopDayResult {
   const { coop, random, onHand, inTransit, rate, warehouse } = state;
   const n = products.length;
   const date = day.day.date;
   const cumulative = hourCumulative(hourProfile(day.day));
-  const sales: SalesLine[] = [];
-  const stock: StockLine[] = [];
   const stockOuts: string[] = [];
   const hourly = new Int32Array(24);
   // One shared shock per co-op and day (weather, a wedding season, a closed road).
@@ -409,13 +427,8 @@ function simulateCoopDay(
       const received = inTransit[k] as number;
       inTransit[k] = 0;
       let available = opening + received;
-      let factor = factorCache.get(product.group);
-      if (factor === undefined) {
-        factor = calendarFactor(day, product.group);
-        factorCache.set(product.group, factor);
-      }
-      const crisisLift = crisisCategories.has(product.categoryId) ? crisisFactor : 1;
-      const demand = random.poisson((rate[k] as number) * factor * coopShock * crisisLift);
+      const crisisLift = crisisMask[p] === 1 ? crisisFactor : 1;
+      const demand = random.poisson((rate[k] as number) * (factors[p] as number) * coopShock * crisisLift);
       let sold = 0;
       if (demand > 0) {
         hourly.fill(0);
@@ -446,7 +459,7 @@ function simulateCoopDay(
           sold += q;
           const receipts = q - random.binomial(q - 1, product.multiBuy);
           const unitFils = product.isEssential && gougeFactor !== 1 ? Math.round(product.priceFils * gougeFactor) : product.priceFils;
-          sales.push({ siteId: site.siteId, gtin: product.gtin, hour: h, quantity: q, amountFils: q * unitFils, receipts });
+          files?.sales.add(site.siteId, product.gtin, h, q, q * unitFils, receipts);
           totals.revenueFils += q * unitFils;
           totals.costFils += q * product.costFils;
         }
@@ -467,7 +480,7 @@ function simulateCoopDay(
       }
       onHand[k] = available;
       const book = available + (drift[k] as number);
-      stock.push({ siteId: site.siteId, gtin: product.gtin, closing: book });
+      files?.stock?.add(site.siteId, product.gtin, book);
       state.ledger?.write(`${date},${site.siteId},${product.gtin},${opening},${received},0,${demand},${sold},${shrinkage},0,${available},${book}\n`);
     }
   });
@@ -503,10 +516,10 @@ function simulateCoopDay(
       }
     }
     const book = (warehouse[p] as number) + (drift[coop.sellingSites.length * n + p] as number);
-    stock.push({ siteId: coop.warehouseId, gtin: product.gtin, closing: book });
+    files?.stock?.add(coop.warehouseId, product.gtin, book);
     state.ledger?.write(`${date},${coop.warehouseId},${product.gtin},${whOpening[p]},${whReceived[p]},${transferredOut[p]},0,0,0,0,${warehouse[p]},${book}\n`);
   }
-  return { sales, stock, stockOuts, delivered, siteTotals };
+  return { stockOuts, delivered, siteTotals };
 }
 
 async function writeTruthSummary(truthDir: string, summary: SimulationSummary, coops: WorldCoop[]): Promise<void> {

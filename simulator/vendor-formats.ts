@@ -5,9 +5,9 @@
  * quantities in Arabic-Indic digits. Windows-1256 has no code points for Arabic-Indic digits,
  * so a file can only hold them when it is Unicode.
  */
-import iconv from 'iconv-lite';
 import { csvField } from './csv';
 import { dayMonthYear, kuwaitHourToUtc, kuwaitHourWithOffset, toArabicIndicDigits } from './kuwait-time';
+import { VendorBytes } from './vendor-bytes';
 
 export type Vendor = 'A' | 'B' | 'C';
 
@@ -17,21 +17,6 @@ export interface VendorStyle {
   arabicIndicDigits: boolean;
   /** Vendor B only: amounts with a decimal comma (quoted, since the comma is the separator). */
   decimalComma: boolean;
-}
-
-export interface SalesLine {
-  siteId: string;
-  gtin: string;
-  hour: number;
-  quantity: number;
-  amountFils: number;
-  receipts: number;
-}
-
-export interface StockLine {
-  siteId: string;
-  gtin: string;
-  closing: number;
 }
 
 export const SALES_HEADER_A = 'coop_id,branch_id,barcode,sale_hour,quantity,net_amount_kwd,receipts';
@@ -54,51 +39,87 @@ function bAmount(style: VendorStyle, fils: number): string {
   return style.decimalComma ? csvField(text.replace('.', ',')) : text;
 }
 
+/** Arabic-Indic spellings of small counts, made once: most quantities and stock levels are small. */
+const INDIC_INTS = Array.from({ length: 1000 }, (_, n) => toArabicIndicDigits(String(n)));
+
+function bInt(style: VendorStyle, n: number): string {
+  if (!style.arabicIndicDigits) return String(n);
+  return n >= 0 && n < INDIC_INTS.length ? (INDIC_INTS[n] as string) : toArabicIndicDigits(String(n));
+}
+
 function bDigits(style: VendorStyle, text: string): string {
   return style.arabicIndicDigits ? toArabicIndicDigits(text) : text;
 }
 
-export function formatSales(style: VendorStyle, coopId: string, date: string, lines: readonly SalesLine[]): string {
-  const out: string[] = [];
-  if (style.vendor === 'A') {
-    out.push(SALES_HEADER_A);
-    for (const l of lines) {
-      out.push(`${coopId},${l.siteId},${l.gtin},${kuwaitHourWithOffset(date, l.hour)},${l.quantity},${kwdFromFils(l.amountFils)},${l.receipts}`);
-    }
-  } else if (style.vendor === 'B') {
-    out.push(SALES_HEADER_B);
-    const dmy = bDigits(style, dayMonthYear(date));
-    for (const l of lines) {
-      out.push(`${coopId},${l.siteId},${l.gtin},${dmy},${l.hour},${bDigits(style, String(l.quantity))},${bAmount(style, l.amountFils)},${l.receipts}`);
-    }
-  } else {
-    for (const l of lines) {
-      out.push(`{"coop":"${coopId}","site":"${l.siteId}","gtin":"${l.gtin}","ts":"${kuwaitHourToUtc(date, l.hour)}","qty":${l.quantity},"amount_fils":${l.amountFils},"tickets":${l.receipts}}`);
-    }
-  }
-  return out.length === 0 ? '' : `${out.join(style.vendor === 'B' ? '\r\n' : '\n')}${style.vendor === 'B' ? '\r\n' : '\n'}`;
+/** The 24 hour stamps of a day in a vendor's style, made when first needed (a file has thousands of lines). */
+function hourStamps(vendor: Vendor, date: string): (hour: number) => string {
+  const stamps: string[] = [];
+  const make = vendor === 'A' ? kuwaitHourWithOffset : kuwaitHourToUtc;
+  return (hour) => (stamps[hour] ??= make(date, hour));
 }
 
-export function formatStock(style: VendorStyle, coopId: string, date: string, lines: readonly StockLine[]): string {
-  const out: string[] = [];
-  if (style.vendor === 'A') {
-    out.push(STOCK_HEADER_A);
-    for (const l of lines) out.push(`${coopId},${l.siteId},${l.gtin},${date},${l.closing}`);
-  } else if (style.vendor === 'B') {
-    out.push(STOCK_HEADER_B);
-    const dmy = bDigits(style, dayMonthYear(date));
-    for (const l of lines) out.push(`${coopId},${l.siteId},${l.gtin},${dmy},${bDigits(style, String(l.closing))}`);
-  } else {
-    for (const l of lines) out.push(`{"coop":"${coopId}","site":"${l.siteId}","gtin":"${l.gtin}","date":"${date}","on_hand":${l.closing}}`);
+/** One co-op's daily sales file, line by line as the simulation sells. */
+export class SalesFile {
+  rows = 0;
+  private readonly out: VendorBytes;
+  private readonly stamp: (hour: number) => string;
+  private readonly dmy: string;
+
+  constructor(
+    private readonly style: VendorStyle,
+    private readonly coopId: string,
+    date: string,
+  ) {
+    this.out = new VendorBytes(style);
+    this.stamp = hourStamps(style.vendor, date);
+    this.dmy = bDigits(style, dayMonthYear(date));
+    if (style.vendor === 'A') this.out.write(`${SALES_HEADER_A}\n`);
+    else if (style.vendor === 'B') this.out.writeApart(`${SALES_HEADER_B}\r\n`);
   }
-  return out.length === 0 ? '' : `${out.join(style.vendor === 'B' ? '\r\n' : '\n')}${style.vendor === 'B' ? '\r\n' : '\n'}`;
+
+  add(siteId: string, gtin: string, hour: number, quantity: number, amountFils: number, receipts: number): void {
+    const { style, coopId } = this;
+    this.rows++;
+    if (style.vendor === 'A') {
+      this.out.write(`${coopId},${siteId},${gtin},${this.stamp(hour)},${quantity},${kwdFromFils(amountFils)},${receipts}\n`);
+    } else if (style.vendor === 'B') {
+      this.out.write(`${coopId},${siteId},${gtin},${this.dmy},${hour},${bInt(style, quantity)},${bAmount(style, amountFils)},${receipts}\r\n`);
+    } else {
+      this.out.write(`{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","ts":"${this.stamp(hour)}","qty":${quantity},"amount_fils":${amountFils},"tickets":${receipts}}\n`);
+    }
+  }
+
+  bytes(): Buffer {
+    return this.out.bytes();
+  }
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** One co-op's daily closing stock file. */
+export class StockFile {
+  rows = 0;
+  private readonly out: VendorBytes;
+  private readonly day: string;
 
-/** The bytes a vendor's system writes for a text export. */
-export function encodeForVendor(style: VendorStyle, text: string): Buffer {
-  if (style.vendor !== 'B') return Buffer.from(text, 'utf8');
-  if (style.arabicIndicDigits) return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
-  return iconv.encode(text, 'windows-1256');
+  constructor(
+    private readonly style: VendorStyle,
+    private readonly coopId: string,
+    date: string,
+  ) {
+    this.out = new VendorBytes(style);
+    this.day = style.vendor === 'B' ? bDigits(style, dayMonthYear(date)) : date;
+    if (style.vendor === 'A') this.out.write(`${STOCK_HEADER_A}\n`);
+    else if (style.vendor === 'B') this.out.writeApart(`${STOCK_HEADER_B}\r\n`);
+  }
+
+  add(siteId: string, gtin: string, closing: number): void {
+    const { style, coopId, day } = this;
+    this.rows++;
+    if (style.vendor === 'A') this.out.write(`${coopId},${siteId},${gtin},${day},${closing}\n`);
+    else if (style.vendor === 'B') this.out.write(`${coopId},${siteId},${gtin},${day},${bInt(style, closing)}\r\n`);
+    else this.out.write(`{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","date":"${day}","on_hand":${closing}}\n`);
+  }
+
+  bytes(): Buffer {
+    return this.out.bytes();
+  }
 }

@@ -21,6 +21,8 @@ export interface LoadBody {
   data?: Record<string, unknown>[];
   error?: string;
   query?: Record<string, unknown>;
+  /** Rollup tables that answered the query, keyed by table name. */
+  usedPreAggregations?: Record<string, unknown>;
 }
 export interface MetaBody {
   cubes?: { name: string; measures: { name: string }[]; dimensions: { name: string }[] }[];

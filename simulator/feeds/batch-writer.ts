@@ -3,7 +3,7 @@
  * header-only when nothing happened, and now and then sends a batch twice: a byte-identical
  * resend (`__002`) or a correction (`__002__corr`) of a first send that carried a line twice.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compactDate } from '../kuwait-time';
 import { Random } from '../random';
@@ -40,18 +40,18 @@ export class BatchWriter {
       // The first send carried one line twice; the correction replaces the whole batch.
       const k = random.int(0, rows.length - 1);
       const faulty = [...rows.slice(0, k + 1), rows[k] as readonly Cell[], ...rows.slice(k + 1)];
-      await writeFile(name('001'), formatFeed(table, coop.style, faulty));
-      await writeFile(name('002', '__corr'), bytes);
+      writeFileSync(name('001'), formatFeed(table, coop.style, faulty));
+      writeFileSync(name('002', '__corr'), bytes);
       this.files += 2;
       counted(faulty.length + rows.length);
       this.events.push({ ...event, event_type: 'corrected_file', detail: detail({ file: path.basename(name('002', '__corr')), duplicated_line: k + 2 }) });
       return;
     }
-    await writeFile(name('001'), bytes);
+    writeFileSync(name('001'), bytes);
     this.files++;
     counted(rows.length);
     if (random.chance(RESEND_RATE)) {
-      await writeFile(name('002'), bytes);
+      writeFileSync(name('002'), bytes);
       this.files++;
       this.events.push({ ...event, event_type: 'resent_file', detail: detail({ file: path.basename(name('002')) }) });
     }
@@ -61,6 +61,8 @@ export class BatchWriter {
 /** Rows of one co-op's feed gathered by period and written when the period closes. */
 export class PeriodBatches {
   private readonly pending = new Map<string, Cell[][]>();
+  /** Period end of each date seen, so a busy feed works it out once a day, not once a row. */
+  private readonly endOf = new Map<string, string>();
   private readonly ends: string[];
   private next = 0;
 
@@ -77,7 +79,8 @@ export class PeriodBatches {
 
   add(date: string, row: Cell[]): void {
     if (date < this.firstDay || date > this.spanEnd) return;
-    const end = periodEnd(date, this.cadence, this.spanEnd);
+    let end = this.endOf.get(date);
+    if (end === undefined) this.endOf.set(date, (end = periodEnd(date, this.cadence, this.spanEnd)));
     let rows = this.pending.get(end);
     if (!rows) this.pending.set(end, (rows = []));
     rows.push(row);

@@ -5,7 +5,8 @@
  */
 import { csvField } from '../csv';
 import { dayMonthYear, toArabicIndicDigits } from '../kuwait-time';
-import { encodeForVendor, kwdFromFils, type VendorStyle } from '../vendor-formats';
+import { VendorBytes } from '../vendor-bytes';
+import { kwdFromFils, type VendorStyle } from '../vendor-formats';
 
 /** `kwd` values are integer fils; `time` values are Kuwait wall clock `YYYY-MM-DDTHH:MM`. */
 export type ColumnType = 'text' | 'date' | 'time' | 'int' | 'kwd' | 'bool';
@@ -42,16 +43,19 @@ function cellA(type: ColumnType, v: Cell): string {
   }
 }
 
+function digitsB(style: VendorStyle, text: string): string {
+  return style.arabicIndicDigits ? toArabicIndicDigits(text) : text;
+}
+
 function cellB(style: VendorStyle, type: ColumnType, v: Cell): string {
-  const digits = (text: string): string => (style.arabicIndicDigits ? toArabicIndicDigits(text) : text);
   switch (type) {
     case 'kwd': {
       const text = kwdFromFils(v as number);
       return style.decimalComma ? csvField(text.replace('.', ',')) : text;
     }
-    case 'date': return digits(dayMonthYear(String(v)));
-    case 'time': return digits(`${dayMonthYear(String(v).slice(0, 10))} ${String(v).slice(11, 16)}`);
-    case 'int': return digits(String(v));
+    case 'date': return digitsB(style, dayMonthYear(String(v)));
+    case 'time': return digitsB(style, `${dayMonthYear(String(v).slice(0, 10))} ${String(v).slice(11, 16)}`);
+    case 'int': return digitsB(style, String(v));
     case 'bool': return v ? 'نعم' : 'لا';
     default: return csvField(String(v));
   }
@@ -67,29 +71,50 @@ function cellC(type: ColumnType, v: Cell): string {
   }
 }
 
-/** The text of one batch: rows are cell arrays in the table's column order. */
-export function formatFeedText(table: FeedTable, style: VendorStyle, rows: readonly (readonly Cell[])[]): string {
-  const { columns } = table;
-  const check = (row: readonly Cell[]): void => {
-    if (row.length !== columns.length) throw new Error(`${table.feed}: row has ${row.length} cells, expected ${columns.length}`);
-  };
-  if (style.vendor === 'C') {
-    let out = '';
-    for (const row of rows) {
-      check(row);
-      out += `{${columns.map((col, i) => `"${col.c}":${cellC(col.type, row[i] as Cell)}`).join(',')}}\n`;
-    }
-    return out;
-  }
-  const eol = style.vendor === 'B' ? '\r\n' : '\n';
-  const lines = [columns.map((col) => (style.vendor === 'B' ? col.b : col.a)).join(',')];
-  for (const row of rows) {
-    check(row);
-    lines.push(columns.map((col, i) => (style.vendor === 'B' ? cellB(style, col.type, row[i] as Cell) : cellA(col.type, row[i] as Cell))).join(','));
-  }
-  return `${lines.join(eol)}${eol}`;
+function checkRow(table: FeedTable, row: readonly Cell[]): void {
+  if (row.length !== table.columns.length) throw new Error(`${table.feed}: row has ${row.length} cells, expected ${table.columns.length}`);
 }
 
+/** Writes one batch line by line: the header apart (Arabic in B), then one line per row. */
+function writeFeed(table: FeedTable, style: VendorStyle, rows: readonly (readonly Cell[])[], write: (text: string, apart: boolean) => void): void {
+  const { columns } = table;
+  if (style.vendor === 'C') {
+    for (const row of rows) {
+      checkRow(table, row);
+      let line = '{';
+      for (let i = 0; i < columns.length; i++) {
+        const col = columns[i] as FeedColumn;
+        line += `${i === 0 ? '' : ','}"${col.c}":${cellC(col.type, row[i] as Cell)}`;
+      }
+      write(`${line}}\n`, false);
+    }
+    return;
+  }
+  const isB = style.vendor === 'B';
+  const eol = isB ? '\r\n' : '\n';
+  write(columns.map((col) => (isB ? col.b : col.a)).join(',') + eol, true);
+  for (const row of rows) {
+    checkRow(table, row);
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const type = (columns[i] as FeedColumn).type;
+      const cell = row[i] as Cell;
+      line += `${i === 0 ? '' : ','}${isB ? cellB(style, type, cell) : cellA(type, cell)}`;
+    }
+    write(line + eol, false);
+  }
+}
+
+/** The text of one batch: rows are cell arrays in the table's column order. */
+export function formatFeedText(table: FeedTable, style: VendorStyle, rows: readonly (readonly Cell[])[]): string {
+  const lines: string[] = [];
+  writeFeed(table, style, rows, (text) => lines.push(text));
+  return lines.join('');
+}
+
+/** The bytes of one batch as the vendor's system exports it. */
 export function formatFeed(table: FeedTable, style: VendorStyle, rows: readonly (readonly Cell[])[]): Buffer {
-  return encodeForVendor(style, formatFeedText(table, style, rows));
+  const out = new VendorBytes(style);
+  writeFeed(table, style, rows, (text, apart) => (apart ? out.writeApart(text) : out.write(text)));
+  return out.bytes();
 }

@@ -1,0 +1,71 @@
+import { startCubeHarness, type CubeHarness } from './testing/cube-harness';
+import type { Role } from './roles';
+
+/**
+ * Per role, against the real server: which views its /meta lists, which it may load, which it
+ * is refused, and that a board's every view is cut to its own co-op. Written out by hand (not
+ * derived from VIEW_ACCESS) so a change to the access table has to change this too.
+ */
+const SEES: Record<Role, string[]> = {
+  leadership: ['alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
+  planner: ['alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
+  controller: ['alert_events', 'alerts', 'consumption', 'crisis', 'crisis_now', 'linkage'],
+  auditor: ['alert_events', 'alerts', 'anomalies', 'audit', 'audit_stock', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
+  coop_board: ['consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'linkage'],
+};
+const ALL_VIEWS = SEES.auditor;
+
+/** Member names that would carry personal data (employee, shareholder or aid identities). */
+const PERSONAL = /civil_id|employee_(id|name)|shareholder_(id|name)|beneficiary|national_id|phone|email/i;
+
+let h: CubeHarness;
+beforeAll(async () => {
+  h = await startCubeHarness({ coops: 4, days: 3 });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+// The cheapest member of a view to load: its first measure.
+const firstMeasure = (meta: Awaited<ReturnType<CubeHarness['meta']>>['body'], view: string) =>
+  meta.cubes?.find((c) => c.name === view)?.measures[0]?.name;
+
+describe.each(Object.keys(SEES) as Role[])('role %s', (role) => {
+  const coop = role === 'coop_board' ? 'C002' : undefined;
+
+  it('sees exactly its views in /meta, and no personal-data member', async () => {
+    const { status, body } = await h.meta(await h.token(role, coop));
+    expect(status).toBe(200);
+    expect(body.cubes?.map((c) => c.name).sort()).toEqual(SEES[role]);
+    if (role !== 'auditor') {
+      const members = body.cubes?.flatMap((c) => [...c.measures, ...c.dimensions].map((m) => m.name)) ?? [];
+      expect(members.filter((m) => PERSONAL.test(m))).toEqual([]);
+    }
+  });
+
+  it('loads each of its views and is refused every other', async () => {
+    const token = await h.token(role, coop);
+    const auditorMeta = (await h.meta(await h.token('auditor'))).body;
+    for (const view of ALL_VIEWS) {
+      const measure = firstMeasure(auditorMeta, view);
+      expect(measure, view).toBeDefined();
+      const { status, body } = await h.load(token, { measures: [measure] });
+      if (SEES[role].includes(view)) expect([view, status, body.error]).toEqual([view, 200, undefined]);
+      else expect([view, status]).toEqual([view, 403]);
+    }
+  });
+});
+
+describe('a board', () => {
+  it('gets only its own co-op from every view it sees, whatever it asks for', async () => {
+    const token = await h.token('coop_board', 'C003');
+    for (const view of SEES.coop_board) {
+      const { status, body } = await h.load(token, {
+        dimensions: [`${view}.coop_id`],
+        filters: [{ member: `${view}.coop_id`, operator: 'equals', values: ['C001', 'C003', 'C004'] }],
+      });
+      expect([view, status]).toEqual([view, 200]);
+      expect(body.data?.map((r) => r[`${view}.coop_id`]), view).toEqual(['C003']);
+    }
+  });
+});
