@@ -1,4 +1,3 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { writeTinyWarehouse } from './fixtures/tiny-warehouse';
 import { signRaw, startCubeHarness, type CubeHarness } from './testing/cube-harness';
 
@@ -11,17 +10,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The same answer straight from the warehouse file, to compare Cube against. */
-async function direct(sql: string): Promise<Record<string, unknown>[]> {
-  const db = await DuckDBInstance.create(h.warehousePath, { access_mode: 'READ_ONLY' });
-  const c = await db.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    c.closeSync();
-    db.closeSync();
-  }
-}
 
 const LEADERSHIP_VIEWS = [
   'alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now',
@@ -47,7 +35,7 @@ describe('Cube server', () => {
   it('loads the crisis view with a valid token, equal to the same SQL on DuckDB', async () => {
     const { status, body } = await h.load(await h.token('leadership'), crisisByGovernorate);
     expect(status).toBe(200);
-    const expected = await direct(`
+    const expected = await h.direct(`
       SELECT c.governorate_id, sum(s.closing_qty)::VARCHAR AS stock, sum(s.avg_daily_demand_28d) AS demand
       FROM marts.fct_stock_daily s JOIN marts.dim_coop c USING (coop_id) JOIN marts.dim_product p USING (product_id)
       WHERE s.is_latest AND p.is_essential GROUP BY 1 ORDER BY 1`);
@@ -66,7 +54,7 @@ describe('Cube server', () => {
       timezone: 'UTC',
     });
     expect(body.query?.timezone).toBe('Asia/Kuwait');
-    const expected = await direct(`SELECT business_date::VARCHAR AS d, sum(net_amount_kwd)::VARCHAR AS v FROM marts.fct_sales_daily
+    const expected = await h.direct(`SELECT business_date::VARCHAR AS d, sum(net_amount_kwd)::VARCHAR AS v FROM marts.fct_sales_daily
       WHERE business_date BETWEEN '2025-06-13' AND '2025-06-14' GROUP BY 1 ORDER BY 1`);
     expect(body.data?.map((r) => [r['consumption.business_date.day'], r['consumption.net_amount_kwd']])).toEqual(
       expected.map((r) => [`${r.d}T00:00:00.000`, r.v]),

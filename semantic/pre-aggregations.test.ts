@@ -1,4 +1,3 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { writeTinyWarehouse } from './fixtures/tiny-warehouse';
 import { startCubeHarness, type CubeHarness } from './testing/cube-harness';
 
@@ -15,16 +14,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function direct(sql: string): Promise<Record<string, unknown>[]> {
-  const db = await DuckDBInstance.create(h.warehousePath, { access_mode: 'READ_ONLY' });
-  const c = await db.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    c.closeSync();
-    db.closeSync();
-  }
-}
 
 const crisisNow = {
   measures: ['crisis.stock_on_hand', 'crisis.days_of_cover', 'crisis.low_cover_share'],
@@ -75,13 +64,13 @@ describe('pre-aggregations', () => {
     const { status, body, tables } = await loadAndTrace(await h.token('leadership'), crisisNow);
     expect(status).toBe(200);
     expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.stock_now_by_coop_product_/)]);
-    expectCrisisEqual(body.data, await direct(crisisNowSql.replace('%COOP%', '')));
+    expectCrisisEqual(body.data, await h.direct(crisisNowSql.replace('%COOP%', '')));
   });
 
   it('answer a board from the same rollup, only its own co-op', async () => {
     const { body, tables } = await loadAndTrace(await h.token('coop_board', 'C004'), crisisNow);
     expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.stock_now_by_coop_product_/)]);
-    expectCrisisEqual(body.data, await direct(crisisNowSql.replace('%COOP%', `AND s.coop_id = 'C004'`)));
+    expectCrisisEqual(body.data, await h.direct(crisisNowSql.replace('%COOP%', `AND s.coop_id = 'C004'`)));
   });
 
   it('answer consumption by category, day and calendar flags from a rollup, equal to the warehouse', async () => {
@@ -92,7 +81,7 @@ describe('pre-aggregations', () => {
       order: [['consumption.business_date', 'asc'], ['consumption.category_name_en', 'asc']],
     });
     expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.sales_daily_by_category_governorate_/)]);
-    const expected = await direct(`
+    const expected = await h.direct(`
       SELECT s.business_date::VARCHAR AS d, p.category_name_en AS cat, d.is_weekend AS wk,
              sum(s.net_amount_kwd)::VARCHAR AS amount, sum(s.quantity)::VARCHAR AS qty
       FROM marts.fct_sales_daily s JOIN marts.dim_product p USING (product_id) JOIN marts.dim_date d ON d.date_day = s.business_date
@@ -116,7 +105,7 @@ describe('pre-aggregations', () => {
       order: [['consumption.product_id', 'asc']],
     });
     expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.sales_daily_by_product_governorate_/)]);
-    const expected = await direct(`
+    const expected = await h.direct(`
       SELECT product_id, sum(net_amount_kwd)::VARCHAR AS amount FROM marts.fct_sales_daily GROUP BY 1 ORDER BY 1`);
     expect(body.data?.map((r) => [r['consumption.product_id'], r['consumption.net_amount_kwd']])).toEqual(
       expected.map((r) => [r.product_id, r.amount]),
@@ -139,7 +128,7 @@ describe('pre-aggregations', () => {
     const token = await h.token('leadership');
     const before = (await h.load(token, crisisNow)).body.data;
     await writeTinyWarehouse(h.warehousePath, { coops: 5, days: 6, products: 8, scale: 3 });
-    const expected = await direct(crisisNowSql.replace('%COOP%', ''));
+    const expected = await h.direct(crisisNowSql.replace('%COOP%', ''));
     let after = before;
     for (let i = 0; i < 60 && after?.[0]?.['crisis.stock_on_hand'] === before?.[0]?.['crisis.stock_on_hand']; i++) {
       await new Promise((r) => setTimeout(r, 250));

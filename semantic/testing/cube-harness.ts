@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { SignJWT } from 'jose';
 import { startCube, type RunningCube } from '../cube-server';
 import { writeTinyWarehouse, type TinyWarehouseOptions } from '../fixtures/tiny-warehouse';
@@ -14,6 +15,8 @@ export interface CubeHarness {
   token(role: Role, coopId?: string): Promise<string>;
   load(token: string | undefined, query: unknown): Promise<{ status: number; body: LoadBody }>;
   meta(token: string | undefined): Promise<{ status: number; body: MetaBody }>;
+  /** The same answer straight from the warehouse file (read-only), to compare Cube against. */
+  direct(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,16 @@ export async function startCubeHarness(warehouse: TinyWarehouseOptions = {}): Pr
     async meta(token) {
       const res = await fetch(`${cube.url}/cubejs-api/v1/meta`, { headers: headers(token) });
       return { status: res.status, body: (await res.json()) as MetaBody };
+    },
+    async direct(sql) {
+      const db = await DuckDBInstance.create(warehousePath, { access_mode: 'READ_ONLY' });
+      const c = await db.connect();
+      try {
+        return (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+      } finally {
+        c.closeSync();
+        db.closeSync();
+      }
     },
     async close() {
       await cube.close();
