@@ -56,7 +56,10 @@ function holdBack(day: string, from: string, to: string): number {
   return moved;
 }
 
-/** A database holding only the seeds of `warehousePath`: where a full build's SQL starts. */
+/**
+ * A database holding only the seeds and snapshots of `warehousePath`, the state no plain
+ * SQL rebuilds: where a full build's SQL starts.
+ */
 async function seedsOnlyCopy(path: string): Promise<void> {
   rmSync(path, { force: true });
   const instance = await DuckDBInstance.create(':memory:');
@@ -64,12 +67,13 @@ async function seedsOnlyCopy(path: string): Promise<void> {
   try {
     await connection.run(`attach '${warehousePath}' as published (read_only)`);
     await connection.run(`attach '${path}' as fresh`);
-    await connection.run(`create schema fresh.reference`);
     const tables = (await connection.runAndReadAll(
-      `select table_name from duckdb_tables() where database_name = 'published' and schema_name = 'reference'`,
+      `select schema_name, table_name from duckdb_tables() where database_name = 'published' and schema_name in ('reference', 'snapshots')`,
     )).getRowObjects();
-    for (const { table_name } of tables) {
-      await connection.run(`create table fresh.reference.${String(table_name)} as select * from published.reference.${String(table_name)}`);
+    for (const { schema_name, table_name } of tables) {
+      const name = `${String(schema_name)}.${String(table_name)}`;
+      await connection.run(`create schema if not exists fresh.${String(schema_name)}`);
+      await connection.run(`create table fresh.${name} as select * from published.${name}`);
     }
   } finally {
     connection.closeSync();
@@ -138,5 +142,5 @@ console.log(`\nwarehouse build, ${options.scale} scale${options.days ? `, ${opti
 console.log(line('full', full, fullDirect.seconds));
 console.log(line('incremental', incremental, incrementalDirect.seconds));
 console.log(`incremental run rewrote sales days: ${days.join(', ')}`);
-console.log('(DuckDB direct: the models\' and data tests\' compiled SQL in dbt\'s order, no seeds, unit tests or hooks)');
+console.log('(DuckDB direct: the models\' and data tests\' compiled SQL in dbt\'s order; no seeds, snapshots, unit tests or hooks)');
 for (const path of [fullDirectDb, beforeIncremental]) rmSync(path, { force: true });
