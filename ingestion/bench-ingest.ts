@@ -84,8 +84,20 @@ try {
   instance.closeSync();
 
   const rabtStarted = performance.now();
-  const summary = await ingestInbox({ inboxDir, lakeDir: join(work, 'lake') });
+  const cpuBefore = process.cpuUsage();
+  let lastShown = rabtStarted;
+  const summary = await ingestInbox({
+    inboxDir,
+    lakeDir: join(work, 'lake'),
+    onProgress: (e) => {
+      if (performance.now() - lastShown < 10_000) return;
+      lastShown = performance.now();
+      console.log(`  ${e.done}/${e.total} files, ${((lastShown - rabtStarted) / 1000).toFixed(0)} s`);
+    },
+  });
   const rabtSeconds = (performance.now() - rabtStarted) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const bareRate = bareRows / bareSeconds;
   const rabtRate = summary.rows_in / rabtSeconds;
@@ -93,6 +105,10 @@ try {
   console.log(
     `Rabt landing (validated):            ${summary.rows_in} rows in ${rabtSeconds.toFixed(2)} s = ${Math.round(rabtRate)} rows/s ` +
       `(${summary.rows_landed} landed, ${summary.rows_quarantined} quarantined, ${summary.batches} batches)`,
+  );
+  console.log(
+    `Rabt: ${summary.files} files in ${rabtSeconds.toFixed(1)} s = ${(summary.files / rabtSeconds).toFixed(0)} files/s; ` +
+      `${cpuSeconds.toFixed(0)} CPU-s (${((cpuSeconds * 1e6) / Math.max(1, summary.rows_in)).toFixed(1)} µs of CPU per row, both cores together)`,
   );
   console.log(`ratio Rabt / bare: ${(rabtRate / bareRate).toFixed(2)}`);
 } finally {
