@@ -10,7 +10,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Role = 'leadership' | 'planner' | 'auditor' | 'coop_board';
+type Role = 'leadership' | 'planner' | 'auditor' | 'controller' | 'coop_board';
 const client = async (role: Role, coopId?: string) => cube(await h.token(role, coopId), { apiUrl: `${h.cube.url}/cubejs-api/v1` });
 
 // One dashboard-shaped query per public view: [view, role that reads it, query, a measure that must be > 0].
@@ -103,6 +103,32 @@ const cases: [string, Role, Query, string][] = [
     'leadership',
     { measures: ['linkage.rows_in', 'linkage.coop_feeds'], dimensions: ['linkage.coop_name_ar', 'linkage.feed', 'linkage.late_days'] },
     'linkage.rows_in',
+  ],
+  [
+    'income_statements',
+    'controller',
+    {
+      measures: ['income_statements.net_sales_kwd', 'income_statements.gross_margin'],
+      dimensions: ['income_statements.coop_name_ar'],
+      timeDimensions: [{ dimension: 'income_statements.entry_month', granularity: 'month' }],
+    },
+    'income_statements.net_sales_kwd',
+  ],
+  [
+    'employment',
+    'controller',
+    { measures: ['employment.kuwaiti_ratio', 'employment.employees'], dimensions: ['employment.governorate_name_ar'] },
+    'employment.kuwaiti_ratio',
+  ],
+  [
+    'transactions',
+    'controller',
+    {
+      measures: ['transactions.stalled_count'],
+      dimensions: ['transactions.transaction_id', 'transactions.coop_name_ar', 'transactions.working_days_in_status'],
+      filters: [{ member: 'transactions.is_stalled', operator: 'equals', values: ['true'] }],
+    },
+    'transactions.stalled_count',
   ],
   [
     'anomalies',

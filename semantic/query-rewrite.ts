@@ -11,6 +11,10 @@ export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   forecasts: ['leadership', 'planner', 'auditor', 'coop_board'],
   cover_forecast: ['leadership', 'planner', 'auditor', 'coop_board'],
   linkage: [...MINISTRY, 'coop_board'],
+  // Finance and administration: the controllers' reports.
+  income_statements: ['leadership', 'auditor', 'controller', 'coop_board'],
+  employment: ['leadership', 'auditor', 'controller', 'coop_board'],
+  transactions: ['leadership', 'auditor', 'controller', 'coop_board'],
   // Per governorate and category: no co-op to scope a board to.
   alerts: MINISTRY,
   alert_events: MINISTRY,

@@ -7,11 +7,17 @@ import type { Role } from './roles';
  * derived from VIEW_ACCESS) so a change to the access table has to change this too.
  */
 const SEES: Record<Role, string[]> = {
-  leadership: ['alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
+  leadership: [
+    'alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now',
+    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'linkage', 'region_forecasts', 'transactions',
+  ],
   planner: ['alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
-  controller: ['alert_events', 'alerts', 'consumption', 'crisis', 'crisis_now', 'linkage'],
-  auditor: ['alert_events', 'alerts', 'anomalies', 'audit', 'audit_stock', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
-  coop_board: ['consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'linkage'],
+  controller: ['alert_events', 'alerts', 'consumption', 'crisis', 'crisis_now', 'employment', 'income_statements', 'linkage', 'transactions'],
+  auditor: [
+    'alert_events', 'alerts', 'anomalies', 'audit', 'audit_stock', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now',
+    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'linkage', 'region_forecasts', 'transactions',
+  ],
+  coop_board: ['consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'employment', 'forecasts', 'income_statements', 'linkage', 'transactions'],
 };
 const ALL_VIEWS = SEES.auditor;
 
