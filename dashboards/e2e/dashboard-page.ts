@@ -7,19 +7,23 @@ export async function openDashboard(page: Page, webUrl: string, params: Record<s
 }
 
 // A cold Cube compiles the model on its first query; on a busy 2-core machine that takes a while.
-const DATA_TIMEOUT = 150_000;
+const DATA_TIMEOUT = 240_000;
 /** For a file's first test, which meets that cold Cube. */
-export const COLD_START_TIMEOUT = 300_000;
+export const COLD_START_TIMEOUT = 420_000;
 
 /**
  * Waits until a data table has rows and returns them as { rowId: { column: text } }. If the
- * page shows an error instead, fails at once with the page's own words.
+ * page (or the given panel) shows an error instead, fails at once with the page's own words.
  */
-export async function readTable(page: Page, testId: string): Promise<Map<string, Record<string, string>>> {
+export async function readTable(page: Page, testId: string, panelTestId?: string): Promise<Map<string, Record<string, string>>> {
   const rows = page.locator(`[data-testid="${testId}"] tbody tr`).first();
-  const error = page.locator('[data-state="error"]').first();
+  // Scoped to the table's own panel when given: another panel's error is not this table's.
+  const error = (panelTestId ? page.getByTestId(panelTestId) : page).locator('[data-state="error"]').first();
   await rows.or(error).first().waitFor({ timeout: DATA_TIMEOUT });
-  if (!(await rows.isVisible())) throw new Error(`the page shows an error instead of ${testId}: ${await error.innerText()}`);
+  if ((await rows.count()) === 0) {
+    const text = await error.textContent({ timeout: 1_000 }).catch(() => 'an error that went away');
+    throw new Error(`the page shows an error instead of ${testId}: ${text}`);
+  }
   return tableRows(page, testId);
 }
 
@@ -40,7 +44,9 @@ export async function waitForChart(page: Page, testId: string): Promise<void> {
   const chart = page.locator(`[data-testid="${testId}"][data-chart-ready="true"]`);
   const error = page.locator('[data-state="error"]').first();
   await chart.or(error).first().waitFor({ timeout: DATA_TIMEOUT });
-  if (!(await chart.isVisible())) throw new Error(`the page shows an error instead of ${testId}: ${await error.innerText()}`);
+  if ((await chart.count()) > 0) return;
+  const text = await error.textContent({ timeout: 1_000 }).catch(() => 'an error that went away');
+  throw new Error(`the page shows an error instead of ${testId}: ${text}`);
 }
 
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
@@ -59,3 +65,11 @@ export function readShownNumber(text: string): number {
 
 export const hasArabicDigits = (text: string): boolean => /[٠-٩]/.test(text);
 export const hasLatinDigits = (text: string): boolean => /[0-9]/.test(text);
+
+/** Signs the page in as a role before it loads, as the demo login would have left it. */
+export async function signInAs(page: Page, role: string, coopId: string | null = null): Promise<void> {
+  await page.addInitScript(
+    ([r, c]) => window.localStorage.setItem('rabt.session', JSON.stringify({ role: r, coopId: c })),
+    [role, coopId] as const,
+  );
+}

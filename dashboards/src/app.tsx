@@ -35,10 +35,14 @@ function useUrlState(): [UrlState, (patch: Partial<UrlState>, push?: boolean) =>
 // The crisis room is the landing page and ships in the main bundle; the others load as their
 // own chunks when first opened.
 const ConsumptionExplorer = lazy(() => import('./pages/consumption-explorer'));
+const AuditWorkbench = lazy(() => import('./pages/audit-workbench'));
+const Linkage = lazy(() => import('./pages/linkage'));
 
 function PageBody({ page }: { page: Page }) {
   if (page === 'crisis') return <CrisisRoom />;
   if (page === 'consumption') return <ConsumptionExplorer />;
+  if (page === 'audit') return <AuditWorkbench />;
+  if (page === 'linkage') return <Linkage />;
   return <Placeholder />;
 }
 

@@ -40,6 +40,7 @@ export async function createCubeApi(session: Session): Promise<CubeApi> {
     cached = { token: body.token, renewAt: Number.isFinite(expires) ? expires - 60_000 : Date.now() + 10 * 60_000 };
     return body.token;
   };
-  // A hung Cube must end in an error the reader sees, not an endless spinner.
-  return cube(token, { apiUrl: cubeApiUrl, fetchTimeout: 30_000 });
+  // No fetchTimeout: @cubejs-client reuses one timeout signal across a query's "Continue wait"
+  // polls, so a cold Cube's slow first answer would be cut off and shown as "network Error".
+  return cube(token, { apiUrl: cubeApiUrl });
 }

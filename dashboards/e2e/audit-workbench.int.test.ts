@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { MESSAGES } from '../src/i18n/messages';
+import { queryReadOnly } from '../../testing/warehouse-reader';
+import '../../testing/stack-context';
+import { screenshotPath, useBrowserPage, type Page } from './browser';
+import { COLD_START_TIMEOUT, openDashboard, readShownNumber, readTable, signInAs, waitForChart } from './dashboard-page';
+
+const stack = inject('stack');
+const HALF_FILS = 0.0005 + 1e-9;
+
+/** Clicks a row of the audit table and waits for the next level of the drill. */
+async function drillInto(page: Page, rowId: string, level: string) {
+  await page.locator(`[data-testid="audit-table"] tr[data-row-id="${rowId}"]`).click();
+  await page.locator(`[data-testid="audit-panel"][data-level="${level}"]`).waitFor();
+  return readTable(page, 'audit-table');
+}
+
+describe('audit workbench in chromium', () => {
+  const session = useBrowserPage();
+  let page: Page;
+  beforeEach(() => {
+    page = session.page;
+  });
+
+  it('traces a co-op total down to the warehouse rows it is made of', async () => {
+    await signInAs(page, 'auditor');
+    await openDashboard(page, stack.webUrl, { page: 'audit' });
+    const coops = await readTable(page, 'audit-table');
+    const coopTotals = await queryReadOnly<{ coop_id: string; amount: string }>(
+      stack.warehousePath,
+      `select coop_id, sum(net_amount_kwd)::decimal(18,3)::varchar as amount from marts.fct_sales_daily group by 1`,
+    );
+    expect([...coops.keys()].sort()).toEqual(coopTotals.map((c) => c.coop_id).sort());
+    for (const c of coopTotals) expect(Math.abs(readShownNumber(coops.get(c.coop_id)!.amount!) - Number(c.amount))).toBeLessThanOrEqual(HALF_FILS);
+
+    const coop = [...coops.keys()][0]!;
+    const sites = await drillInto(page, coop, 'site');
+    const site = [...sites.keys()][0]!;
+    const products = await drillInto(page, site, 'product');
+    const product = [...products.keys()][0]!;
+    const days = await drillInto(page, product, 'day');
+    await waitForChart(page, 'price-chart');
+    const day = [...days.keys()].sort().at(-1)!;
+    const rows = await drillInto(page, day, 'rows');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ page: 'audit', coop, site, product, day });
+
+    const truth = await queryReadOnly<{ sales_daily_key: string; quantity: string; amount: string; receipts: number }>(
+      stack.warehousePath,
+      `select sales_daily_key, quantity::varchar as quantity, net_amount_kwd::varchar as amount, receipt_count::int as receipts
+       from marts.fct_sales_daily
+       where site_id = '${site}' and product_id = '${product}' and business_date = date '${day}'`,
+    );
+    expect(truth.length).toBeGreaterThan(0);
+    expect([...rows.keys()].sort()).toEqual(truth.map((r) => r.sales_daily_key).sort());
+    for (const r of truth) {
+      const shown = rows.get(r.sales_daily_key)!;
+      expect(Math.abs(readShownNumber(shown.amount!) - Number(r.amount))).toBeLessThanOrEqual(HALF_FILS);
+      expect(Math.abs(readShownNumber(shown.quantity!) - Number(r.quantity))).toBeLessThanOrEqual(HALF_FILS);
+      expect(readShownNumber(shown.receipts!)).toBe(r.receipts);
+    }
+    await page.screenshot({ path: screenshotPath('audit-workbench-ar'), fullPage: true });
+
+    // The link opens the same rows for another auditor; the breadcrumb climbs back to the day list.
+    await page.reload();
+    expect(await readTable(page, 'audit-table')).toEqual(rows);
+    await page.getByTestId('audit-breadcrumbs').getByRole('button').nth(3).click();
+    await page.locator('[data-testid="audit-panel"][data-level="day"]').waitFor();
+  }, COLD_START_TIMEOUT);
+
+  it('is closed to other roles, and opens after signing in as auditor', async () => {
+    await openDashboard(page, stack.webUrl, { page: 'audit', lang: 'en' });
+    const note = page.locator('[data-state="forbidden"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(MESSAGES.en.auditorsOnly);
+    expect(await page.getByTestId('audit-table').count()).toBe(0);
+    await page.getByTestId('sign-in-auditor').click();
+    await readTable(page, 'audit-table');
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await page.screenshot({ path: screenshotPath('audit-workbench-en'), fullPage: true });
+  });
+});

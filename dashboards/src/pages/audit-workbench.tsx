@@ -1,0 +1,153 @@
+import { useCubeQuery } from '@cubejs-client/react';
+import { useMemo } from 'react';
+import { useApp } from '../app-context';
+import { buildPriceOption } from '../charts/price-line';
+import { DataTable, type Column } from '../components/data-table';
+import { EChart } from '../components/echart';
+import { Freshness } from '../components/freshness';
+import { QueryState } from '../components/query-state';
+import { auditFreshnessQuery, auditLevel, auditNamesQuery, auditQuery, type AuditLevel, type AuditScope } from '../cube/audit-queries';
+import { toAuditRows, type AuditRow } from '../cube/audit-rows';
+import { formatDateWithHijri } from '../format/date';
+import { formatKwd, formatNumber, formatPercent } from '../format/number';
+import type { UrlState } from '../state/url-state';
+
+/** Which URL key a click on a row of each level sets: the next step down. */
+const DRILL_KEY: Record<Exclude<AuditLevel, 'rows'>, keyof UrlState> = { coop: 'coop', site: 'site', product: 'product', day: 'day' };
+
+function AuditBreadcrumbs({ scope }: { scope: AuditScope }) {
+  const { t, lang, navigate } = useApp();
+  const names = useCubeQuery(useMemo(() => auditNamesQuery(scope), [scope]), { skip: !scope.coopId });
+  const row = names.resultSet?.rawData()[0];
+  const name = (key: string, fallback: string | null | undefined) => String(row?.[`audit.${key}_name_${lang}`] ?? '') || fallback || '';
+  const steps: { label: string; patch: Partial<UrlState> | null }[] = [
+    { label: t.allCoops, patch: scope.coopId ? { coop: null, site: null, product: null, day: null } : null },
+  ];
+  if (scope.coopId) steps.push({ label: name('coop', scope.coopId), patch: scope.siteId ? { site: null, product: null, day: null } : null });
+  if (scope.siteId) steps.push({ label: name('site', scope.siteId), patch: scope.productId ? { product: null, day: null } : null });
+  if (scope.productId) steps.push({ label: name('product', scope.productId), patch: scope.day ? { day: null } : null });
+  if (scope.day) steps.push({ label: formatDateWithHijri(scope.day, lang), patch: null });
+  return (
+    <nav className="breadcrumbs" aria-label="breadcrumb" data-testid="audit-breadcrumbs">
+      {steps.map((s, i) => (
+        <span key={i}>
+          {i > 0 && <span aria-hidden="true"> › </span>}
+          <button type="button" className="link" disabled={!s.patch} onClick={() => s.patch && navigate(s.patch, true)}>
+            {s.label}
+          </button>
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+function columnsFor(level: AuditLevel, t: ReturnType<typeof useApp>['t'], lang: ReturnType<typeof useApp>['lang']): Column<AuditRow>[] {
+  const money = (v: number | null) => formatKwd(v, lang);
+  const first: Column<AuditRow>[] =
+    level === 'rows'
+      ? [
+          { key: 'id', header: t.martRow, value: (r) => r.id },
+          { key: 'detail', header: `${t.site} · ${t.product}`, value: (r) => r.detail },
+        ]
+      : level === 'day'
+        ? [{ key: 'name', header: t.day, value: (r) => r.id, render: (r) => formatDateWithHijri(r.id, lang) }]
+        : [
+            { key: 'id', header: t.id, value: (r) => r.id },
+            { key: 'name', header: t.name, value: (r) => r.name },
+            ...(level === 'coop' ? [{ key: 'detail', header: t.vendor, value: (r: AuditRow) => r.detail }] : []),
+            ...(level === 'site' ? [{ key: 'detail', header: t.siteType, value: (r: AuditRow) => r.detail }] : []),
+          ];
+  const priced = level === 'product' || level === 'day' || level === 'rows';
+  return [
+    ...first,
+    { key: 'amount', header: t.amount, numeric: true, value: (r) => r.amount, render: (r) => money(r.amount) },
+    { key: 'quantity', header: t.quantity, numeric: true, value: (r) => r.quantity, render: (r) => formatNumber(r.quantity, lang, 3) },
+    { key: 'receipts', header: t.receipts, numeric: true, value: (r) => r.receipts, render: (r) => formatNumber(r.receipts, lang) },
+    ...(level === 'rows' ? [] : [{ key: 'rows', header: t.rowCount, numeric: true, value: (r: AuditRow) => r.rows, render: (r: AuditRow) => formatNumber(r.rows, lang) }]),
+    ...(priced
+      ? [
+          { key: 'unitPrice', header: t.unitPrice, numeric: true, value: (r: AuditRow) => r.unitPrice, render: (r: AuditRow) => money(r.unitPrice) },
+          { key: 'listPrice', header: t.listPrice, numeric: true, value: (r: AuditRow) => r.listPrice, render: (r: AuditRow) => money(r.listPrice) },
+          {
+            key: 'deviation',
+            header: t.priceDeviation,
+            numeric: true,
+            value: (r: AuditRow) => r.deviation,
+            render: (r: AuditRow) => <span className={r.deviation !== null && Math.abs(r.deviation) >= 0.1 ? 'flag' : undefined}>{formatPercent(r.deviation, lang, 1)}</span>,
+          },
+        ]
+      : []),
+  ];
+}
+
+function AuditPanel({ scope }: { scope: AuditScope }) {
+  const { t, lang, navigate } = useApp();
+  const level = auditLevel(scope);
+  const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => auditQuery(scope), [scope]));
+  const rows = useMemo(() => toAuditRows(resultSet?.rawData() ?? [], level, lang), [resultSet, level, lang]);
+  // At the product level the biggest price gaps come first: that is where an auditor looks.
+  const ordered = useMemo(
+    () => (level === 'product' ? [...rows].sort((a, b) => Math.abs(b.deviation ?? 0) - Math.abs(a.deviation ?? 0)) : rows),
+    [rows, level],
+  );
+  const option = useMemo(
+    () => (level === 'day' ? buildPriceOption({ days: rows, lang, labels: { unitPrice: t.unitPrice, listPrice: t.listPrice } }) : null),
+    [level, rows, lang, t],
+  );
+  const columns = columnsFor(level, t, lang);
+  const drill = level === 'rows' ? undefined : (r: AuditRow) => navigate({ [DRILL_KEY[level]]: r.id }, true);
+  return (
+    <section className="panel" data-testid="audit-panel" data-level={level}>
+      <h2>
+        {t.auditDrill} <small>{t[`auditLevel_${level}`]}</small>
+      </h2>
+      <QueryState isLoading={isLoading} error={error} isEmpty={rows.length === 0} onRetry={() => void refetch()}>
+        {option && (
+          <figure className="map-figure">
+            <figcaption>{t.priceByDay}</figcaption>
+            <EChart option={option} height={260} testId="price-chart" ariaLabel={t.priceByDay} />
+          </figure>
+        )}
+        {drill && <p className="hint no-print">{t.drillHint}</p>}
+        {level === 'rows' && <p className="hint">{t.batchLineageMissing}</p>}
+        <DataTable title={`${t.audit} ${t[`auditLevel_${level}`]}`} columns={columns} rows={ordered} rowKey={(r) => r.id} onRowClick={drill} testId="audit-table" />
+      </QueryState>
+    </section>
+  );
+}
+
+export default function AuditWorkbench() {
+  const { t, url, session, setSession } = useApp();
+  const scope = useMemo<AuditScope>(
+    () => ({ coopId: url.coop, siteId: url.site, productId: url.product, day: url.day, from: url.from, to: url.to }),
+    [url.coop, url.site, url.product, url.day, url.from, url.to],
+  );
+  const freshness = useMemo(() => auditFreshnessQuery(scope), [scope]);
+  if (session.role !== 'auditor') {
+    // The audit view is compiled for auditors only: for anyone else it does not exist at all.
+    return (
+      <main className="page" data-page="audit">
+        <header className="page-header">
+          <h1>{t.audit}</h1>
+        </header>
+        <div className="query-state query-empty" data-state="forbidden" role="note">
+          <p>{t.auditorsOnly}</p>
+          <button type="button" data-testid="sign-in-auditor" onClick={() => setSession({ role: 'auditor', coopId: null })}>
+            {t.signInAsAuditor}
+          </button>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <main className="page" data-page="audit">
+      <header className="page-header">
+        <h1>{t.audit}</h1>
+        <Freshness query={freshness} member="audit.business_date" />
+      </header>
+      <p className="hint">{t.anomalyQueueMissing}</p>
+      <AuditBreadcrumbs scope={scope} />
+      <AuditPanel scope={scope} />
+    </main>
+  );
+}
