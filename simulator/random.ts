@@ -104,27 +104,45 @@ export class Random {
     return mean + sd * r * Math.cos(2 * Math.PI * v);
   }
 
-  /** Poisson draw: Knuth's product method for small means, a rounded normal above 30. */
+  /**
+   * Poisson draw: inversion (one uniform, walking the probabilities) for small means, a
+   * rounded normal above 30. Inversion costs one draw where Knuth's product method costs
+   * mean + 1, and demand is drawn for every site, product and day.
+   */
   poisson(mean: number): number {
     if (!(mean > 0)) return 0;
     if (mean > 30) return Math.max(0, Math.round(this.normal(mean, Math.sqrt(mean))));
-    const limit = Math.exp(-mean);
+    const u = this.next();
     let k = 0;
-    let p = this.next();
-    while (p > limit) {
+    let pk = Math.exp(-mean);
+    let cdf = pk;
+    // The cap only matters when rounding leaves the summed probabilities just short of u.
+    const cap = Math.ceil(mean * 10) + 20;
+    while (u >= cdf && k < cap) {
       k++;
-      p *= this.next();
+      pk *= mean / k;
+      cdf += pk;
     }
     return k;
   }
 
-  /** Binomial draw, exact for small n and normal-approximated for large n. */
+  /** Binomial draw: exact by inversion for n < 40, normal-approximated for large n. */
   binomial(n: number, p: number): number {
     if (n <= 0 || p <= 0) return 0;
     if (p >= 1) return n;
     if (n < 40) {
+      // Walk from the likelier end so q^n stays far from underflow.
+      if (p > 0.5) return n - this.binomial(n, 1 - p);
+      const u = this.next();
+      const odds = p / (1 - p);
       let k = 0;
-      for (let i = 0; i < n; i++) if (this.next() < p) k++;
+      let pk = (1 - p) ** n;
+      let cdf = pk;
+      while (u >= cdf && k < n) {
+        pk *= (odds * (n - k)) / (k + 1);
+        k++;
+        cdf += pk;
+      }
       return k;
     }
     const drawn = Math.round(this.normal(n * p, Math.sqrt(n * p * (1 - p))));

@@ -28,10 +28,14 @@ export function feedExtension(vendor: Vendor): string {
   return vendor === 'C' ? 'jsonl' : 'csv';
 }
 
+/** `000` … `999`: every sales line prints an amount. */
+const FILS_DIGITS = Array.from({ length: 1000 }, (_, f) => String(f).padStart(3, '0'));
+
 export function kwdFromFils(fils: number): string {
-  const sign = fils < 0 ? '-' : '';
+  if (!Number.isInteger(fils)) throw new Error(`amounts are whole fils, got ${fils}`);
   const abs = Math.abs(fils);
-  return `${sign}${Math.floor(abs / 1000)}.${String(abs % 1000).padStart(3, '0')}`;
+  const text = `${Math.floor(abs / 1000)}.${FILS_DIGITS[abs % 1000] as string}`;
+  return fils < 0 ? `-${text}` : text;
 }
 
 function bAmount(style: VendorStyle, fils: number): string {
