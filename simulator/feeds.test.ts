@@ -8,7 +8,11 @@ import { readFeed } from './feeds/read-feed';
 import { AID, CAMERAS, CONTRACTORS, DELIVERIES, FINANCE, HR, PRICES, SHAREHOLDERS, STOCKTAKE, TRANSACTIONS } from './feeds/tables';
 import { isValidCivilId } from './civil-id';
 import { workingDaysBetween } from '../transform/calendar/kuwait-calendar';
+import { promotedPrice } from './promotions';
+import { readVendorFile, type VendorRecord } from './read-vendor-file';
+import { loadReference } from './reference/load-reference';
 import { simulate, type SimulationSummary } from './simulate';
+import { addDays } from '../transform/calendar/kuwait-calendar';
 
 let out: string;
 let summary: SimulationSummary;
@@ -78,6 +82,61 @@ describe('prices', () => {
     expect(raised.length).toBeGreaterThan(10);
     const list = new Map(lists.map((r) => [`${r.site_id}|${r.barcode}`, Number(r.price_kwd)]));
     for (const r of raised) expect(Number(r.price_kwd)).toBeCloseTo(list.get(`${r.site_id}|${r.barcode}`)! * 1.35, 2);
+  });
+});
+
+describe('promotions', () => {
+  /** Sales records of a co-op's daily files from one day to another. */
+  const salesOf = async (coopId: string, from: string, to: string): Promise<VendorRecord[]> => {
+    const records: VendorRecord[] = [];
+    for (const file of files) {
+      const [coop, feed, day] = path.basename(file).split('__');
+      const date = `${day!.slice(0, 4)}-${day!.slice(4, 6)}-${day!.slice(6, 8)}`;
+      if (coop === coopId && feed === 'sales' && date >= from && date <= to) records.push(...readVendorFile(await readFile(file), path.extname(file).slice(1)));
+    }
+    return records;
+  };
+
+  it('plants local promotions of non-essentials, seen in the prices feed and in cheaper, bigger sales', async () => {
+    const promos = events.filter((e) => e.event_type === 'promotion');
+    expect(promos.length).toBeGreaterThanOrEqual(3);
+    const essential = new Set((await loadReference()).ref_products.filter((p) => p.is_essential === 'true').map((p) => p.product_id));
+    const prices = await feedRows(PRICES);
+    const list = new Map(prices.filter((r) => r.reason === 'list').map((r) => [`${r.site_id}|${r.barcode}`, Math.round(Number(r.price_kwd) * 1000)]));
+    let inWindow = 0;
+    let before = 0;
+    for (const promo of promos) {
+      expect(promo.coop_id).toMatch(/^C\d{3}$/);
+      const gtins = promo.product_scope!.split(' ');
+      expect(gtins.length).toBeGreaterThanOrEqual(2);
+      for (const gtin of gtins) expect(essential.has(gtin)).toBe(false);
+      const discount = Number(/discount_pct=(\d+)/.exec(promo.detail!)![1]) / 100;
+      const starts = prices.filter((r) => r.coop_id === promo.coop_id && r.reason === 'promotion' && r.effective_date === promo.start_date);
+      const ends = prices.filter((r) => r.coop_id === promo.coop_id && r.reason === 'promotion_end' && r.effective_date === addDays(promo.end_date!, 1));
+      const sites = new Set([...list.keys()].map((k) => k.split('|')[0]!).filter((site) => site.startsWith(promo.coop_id!)));
+      expect(starts.length).toBe(sites.size * gtins.length);
+      expect(ends.length).toBe(promo.end_date! < summary.endDate ? starts.length : 0);
+      const promoFils = new Map<string, number>();
+      for (const r of starts) {
+        const listFils = list.get(`${r.site_id}|${r.barcode}`)!;
+        expect(Math.round(Number(r.price_kwd) * 1000)).toBe(promotedPrice(listFils, discount));
+        promoFils.set(r.barcode!, promotedPrice(listFils, discount));
+      }
+      for (const r of ends) expect(Math.round(Number(r.price_kwd) * 1000)).toBe(list.get(`${r.site_id}|${r.barcode}`));
+
+      // The sales amounts carry the promoted price in the window and the list price before it.
+      const days = (Date.parse(promo.end_date!) - Date.parse(promo.start_date!)) / 86_400_000 + 1;
+      const from = addDays(promo.start_date!, -days);
+      for (const r of await salesOf(promo.coop_id!, from, promo.end_date!)) {
+        if (!promoFils.has(r.gtin)) continue;
+        const promoted = r.date >= promo.start_date!;
+        expect(r.fils).toBe(r.qty * (promoted ? promoFils.get(r.gtin)! : list.get(`${r.site}|${r.gtin}`)!));
+        if (promoted) inWindow += r.qty;
+        else before += r.qty;
+      }
+    }
+    // Over all promotions, the same products sell clearly more in the window than in as many days before.
+    expect(inWindow).toBeGreaterThan(before * 1.2);
   });
 });
 

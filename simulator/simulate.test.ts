@@ -2,12 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { parseCsv } from './csv';
+import { readVendorFile } from './read-vendor-file';
 import { simulate, type SimulationSummary } from './simulate';
-
-const ARABIC_INDIC = /[٠-٩]/g;
-const latinDigits = (text: string): string => text.replace(ARABIC_INDIC, (d) => String(d.charCodeAt(0) - 0x0660));
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -23,34 +20,6 @@ async function digest(dir: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Reads any vendor's sales or stock file back into uniform records (Kuwait date, hour, values). */
-function readVendorFile(bytes: Buffer, ext: string): Array<{ site: string; gtin: string; date: string; hour: number; qty: number; fils: number }> {
-  if (ext === 'jsonl') {
-    return bytes.toString('utf8').trim().split('\n').map((line) => {
-      const r = JSON.parse(line) as Record<string, string | number>;
-      const ts = r.ts ? new Date(Date.parse(String(r.ts)) + 3 * 3_600_000).toISOString() : `${String(r.date)}T00`;
-      return { site: String(r.site), gtin: String(r.gtin), date: ts.slice(0, 10), hour: Number(ts.slice(11, 13)), qty: Number(r.qty ?? r.on_hand), fils: Number(r.amount_fils ?? 0) };
-    });
-  }
-  const text = bytes[0] === 0xef ? bytes.subarray(3).toString('utf8') : iconv.decode(bytes, 'windows-1256');
-  const [header, ...rows] = parseCsv(text);
-  const arabic = header?.[0] === 'رقم الجمعية';
-  return rows.map((raw) => {
-    const f = raw.map(latinDigits);
-    if (!arabic) {
-      const sales = f.length === 7;
-      return sales
-        ? { site: f[1]!, gtin: f[2]!, date: f[3]!.slice(0, 10), hour: Number(f[3]!.slice(11, 13)), qty: Number(f[4]), fils: Math.round(Number(f[5]) * 1000) }
-        : { site: f[1]!, gtin: f[2]!, date: f[3]!, hour: 0, qty: Number(f[4]), fils: 0 };
-    }
-    const [dd, mm, yyyy] = f[3]!.split('/');
-    const date = `${yyyy}-${mm}-${dd}`;
-    return f.length === 8
-      ? { site: f[1]!, gtin: f[2]!, date, hour: Number(f[4]), qty: Number(f[5]), fils: Math.round(Number(f[6]!.replace(',', '.')) * 1000) }
-      : { site: f[1]!, gtin: f[2]!, date, hour: 0, qty: Number(f[4]), fils: 0 };
-  });
-}
-
 describe('simulate (small scale, fixed end date)', () => {
   let out: string;
   let summary: SimulationSummary;
@@ -58,7 +27,7 @@ describe('simulate (small scale, fixed end date)', () => {
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'rabt-sim-'));
     summary = await simulate({ scale: 'small', seed: 11, outDir: out, endDate: '2025-06-30', days: 30 });
-  });
+  }, 60_000);
   afterAll(async () => {
     await rm(out, { recursive: true, force: true });
   });

@@ -24,6 +24,7 @@ import { countLine, isCountDay } from './feeds/stocktake';
 import { DELIVERIES, STOCKTAKE } from './feeds/tables';
 import type { Cell } from './feeds/feed-table';
 import { ALL_FEEDS, type FeedName } from './feeds/feed-names';
+import { activePromotion, planPromotions, promotionEvents, type Promotion } from './promotions';
 import { plantFeedProblems, type FeedPlan, type PhantomDelivery, type TheftPlan } from './feeds/planted';
 import { TRUTH_EVENT_COLUMNS, detail, type TruthEvent } from './truth-event';
 
@@ -173,6 +174,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     files: 0, rows: { sales: 0, stock: 0 }, stockOutDays: 0, crisis, outDir: options.outDir,
   };
 
+  const dates = calendar.map((d) => d.day.date);
+  const promotions = planPromotions(world.coops, world.products, dates, (coop) => Math.max(0, daysBetween(startDate, firstDayOf(coop))), root.fork('promotions'));
   const crisisStarts = new Map(world.coops.map((c) => [c.governorateId, crisisStartIn(crisis, c.governorateId)]));
   for (let dayIndex = 0; dayIndex < calendar.length; dayIndex++) {
     const day = calendar[dayIndex] as DemandDay;
@@ -181,12 +184,12 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     const stockOutLines: string[] = [];
     for (const state of states) {
       const crisisStart = crisisStarts.get(state.coop.governorateId) ?? null;
-      const crisisOffset = crisisStart === null ? -1 : Math.round((Date.parse(date) - Date.parse(crisisStart)) / 86_400_000);
+      const crisisOffset = crisisStart === null ? -1 : daysBetween(crisisStart, date);
       const gouging = planted.gougers.has(state.coop.coopId) && crisisOffset >= 0 && crisisOffset < crisis.durationDays;
       const linked = date >= state.coop.linkedSince;
       const salesOnly = planted.salesOnly.has(state.coop.coopId);
       const files = linked ? { sales: new SalesFile(state.coop.style, state.coop.coopId, date), stock: salesOnly ? null : new StockFile(state.coop.style, state.coop.coopId, date) } : null;
-      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisMask, crisisMultiplier(crisis, crisisOffset), gouging ? GOUGE_FACTOR : 1, files);
+      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisMask, crisisMultiplier(crisis, crisisOffset), gouging ? GOUGE_FACTOR : 1, activePromotion(promotions.get(state.coop.coopId), dayIndex), files);
       summary.stockOutDays += result.stockOuts.length;
       for (const line of result.stockOuts) stockOutLines.push(`${date},${line}\n`);
       if (!files) continue;
@@ -217,6 +220,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     coops: world.coops,
     senders: senders.map((s) => ({ coop: s.coop, firstDay: firstDayOf(s.coop), log: s.log })),
     products: world.products,
+    promotions: (coop) => promotions.get(coop.coopId) ?? [],
     gouging: (coop) => {
       const start = crisisStartIn(crisis, coop.governorateId);
       return planted.gougers.has(coop.coopId) && start ? { start, end: addDays(start, crisis.durationDays), factor: GOUGE_FACTOR } : null;
@@ -226,7 +230,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   summary.files += writer.files;
   for (const [feed, rows] of Object.entries(writer.rows)) summary.rows[feed] = rows;
   await writeTruthSummary(truth, summary, world.coops);
-  await writeEvents(truth, [...truthEvents(world.coops, crisis, planted, calendar, startDate, endDate), ...feedEvents, ...writer.events]);
+  const promotionTruth = world.coops.flatMap((coop) => promotionEvents(coop, promotions.get(coop.coopId) ?? [], world.products));
+  await writeEvents(truth, [...truthEvents(world.coops, crisis, planted, calendar, startDate, endDate), ...promotionTruth, ...feedEvents, ...writer.events]);
   return summary;
 }
 
@@ -238,6 +243,10 @@ function productFactors(products: readonly WorldProduct[], day: DemandDay): Floa
     if (factor === undefined) byGroup.set(product.group, (factor = calendarFactor(day, product.group)));
     return factor;
   });
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
 /** Essential prices during the crisis at a gouging co-op, relative to the regulated price. */
@@ -386,6 +395,8 @@ function simulateCoopDay(
   crisisMask: Uint8Array,
   crisisFactor: number,
   gougeFactor: number,
+  /** The co-op's promotion running today: its products sell cheaper and more. */
+  promo: Promotion | null,
   /** The day's sales and stock files, or null before the co-op links (nothing is sent). */
   files: { sales: SalesFile; stock: StockFile | null } | null,
 ): CoopDayResult {
@@ -393,6 +404,8 @@ function simulateCoopDay(
   const n = products.length;
   const date = day.day.date;
   const cumulative = hourCumulative(hourProfile(day.day));
+  let firstOpenHour = 0;
+  while ((cumulative[firstOpenHour] as number) === 0) firstOpenHour++;
   const stockOuts: string[] = [];
   const hourly = new Int32Array(24);
   // One shared shock per co-op and day (weather, a wedding season, a closed road).
@@ -428,14 +441,15 @@ function simulateCoopDay(
       inTransit[k] = 0;
       let available = opening + received;
       const crisisLift = crisisMask[p] === 1 ? crisisFactor : 1;
-      const demand = random.poisson((rate[k] as number) * (factors[p] as number) * coopShock * crisisLift);
+      const promoted = promo !== null && promo.mask[p] === 1;
+      const demand = random.poisson((rate[k] as number) * (factors[p] as number) * coopShock * crisisLift * (promoted ? promo.lift : 1));
       let sold = 0;
       if (demand > 0) {
         hourly.fill(0);
         if (demand <= 24) {
           for (let u = 0; u < demand; u++) {
             const x = random.next();
-            let h = 0;
+            let h = firstOpenHour;
             while ((cumulative[h] as number) < x) h++;
             hourly[h] = (hourly[h] as number) + 1;
           }
@@ -458,7 +472,7 @@ function simulateCoopDay(
           available -= q;
           sold += q;
           const receipts = q - random.binomial(q - 1, product.multiBuy);
-          const unitFils = product.isEssential && gougeFactor !== 1 ? Math.round(product.priceFils * gougeFactor) : product.priceFils;
+          const unitFils = promoted ? (promo.priceFils[p] as number) : product.isEssential && gougeFactor !== 1 ? Math.round(product.priceFils * gougeFactor) : product.priceFils;
           files?.sales.add(site.siteId, product.gtin, h, q, q * unitFils, receipts);
           totals.revenueFils += q * unitFils;
           totals.costFils += q * product.costFils;
@@ -489,7 +503,8 @@ function simulateCoopDay(
   coop.sellingSites.forEach((_, s) => {
     for (let p = 0; p < n; p++) {
       const k = s * n + p;
-      const r = rate[k] as number;
+      // The co-op stocks up for its own promotion.
+      const r = (rate[k] as number) * (promo !== null && promo.mask[p] === 1 ? promo.lift : 1);
       const position = onHand[k] as number;
       if (position > reorderPoint(r)) continue;
       const shipped = Math.min(orderUpTo(r) - position, warehouse[p] as number);
@@ -503,7 +518,7 @@ function simulateCoopDay(
   // The warehouse orders from the supplier by its reorder point, arriving after the lead time.
   for (let p = 0; p < n; p++) {
     const product = products[p] as WorldProduct;
-    const daily = state.totalRate[p] as number;
+    const daily = (state.totalRate[p] as number) * (promo !== null && promo.mask[p] === 1 ? promo.lift : 1);
     const position = (warehouse[p] as number) + (state.onOrder[p] as number);
     if (position <= Math.ceil(daily * (product.leadTimeDays + 4))) {
       const qty = Math.ceil(daily * (product.leadTimeDays + 12)) - position;

@@ -4,6 +4,7 @@
  * co-op that sends more than sales. Each co-op and feed draws from its own random stream.
  */
 import { addDays } from '../../transform/calendar/kuwait-calendar';
+import type { Promotion } from '../promotions';
 import type { Random } from '../random';
 import type { ScaleSpec } from '../scales';
 import { detail, type TruthEvent } from '../truth-event';
@@ -31,6 +32,7 @@ export interface CoopFeedsInput {
   senders: ReadonlyArray<{ coop: WorldCoop; firstDay: string; log: Pick<FinanceInput, 'siteDays' | 'invoices' | 'variances'> }>;
   products: readonly WorldProduct[];
   gouging: (coop: WorldCoop) => GougingWindow | null;
+  promotions: (coop: WorldCoop) => readonly Promotion[];
   plan: FeedPlan;
   spec: ScaleSpec;
   startDate: string;
@@ -92,7 +94,7 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
   const cameraCoops = new Set(input.plan.cameraOutages);
   for (const { coop, firstDay, log } of senders) {
     const r = (feed: string): Random => random.fork(`${feed}/${coop.coopId}`);
-    await writeFeed(input, coop, firstDay, PRICES, 'weekly', priceRows(coop, input.products, firstDay, input.gouging(coop)));
+    await writeFeed(input, coop, firstDay, PRICES, 'weekly', priceRows(coop, input.products, firstDay, input.gouging(coop), input.promotions(coop)));
 
     const transactions = transactionFeed(coop, firstDay, endDate, r('transactions'));
     await writeFeed(input, coop, firstDay, TRANSACTIONS, 'weekly', transactions.rows);
