@@ -53,3 +53,13 @@
         {%- endfor %}
     {%- endif -%}
 {%- endmacro %}
+
+{#- Rows of `rows_relation` (a staging model with batch_id) from batches that count, with
+    their batch's arrival: what every mart over a feed starts from. -#}
+{% macro current_batch_rows(rows_relation) -%}
+    select feed_rows.*, batches.received_at as batch_received_at
+    from {{ rows_relation }} as feed_rows
+    inner join {{ ref('int_batches__current') }} as batches
+        on feed_rows.batch_id = batches.batch_id
+    where batches.is_current
+{%- endmacro %}
