@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from './dates';
-import { BASELINE_DAYS, leadHours, shelvesEmptyDay } from './eval-lead-time';
+import { BASELINE_DAYS, leadHours, shelvesEmptyAt, shelvesEmptyDay } from './eval-lead-time';
 
 const onset = '2026-06-15';
 /** `before` stock-outs on every baseline day (one day at `peak`), then `after` by day from onset. */
@@ -25,5 +25,14 @@ describe('leadHours', () => {
     ['2026-06-15 10:00', '2026-06-17', 38],
     ['2026-06-17 00:00', '2026-06-17', 0],
     ['2026-06-17 15:00', '2026-06-17', -15],
+    ['2026-06-17 10:00', '2026-06-17 16:00', 6],
   ])('alert %s, shelves empty %s → %d h', (opened, day, hours) => expect(leadHours(opened, day)).toBe(hours));
+});
+
+describe('shelvesEmptyAt', () => {
+  it.each([
+    ['the third shelf to empty when ordinary days saw two', [20, 9, 14, 12], 2, '2026-06-17 14:00'],
+    ['the first when ordinary days saw none', [18, 11], 0, '2026-06-17 11:00'],
+    ['the day start when the hours are unknown', [], 3, '2026-06-17 00:00'],
+  ])('%s', (_, hours, ordinary, at) => expect(shelvesEmptyAt('2026-06-17', hours, ordinary)).toBe(at));
 });

@@ -12,18 +12,34 @@ export const BASELINE_DAYS = 28;
  * the long tail happen every day and say nothing). Null when that never happens by `end`.
  */
 export function shelvesEmptyDay(counts: DailyStockOuts, onset: string, end: string): string | null {
-  let ordinaryMax = 0;
-  for (let k = 1; k <= BASELINE_DAYS; k++) ordinaryMax = Math.max(ordinaryMax, counts.get(addDaysIso(onset, -k)) ?? 0);
-  for (let d = onset; d <= end; d = addDaysIso(d, 1)) if ((counts.get(d) ?? 0) > ordinaryMax) return d;
+  const ordinary = ordinaryMax(counts, onset);
+  for (let d = onset; d <= end; d = addDaysIso(d, 1)) if ((counts.get(d) ?? 0) > ordinary) return d;
   return null;
 }
 
+/** The most stocked-out shelves on any of the BASELINE_DAYS before onset. */
+export function ordinaryMax(counts: DailyStockOuts, onset: string): number {
+  let max = 0;
+  for (let k = 1; k <= BASELINE_DAYS; k++) max = Math.max(max, counts.get(addDaysIso(onset, -k)) ?? 0);
+  return max;
+}
+
 /**
- * Hours from an alert's opening to the start of the day shelves began to empty (the truth is
- * daily, so the day's first hour is the conservative reading); negative when the alert came
- * later. `openedAt` is `YYYY-MM-DD HH:00` Kuwait wall clock.
+ * The hour of that day by which more shelves had emptied than on any ordinary day: each
+ * stocked-out shelf is empty from the hour after its last sale that day (`emptyFromHours`,
+ * 0 when it sold nothing). `YYYY-MM-DD HH:00`, or the day's 00:00 when the hours are unknown.
  */
-export function leadHours(openedAt: string, emptyDay: string): number {
-  const opened = Date.parse(`${openedAt.replace(' ', 'T')}:00Z`);
-  return (Date.parse(`${emptyDay}T00:00:00Z`) - opened) / 3_600_000;
+export function shelvesEmptyAt(day: string, emptyFromHours: readonly number[], ordinary: number): string {
+  const sorted = [...emptyFromHours].sort((a, b) => a - b);
+  const h = sorted[ordinary] ?? 0;
+  return `${day} ${String(Math.min(23, h)).padStart(2, '0')}:00`;
+}
+
+/**
+ * Hours from an alert's opening to when shelves began to empty (a day alone means its
+ * 00:00); negative when the alert came later. Both `YYYY-MM-DD HH:00` Kuwait wall clock.
+ */
+export function leadHours(openedAt: string, emptyAt: string): number {
+  const at = (s: string) => Date.parse(`${s.length === 10 ? `${s} 00:00` : s}`.replace(' ', 'T') + ':00Z');
+  return (at(emptyAt) - at(openedAt)) / 3_600_000;
 }
