@@ -207,6 +207,28 @@ describe('ingestInbox: exactly once', () => {
     ]);
   });
 
+  it('an original arriving after its correction lands but does not count: it is superseded on arrival', async () => {
+    const ws = makeWorkspace();
+    const header = 'coop_id,site_id,barcode,stock_date,closing_qty';
+    ws.put('C001/C001__stock__20250614__002__corr.csv', `${header}\nC001,C001-W,${RICE},2025-06-14,12\n`);
+    await run(ws);
+    ws.put('C001/C001__stock__20250614__001.csv', `${header}\nC001,C001-W,${RICE},2025-06-14,10\n`);
+    const late = await run(ws);
+    expect(late).toMatchObject({ batches: 1, rows_in: 1, rows_landed: 1 });
+    const ledger = await query(`SELECT file_name, status, supersedes_batch_id FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) ORDER BY file_name`);
+    expect(ledger).toEqual([
+      { file_name: 'C001__stock__20250614__001.csv', status: 'superseded', supersedes_batch_id: null },
+      { file_name: 'C001__stock__20250614__002__corr.csv', status: 'landed', supersedes_batch_id: null },
+    ]);
+    // Readers count landed batches nobody supersedes: only the correction's 12.
+    const current = await query(`
+      WITH ledger AS (FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}))
+      SELECT CAST(closing_qty AS VARCHAR) AS q FROM read_parquet(${parquet(join(ws.lake, 'raw', 'stock'))})
+      WHERE batch_id IN (SELECT batch_id FROM ledger WHERE status = 'landed')
+        AND batch_id NOT IN (SELECT supersedes_batch_id FROM ledger WHERE supersedes_batch_id IS NOT NULL)`);
+    expect(current).toEqual([{ q: '12.000' }]);
+  });
+
   it('a correction in the same run as its original supersedes it', async () => {
     const ws = makeWorkspace();
     const header = 'coop_id,site_id,barcode,stock_date,closing_qty';

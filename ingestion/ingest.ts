@@ -84,6 +84,8 @@ interface PreparedFile {
   headerProblem: string | null;
   positions: Record<string, number>;
   supersedes: string | null;
+  /** A correction for the same co-op, feed and day landed before this original arrived. */
+  arrivedSuperseded: boolean;
 }
 
 type Preparation = { ok: PreparedFile } | { reject: string };
@@ -155,6 +157,7 @@ function prepare(
       headerProblem,
       positions,
       supersedes: null,
+      arrivedSuperseded: false,
     },
   };
 }
@@ -360,15 +363,21 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       }
       const file = prepared.ok;
       const key = supersedeKey(name.coopId, name.feed, name.businessDate);
-      if (name.isCorrection) {
-        let previous = headsThisRun.get(key);
-        if (previous === undefined) {
-          headsOnDisk ??= await readLedgerHeads(con, lakeDir);
-          previous = headsOnDisk.get(key);
-        }
-        file.supersedes = previous?.batchId ?? null;
+      let previous = headsThisRun.get(key);
+      if (previous === undefined) {
+        headsOnDisk ??= await readLedgerHeads(con, lakeDir);
+        previous = headsOnDisk.get(key);
       }
-      headsThisRun.set(key, { batchId, seq: name.seq });
+      if (name.isCorrection) {
+        file.supersedes = previous?.batchId ?? null;
+        headsThisRun.set(key, { batchId, seq: name.seq, correction: true });
+      } else if (previous?.correction && previous.seq > name.seq) {
+        // A late original: its correction is already current. Its rows land (nothing is
+        // lost) under a ledger status readers do not count, so nothing counts twice.
+        file.arrivedSuperseded = true;
+      } else {
+        headsThisRun.set(key, { batchId, seq: name.seq, correction: false });
+      }
       chunk.push(file);
       chunkSize += file.text.length;
       if (chunkSize >= chunkChars || chunk.length >= MAX_FILES_PER_CHUNK) await flush();
@@ -495,7 +504,7 @@ async function landChunk(
       rows_in: c.landed + c.quarantined,
       rows_landed: c.landed,
       rows_quarantined: c.quarantined,
-      status: 'landed',
+      status: file.arrivedSuperseded ? 'superseded' : 'landed',
       supersedes_batch_id: file.supersedes,
     };
   });

@@ -19,7 +19,8 @@ export interface LedgerRow {
   rows_in: number;
   rows_landed: number;
   rows_quarantined: number;
-  status: 'landed' | 'rejected';
+  /** superseded: landed, but a correction for its co-op, feed and day had landed before it (a late original). */
+  status: 'landed' | 'rejected' | 'superseded';
   supersedes_batch_id: string | null;
 }
 
@@ -105,14 +106,15 @@ export async function writeLedgerRows(con: DuckDBConnection, lakeDir: string, st
 export interface LedgerHead {
   batchId: string;
   seq: number;
+  correction: boolean;
 }
 
 export const supersedeKey = (coopId: string, feed: string, businessDate: string): string => `${coopId}|${feed}|${businessDate}`;
 
 /**
  * For each co-op, feed and business date, the landed batch that is current: superseded by
- * no other. A correction supersedes this one. Reads every ledger file, so it is only
- * called when a run holds a correction whose predecessor it did not itself land.
+ * no other. A correction supersedes this one; an original arriving after a correction is
+ * superseded on arrival. Reads every ledger file, once per run that needs it.
  */
 export async function readLedgerHeads(con: DuckDBConnection, lakeDir: string): Promise<Map<string, LedgerHead>> {
   const heads = new Map<string, LedgerHead>();
@@ -121,13 +123,18 @@ export async function readLedgerHeads(con: DuckDBConnection, lakeDir: string): P
     WITH ledger AS (SELECT * FROM read_parquet(${ledgerGlob(lakeDir)}) WHERE status = 'landed')
     SELECT coop_id, feed, CAST(business_date AS VARCHAR) AS business_date, batch_id,
       coalesce(TRY_CAST(regexp_extract(file_name, '__([0-9]+)(__corr)?\\.[A-Za-z0-9]+$', 1) AS BIGINT), 0) AS seq,
+      file_name LIKE '%\\_\\_corr.%' ESCAPE '\\' AS correction,
       epoch_ms(received_at) AS received_ms
     FROM ledger
     WHERE batch_id NOT IN (SELECT supersedes_batch_id FROM ledger WHERE supersedes_batch_id IS NOT NULL)
-    ORDER BY coop_id, feed, business_date, (supersedes_batch_id IS NOT NULL), seq, received_ms`);
+    ORDER BY coop_id, feed, business_date, correction, seq, received_ms`);
   for (const r of reader.getRowObjectsJson()) {
     // Ordered so the last head per key wins: corrections and higher sequences last.
-    heads.set(supersedeKey(String(r.coop_id), String(r.feed), String(r.business_date)), { batchId: String(r.batch_id), seq: Number(r.seq) });
+    heads.set(supersedeKey(String(r.coop_id), String(r.feed), String(r.business_date)), {
+      batchId: String(r.batch_id),
+      seq: Number(r.seq),
+      correction: r.correction === true,
+    });
   }
   return heads;
 }
