@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCsv } from './csv';
 import type { FeedTable } from './feeds/feed-table';
-import { readFeed } from './feeds/read-feed';
+import { readFeedFile } from './feeds/read-feed';
 import { AID, CAMERAS, CONTRACTORS, DELIVERIES, FINANCE, HR, PRICES, SHAREHOLDERS, STOCKTAKE, TRANSACTIONS } from './feeds/tables';
 import { isValidCivilId } from './civil-id';
 import { workingDaysBetween } from '../transform/calendar/kuwait-calendar';
@@ -47,7 +47,7 @@ async function feedRows(table: FeedTable): Promise<Record<string, string>[]> {
     const seq = name.split('__')[3]?.slice(0, 3);
     if (seq !== '001' && !name.includes('__corr')) continue; // a resend repeats the first send
     if (seq === '001' && corrected.has(key)) continue;
-    rows.push(...readFeed(table, await readFile(file), path.extname(file).slice(1)));
+    rows.push(...await readFeedFile(table, await readFile(file), path.extname(file).slice(1)));
   }
   return rows;
 }
@@ -172,7 +172,7 @@ describe('resends and corrections', () => {
     for (const table of [DELIVERIES, PRICES, STOCKTAKE, FINANCE, TRANSACTIONS, SHAREHOLDERS, AID, HR, CAMERAS, CONTRACTORS]) {
       let rows = 0;
       for (const file of files.filter((f) => path.basename(f).includes(`__${table.feed}__`) && !/__00[2-9]\./.test(f))) {
-        rows += readFeed(table, await readFile(file), path.extname(file).slice(1)).length;
+        rows += (await readFeedFile(table, await readFile(file), path.extname(file).slice(1))).length;
       }
       expect(rows, table.feed).toBe(summary.rows[table.feed]);
     }

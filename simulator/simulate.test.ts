@@ -46,8 +46,15 @@ describe('simulate (small scale, fixed end date)', () => {
     expect(files.length).toBe(summary.files);
     for (const file of files) {
       const rel = path.relative(path.join(out, 'inbox'), file);
-      expect(rel).toMatch(/^(C\d{3})\/\1__(sales|stock|deliveries|prices|stocktake|finance|transactions|shareholders|aid|hr|cameras|contractors)__2025\d{4}__\d{3}(__corr)?\.(csv|jsonl)$/);
+      expect(rel).toMatch(/^(C\d{3})\/\1__(sales|stock|deliveries|prices|stocktake|finance|transactions|shareholders|aid|hr|cameras|contractors)__2025\d{4}__\d{3}(__corr)?\.(csv|jsonl|xlsx)$/);
     }
+    // Vendor C sends finance as a workbook and everything else as JSON Lines; A and B send CSV.
+    const vendorOf = new Map(parseCsv(await readFile(path.join(out, 'truth', 'coops.csv'), 'utf8')).slice(1).map((c) => [c[0]!, c[2]!]));
+    const extensions = new Set(files.map((f) => {
+      const [coop, feed] = path.basename(f).split('__');
+      return `${vendorOf.get(coop!)}:${feed === 'finance' ? 'finance' : 'other'}:${path.extname(f)}`;
+    }));
+    expect(extensions).toEqual(new Set(['A:finance:.csv', 'A:other:.csv', 'B:finance:.csv', 'B:other:.csv', 'C:finance:.xlsx', 'C:other:.jsonl']));
   });
 
   it('keeps the stock ledger balanced and never sells more than is on hand', async () => {

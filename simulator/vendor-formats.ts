@@ -24,8 +24,10 @@ export const STOCK_HEADER_A = 'coop_id,site_id,barcode,stock_date,closing_qty';
 export const SALES_HEADER_B = 'رقم الجمعية,رقم الفرع,الباركود,التاريخ,الساعة,الكمية,المبلغ,عدد الفواتير';
 export const STOCK_HEADER_B = 'رقم الجمعية,رقم الموقع,الباركود,التاريخ,الرصيد';
 
-export function feedExtension(vendor: Vendor): string {
-  return vendor === 'C' ? 'jsonl' : 'csv';
+/** Vendor C exports finance as an Excel workbook and everything else as JSON Lines. */
+export function feedExtension(vendor: Vendor, feed = 'sales'): string {
+  if (vendor !== 'C') return 'csv';
+  return feed === 'finance' ? 'xlsx' : 'jsonl';
 }
 
 /** `000` … `999`: every sales line prints an amount. */

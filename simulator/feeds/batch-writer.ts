@@ -10,6 +10,7 @@ import { Random } from '../random';
 import { feedExtension } from '../vendor-formats';
 import type { WorldCoop } from '../world';
 import { formatFeed, type Cell, type FeedTable } from './feed-table';
+import { formatFeedXlsx } from './xlsx-batch';
 import { periodEnd, periodEnds, type Cadence } from './periods';
 import { detail, type TruthEvent } from '../truth-event';
 
@@ -29,9 +30,11 @@ export class BatchWriter {
   /** One batch of one co-op's feed, dated `date`; may also send it again. */
   async write(coop: WorldCoop, table: FeedTable, date: string, rows: readonly (readonly Cell[])[]): Promise<void> {
     const name = (seq: string, corr = ''): string =>
-      path.join(this.inboxDir, coop.coopId, `${coop.coopId}__${table.feed}__${compactDate(date)}__${seq}${corr}.${feedExtension(coop.style.vendor)}`);
+      path.join(this.inboxDir, coop.coopId, `${coop.coopId}__${table.feed}__${compactDate(date)}__${seq}${corr}.${feedExtension(coop.style.vendor, table.feed)}`);
     const random = new Random(`${this.seed}/batches/${coop.coopId}/${table.feed}/${date}`);
-    const bytes = formatFeed(table, coop.style, rows);
+    const format = (lines: readonly (readonly Cell[])[]): Promise<Buffer> | Buffer =>
+      feedExtension(coop.style.vendor, table.feed) === 'xlsx' ? formatFeedXlsx(table, lines, date) : formatFeed(table, coop.style, lines);
+    const bytes = await format(rows);
     const event = { coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: '', product_scope: '', start_date: date, end_date: date };
     const counted = (n: number): void => {
       this.rows[table.feed] = (this.rows[table.feed] ?? 0) + n;
@@ -40,7 +43,7 @@ export class BatchWriter {
       // The first send carried one line twice; the correction replaces the whole batch.
       const k = random.int(0, rows.length - 1);
       const faulty = [...rows.slice(0, k + 1), rows[k] as readonly Cell[], ...rows.slice(k + 1)];
-      writeFileSync(name('001'), formatFeed(table, coop.style, faulty));
+      writeFileSync(name('001'), await format(faulty));
       writeFileSync(name('002', '__corr'), bytes);
       this.files += 2;
       counted(faulty.length + rows.length);

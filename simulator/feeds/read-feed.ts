@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { parseCsv } from '../csv';
 import { kwdFromFils } from '../vendor-formats';
 import type { FeedTable } from './feed-table';
+import { readFeedXlsx } from './xlsx-batch';
 
 const latinDigits = (text: string): string => text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 
@@ -20,20 +21,29 @@ function kuwaitFromUtc(text: string): string {
   return `${new Date(Date.parse(text) + 3 * 3_600_000).toISOString().slice(0, 16)}:00+03:00`;
 }
 
+/** A record of C values (JSON Lines object or workbook row) in A's spelling. */
+function fromC(table: FeedTable, obj: Record<string, unknown>): Record<string, string> {
+  const keys = Object.keys(obj);
+  if (keys.join(',') !== table.columns.map((c) => c.c).join(',')) throw new Error(`${table.feed}: keys ${keys.join(',')} are not the contract's`);
+  return Object.fromEntries(table.columns.map((c) => {
+    const v = obj[c.c];
+    const value = c.type === 'kwd' ? kwdFromFils(v as number) : c.type === 'time' ? kuwaitFromUtc(String(v)) : String(v);
+    return [c.a, value];
+  }));
+}
+
+/** Any vendor's batch, the XLSX of vendor C's finance included. */
+export async function readFeedFile(table: FeedTable, bytes: Buffer, extension: string): Promise<Record<string, string>[]> {
+  if (extension === 'xlsx') return (await readFeedXlsx(table, bytes)).map((row) => fromC(table, row));
+  return readFeed(table, bytes, extension);
+}
+
+/** A text batch (CSV or JSON Lines) of any vendor. */
 export function readFeed(table: FeedTable, bytes: Buffer, extension: string): Record<string, string>[] {
   const { columns } = table;
   if (extension === 'jsonl') {
     const text = bytes.toString('utf8');
-    return text.split('\n').filter((l) => l !== '').map((line) => {
-      const obj = JSON.parse(line) as Record<string, unknown>;
-      const keys = Object.keys(obj);
-      if (keys.join(',') !== columns.map((c) => c.c).join(',')) throw new Error(`${table.feed}: keys ${keys.join(',')} are not the contract's`);
-      return Object.fromEntries(columns.map((c) => {
-        const v = obj[c.c];
-        const value = c.type === 'kwd' ? kwdFromFils(v as number) : c.type === 'time' ? kuwaitFromUtc(String(v)) : String(v);
-        return [c.a, value];
-      }));
-    });
+    return text.split('\n').filter((l) => l !== '').map((line) => fromC(table, JSON.parse(line) as Record<string, unknown>));
   }
   const text = bytes[0] === 0xef && bytes[1] === 0xbb ? bytes.subarray(3).toString('utf8') : extension === 'csv' && !isUtf8(bytes) ? iconv.decode(bytes, 'windows-1256') : bytes.toString('utf8');
   const [header, ...rows] = parseCsv(text);
