@@ -67,6 +67,27 @@ describe('audit workbench in chromium', () => {
     await page.locator('[data-testid="audit-panel"][data-level="day"]').waitFor();
   }, COLD_START_TIMEOUT);
 
+  it('queues ml\'s cases and opens one in the drill', async () => {
+    await signInAs(page, 'auditor');
+    await openDashboard(page, stack.webUrl, { page: 'audit' });
+    const queue = await readTable(page, 'anomaly-table', 'anomaly-panel');
+    const truth = await queryReadOnly<{ anomaly_id: string; coop_id: string; product_id: string | null }>(
+      stack.warehousePath,
+      `select anomaly_id, coop_id, product_id from marts.fct_anomalies order by anomaly_rank limit 200`,
+    );
+    expect([...queue.keys()].sort()).toEqual(truth.map((a) => a.anomaly_id).sort());
+    const first = [...queue.keys()][0]!;
+    const expected = truth.find((a) => a.anomaly_id === first)!;
+    await page.locator(`[data-testid="anomaly-table"] tr[data-row-id="${first}"]`).click();
+    await page.locator('[data-testid="audit-panel"][data-level="site"]').waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('coop')).toBe(expected.coop_id);
+    expect(params.get('product')).toBe(expected.product_id);
+    expect(params.get('from')).not.toBeNull();
+    const sites = await readTable(page, 'audit-table', 'audit-panel');
+    expect([...sites.keys()].every((id) => id.startsWith(`${expected.coop_id}-`))).toBe(true);
+  });
+
   it('is closed to other roles, and opens after signing in as auditor', async () => {
     await openDashboard(page, stack.webUrl, { page: 'audit', lang: 'en' });
     const note = page.locator('[data-state="forbidden"]');

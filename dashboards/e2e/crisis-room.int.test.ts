@@ -3,7 +3,7 @@ import { MESSAGES } from '../src/i18n/messages';
 import { queryReadOnly } from '../../testing/warehouse-reader';
 import '../../testing/stack-context';
 import { screenshotPath, useBrowserPage, type Page } from './browser';
-import { COLD_START_TIMEOUT, hasArabicDigits, hasLatinDigits, openDashboard, readShownNumber, readTable, waitForChart } from './dashboard-page';
+import { COLD_START_TIMEOUT, hasArabicDigits, hasLatinDigits, openDashboard, readShownNumber, readTable, signInAs, waitForChart } from './dashboard-page';
 
 const stack = inject('stack');
 
@@ -191,5 +191,30 @@ describe('crisis room in chromium', () => {
     await empty.waitFor({ timeout: 60_000 });
     expect(await empty.textContent()).toBe(MESSAGES.ar.empty);
     expect(await page.locator('[data-testid="cover-chart"]').count()).toBe(0);
+  });
+
+  it('shows a co-op board its own co-op only, whatever the URL asks for', async () => {
+    const coops = await queryReadOnly<{ coop_id: string; governorate_id: string }>(
+      stack.warehousePath,
+      `select distinct f.coop_id, c.governorate_id from marts.fct_stock_daily f join marts.dim_coop c using (coop_id)
+       where f.is_latest order by 1`,
+    );
+    expect(coops.length).toBeGreaterThan(1);
+    const [board, other] = [coops[0]!, coops.find((c) => c.governorate_id !== coops[0]!.governorate_id) ?? coops[1]!];
+    await signInAs(page, 'coop_board', board.coop_id);
+    await openDashboard(page, stack.webUrl);
+    expect([...(await readTable(page, 'cover-table')).keys()]).toEqual([board.governorate_id]);
+    await page.locator(`[data-testid="cover-table"] tr[data-row-id="${board.governorate_id}"]`).click();
+    await page.locator('[data-testid="cover-panel"][data-level="coop"]').waitFor();
+    expect([...(await readTable(page, 'cover-table')).keys()]).toEqual([board.coop_id]);
+    // Another co-op's link gives nothing: the semantic layer scopes the board, not the page.
+    await openDashboard(page, stack.webUrl, { gov: other.governorate_id, coop: other.coop_id });
+    await page.locator('[data-testid="cover-panel"] [data-state="empty"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="essentials-panel"] [data-state="empty"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="cover-table"]').count()).toBe(0);
+    // Nor does the audit workbench open for a board.
+    await openDashboard(page, stack.webUrl, { page: 'audit', coop: other.coop_id });
+    await page.locator('[data-state="forbidden"]').waitFor();
+    expect(await page.getByTestId('audit-table').count()).toBe(0);
   });
 });

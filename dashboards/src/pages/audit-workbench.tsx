@@ -8,7 +8,8 @@ import { Freshness } from '../components/freshness';
 import { QueryState } from '../components/query-state';
 import { auditFreshnessQuery, auditLevel, auditNamesQuery, auditQuery, type AuditLevel, type AuditScope } from '../cube/audit-queries';
 import { toAuditRows, type AuditRow } from '../cube/audit-rows';
-import { formatDateWithHijri } from '../format/date';
+import { anomaliesQuery, anomalyDrill, toAnomalyRows, type AnomalyRow } from '../cube/anomalies';
+import { formatDate, formatDateWithHijri } from '../format/date';
 import { formatKwd, formatNumber, formatPercent } from '../format/number';
 import type { UrlState } from '../state/url-state';
 
@@ -116,6 +117,32 @@ function AuditPanel({ scope }: { scope: AuditScope }) {
   );
 }
 
+/** ml's ranked cases; a click opens the case's co-op, product and days in the drill below. */
+function AnomalyQueue() {
+  const { t, lang, navigate } = useApp();
+  const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => anomaliesQuery(), []));
+  const rows = useMemo(() => toAnomalyRows(resultSet?.rawData() ?? [], lang), [resultSet, lang]);
+  const kindName = (k: string) => (k === 'price_gouging' ? t.kind_price_gouging : k);
+  const columns: Column<AnomalyRow>[] = [
+    { key: 'rank', header: '#', numeric: true, value: (r) => r.rank, render: (r) => formatNumber(r.rank, lang) },
+    { key: 'kind', header: t.anomalyKind, value: (r) => r.kind, render: (r) => kindName(r.kind) },
+    { key: 'score', header: t.score, numeric: true, value: (r) => r.score, render: (r) => formatNumber(r.score, lang, 2) },
+    { key: 'coop', header: t.coop, value: (r) => r.coop },
+    { key: 'product', header: t.product, value: (r) => r.product },
+    { key: 'period', header: t.period, value: (r) => `${r.start ?? ''}..${r.end ?? ''}`, render: (r) => `${r.start ? formatDate(r.start, lang) : '—'} – ${r.end ? formatDate(r.end, lang) : '—'}` },
+    { key: 'value', header: t.valueAtStake, numeric: true, value: (r) => r.valueAtStake, render: (r) => formatKwd(r.valueAtStake, lang) },
+  ];
+  return (
+    <section className="panel" data-testid="anomaly-panel">
+      <h2>{t.anomalyQueue}</h2>
+      <QueryState isLoading={isLoading} error={error} isEmpty={rows.length === 0} onRetry={() => void refetch()}>
+        <p className="hint no-print">{t.drillHint}</p>
+        <DataTable title={t.anomalyQueue} columns={columns} rows={rows} rowKey={(r) => r.id} onRowClick={(r) => navigate(anomalyDrill(r), true)} testId="anomaly-table" />
+      </QueryState>
+    </section>
+  );
+}
+
 export default function AuditWorkbench() {
   const { t, url, session, setSession } = useApp();
   const scope = useMemo<AuditScope>(
@@ -146,6 +173,7 @@ export default function AuditWorkbench() {
         <Freshness query={freshness} member="audit.business_date" />
       </header>
       <p className="hint">{t.anomalyQueueMissing}</p>
+      {!scope.coopId && <AnomalyQueue />}
       <AuditBreadcrumbs scope={scope} />
       <AuditPanel scope={scope} />
     </main>
