@@ -1,4 +1,5 @@
 import { writeTinyWarehouse } from './fixtures/tiny-warehouse';
+import { createResponseCache } from './response-cache';
 import { signRaw, startCubeHarness, type CubeHarness } from './testing/cube-harness';
 
 /** The answer cache in front of /load: hits only for the same role, co-op and publication. */
@@ -63,5 +64,38 @@ describe('response cache', () => {
     expect(await total()).toBe(before * 2);
     expect(await total()).toBe(before * 2);
     expect([...seen].every((t) => t === before || t === before * 2)).toBe(true);
+  });
+});
+
+describe('response cache eviction', () => {
+  // The middleware alone, with stand-ins for express' request and response.
+  const cache = createResponseCache({
+    verify: async () => ({ role: 'planner', exp: 0 }),
+    publication: async () => ({ version: 'v1', attachedAt: 0 }),
+    settleMs: 0,
+    maxEntries: 10,
+    maxTotalChars: 400,
+  });
+  const request = async (query: string, answer: string): Promise<'hit' | 'miss'> => {
+    const hits = cache.stats.hits;
+    const req = { method: 'POST', url: '/cubejs-api/v1/load', headers: { authorization: 't' }, body: { query } };
+    const res = { statusCode: 200, setHeader: () => undefined, end: () => undefined as unknown, json: (b: unknown) => b };
+    // A hit ends the response; a miss passes on to Cube (next).
+    await new Promise<void>((resolve) => {
+      res.end = () => resolve();
+      cache.middleware(req as never, res as never, () => resolve());
+    });
+    if (cache.stats.hits > hits) return 'hit';
+    res.json({ data: answer }); // what Cube would answer
+    return 'miss';
+  };
+
+  it('keeps answers within the size budget, dropping the least recently used', async () => {
+    const big = 'x'.repeat(80); // each stored answer is 91 characters: four fit in 400, five do not
+    for (const q of ['a', 'b', 'c', 'd']) expect(await request(q, big)).toBe('miss');
+    expect(await request('a', big)).toBe('hit'); // a is now the most recently used
+    expect(await request('e', big)).toBe('miss'); // over budget: b goes
+    expect(await request('b', big)).toBe('miss');
+    expect(await request('a', big)).toBe('hit');
   });
 });

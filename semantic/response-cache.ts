@@ -16,8 +16,8 @@ export interface ResponseCacheOptions {
    */
   settleMs: number;
   maxEntries?: number;
-  /** Larger answers (a drill to thousands of rows) are not kept. */
-  maxBodyChars?: number;
+  /** All stored answers together (characters of JSON); the least recently used go first. */
+  maxTotalChars?: number;
 }
 
 export interface ResponseCache {
@@ -37,8 +37,9 @@ const LOAD_PATH = '/cubejs-api/v1/load';
  */
 export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
   const maxEntries = opts.maxEntries ?? 2000;
-  const maxBodyChars = opts.maxBodyChars ?? 1_000_000;
+  const maxTotalChars = opts.maxTotalChars ?? 256_000_000;
   const entries = new Map<string, string>();
+  let totalChars = 0;
   const stats = { hits: 0, misses: 0, stored: 0 };
 
   const handle = async (req: Req, res: Res, next: (error?: unknown) => void): Promise<void> => {
@@ -72,10 +73,15 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
         const ok = res.statusCode === 200 && body !== null && typeof body === 'object' && !('error' in body);
         if (ok) {
           const text = JSON.stringify(body);
-          if (text.length <= maxBodyChars) {
+          if (text.length <= maxTotalChars / 4 && !entries.has(key)) {
             entries.set(key, text);
+            totalChars += text.length;
             stats.stored += 1;
-            while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+            while (entries.size > maxEntries || totalChars > maxTotalChars) {
+              const [oldest, value] = entries.entries().next().value as [string, string];
+              entries.delete(oldest);
+              totalChars -= value.length;
+            }
           }
         }
         return json(body);
