@@ -4,12 +4,15 @@
  * scratch directory; its sales file per co-op is then cut by hour and each hour is written
  * to `<outDir>/inbox/` as its own batch (`__<seq>` = hour + 1, additive, not a correction),
  * one hour every `intervalMs`. A CLI can pass `intervalMs: 3_600_000` for real time.
+ * With `push`, co-ops that have a push key POST each hour to the push endpoint instead (as
+ * `seq` = hour + 1, signed with their key); co-ops without a key still drop files.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { compactDate, todayInKuwait } from './kuwait-time';
+import { pushBatch, type PushTarget } from './push-client';
 import type { Scale } from './scales';
 import { simulate } from './simulate';
 
@@ -26,7 +29,19 @@ export interface LiveOptions {
   intervalMs?: number;
   warmupDays?: number;
   signal?: AbortSignal;
-  onBatch?: (event: { coopId: string; hour: number; file: string; rows: number }) => void;
+  /** Send to the push endpoint instead of the inbox (co-ops with a key). */
+  push?: PushTarget;
+  onBatch?: (event: LiveBatch) => void;
+}
+
+export interface LiveBatch {
+  coopId: string;
+  hour: number;
+  rows: number;
+  /** The inbox file written, or the URL path pushed to. */
+  file: string;
+  /** For a pushed batch: the batch id the server gave and whether it was accepted or a duplicate. */
+  pushed?: { batchId: string; outcome: string };
 }
 
 function currentKuwaitHour(): number {
@@ -76,13 +91,20 @@ export async function simulateLive(options: LiveOptions): Promise<{ batches: num
       if (options.signal?.aborted) break;
       for (const coop of byCoop) {
         const lines = coop.hours.get(hour) ?? [];
-        const body = [...(coop.header === null ? [] : [coop.header]), ...lines].map((l) => `${l}${coop.eol}`).join('');
+        const body = Buffer.from([...(coop.header === null ? [] : [coop.header]), ...lines].map((l) => `${l}${coop.eol}`).join(''), 'latin1');
+        const key = options.push?.keyFor(coop.coopId);
+        batches++;
+        rows += lines.length;
+        if (options.push && key !== undefined) {
+          const batch = { coopId: coop.coopId, feed: 'sales', businessDate: date, seq: hour + 1, format: coop.ext === 'jsonl' ? 'jsonl' as const : 'csv' as const };
+          const result = await pushBatch(options.push, key, batch, body);
+          options.onBatch?.({ coopId: coop.coopId, hour, rows: lines.length, file: `/v1/batches/sales?coop_id=${coop.coopId}&business_date=${date}&seq=${hour + 1}`, pushed: { batchId: result.batchId, outcome: result.outcome } });
+          continue;
+        }
         const dir = path.join(options.outDir, 'inbox', coop.coopId);
         await mkdir(dir, { recursive: true });
         const file = path.join(dir, `${coop.coopId}__sales__${day}__${String(hour + 1).padStart(3, '0')}.${coop.ext}`);
-        await writeFile(file, Buffer.from(body, 'latin1'));
-        batches++;
-        rows += lines.length;
+        await writeFile(file, body);
         options.onBatch?.({ coopId: coop.coopId, hour, file, rows: lines.length });
       }
       if (hour < toHour && (options.intervalMs ?? 0) > 0) await sleep(options.intervalMs as number, undefined, { signal: options.signal }).catch(() => undefined);
