@@ -228,7 +228,7 @@ async function main(): Promise<void> {
       { truth: 'stocktake_shrinkage', kind: 'stocktake_shrinkage', found: (a, e) => a.siteId === e.site_id },
       { truth: 'phantom_delivery', kind: 'delivery_without_sales', found: (a, e) => a.coopId === e.coop_id && a.productId === e.product_scope && a.startDate === e.start_date },
       { truth: 'duplicate_invoice', kind: 'duplicate_invoice', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
-      { truth: 'duplicate_aid', kind: 'duplicate_aid', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
+      { truth: 'aid_paid_twice', kind: 'duplicate_aid', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
     ];
     const truthOf = (t: string) => events.filter((e) => e.event_type === t);
     const isTrue = (a: (typeof ranked)[number]) => plantedKinds.some((p) => p.kind === a.kind && truthOf(p.truth).some((e) => p.found(a, e)));

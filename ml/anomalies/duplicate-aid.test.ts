@@ -16,6 +16,7 @@ describe('findDuplicateAid', () => {
   it.each([
     ['one payment', [pay('1', 'CH1', '2025-06-01')], []],
     ['monthly aid from one charity', [pay('1', 'CH1', '2025-04-01'), pay('2', 'CH1', '2025-05-05'), pay('3', 'CH1', '2025-06-06')], []],
+    ['month-end aid 28 days apart', [pay('1', 'CH1', '2025-01-31'), pay('2', 'CH1', '2025-02-28')], []],
     ['the same aid from two charities in a week', [pay('1', 'CH1', '2025-06-01'), pay('2', 'CH2', '2025-06-07')], ['2']],
     ['twice from one charity in a fortnight', [pay('1', 'CH1', '2025-06-01'), pay('2', 'CH1', '2025-06-14')], ['2']],
     ['another type of aid is not a duplicate', [pay('1', 'CH1', '2025-06-01'), pay('2', 'CH2', '2025-06-07', { aidType: 'rent' })], []],

@@ -15,11 +15,14 @@ export interface AidPayment {
   amountKwd: number;
 }
 
-/** Days within which a second payment of the same aid to the same person is a duplicate. */
-export const SAME_AID_DAYS = 30;
+/**
+ * Days within which a second payment of the same aid to the same person is a duplicate:
+ * shorter than a month, since monthly family aid may fall 28 days apart (Jan 31, Feb 28).
+ */
+export const SAME_AID_DAYS = 21;
 
 /**
- * Aid paid twice: the same person (civil ID) paid the same type of aid again within 30
+ * Aid paid twice: the same person (civil ID) paid the same type of aid again within 21
  * days, by another charity (the central aid system exists to stop this) or by the same
  * one under another payment. One case per extra payment, its amount at stake; the civil
  * ID stays out of the case (the case and payment ids drill to it).
@@ -57,7 +60,7 @@ export function findDuplicateAid(payments: AidPayment[]): Anomaly[] {
   return out;
 }
 
-/** Aid payments from the lake (current batches), in the window ending at asOf plus the 30 days before it. */
+/** Aid payments from the lake (current batches), in the window ending at asOf plus the SAME_AID_DAYS before it. */
 export async function loadAidPayments(con: DuckDBConnection, lakeDir: string, asOf: string, days: number): Promise<AidPayment[]> {
   const aid = currentFeedSql(lakeDir, 'aid');
   if (!aid) return [];
