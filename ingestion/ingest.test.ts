@@ -287,3 +287,31 @@ describe('ingestInbox: bad input', () => {
     await expect(ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: join(ws.root, 'nope') })).rejects.toThrow(/ref_coops.csv is missing/);
   });
 });
+
+describe('ingestInbox: vendor C finance as XLSX', () => {
+  it('lands the workbook rows like JSON Lines and rejects a workbook it cannot open, whole', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('finance');
+    const keys = ['coop', 'entry', 'date', 'account', 'cost_center', 'debit_fils', 'credit_fils', 'document', 'counterparty', 'memo'];
+    sheet.addRow(keys);
+    sheet.addRow(['C003', 'JE-1', '2025-06-01', '1110', 'C003-M', 12500, 0, 'Z-1', '', 'daily_sales']);
+    sheet.addRow(['C003', 'JE-1', '2025-06-01', '4100', 'C003-M', 0, 12500, 'Z-1', '', 'daily_sales']);
+    sheet.addRow(['C003', 'JE-2', 'not a date', '1110', 'C003-M', 1, 0, 'Z-2', '', 'daily_sales']);
+    const ws = makeWorkspace();
+    ws.put('C003/C003__finance__20250630__001.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    ws.put('C003/C003__finance__20250531__001.xlsx', Buffer.from('PK\u0003\u0004 truncated'));
+
+    const summary = await run(ws);
+    expect(summary).toMatchObject({ files: 2, batches: 2, rows_in: 3, rows_landed: 2, rows_quarantined: 1 });
+    expect(summary.failures.map((f) => [f.file, f.reason.split(':')[0]])).toEqual([['C003/C003__finance__20250531__001.xlsx', 'bad_xlsx']]);
+    const landed = await query(
+      `SELECT entry_id, account_code, CAST(debit_kwd AS VARCHAR) AS debit FROM read_parquet(${parquet(join(ws.lake, 'raw', 'finance'))}) ORDER BY account_code`,
+    );
+    expect(landed).toEqual([
+      { entry_id: 'JE-1', account_code: '1110', debit: '12.500' },
+      { entry_id: 'JE-1', account_code: '4100', debit: '0.000' },
+    ]);
+    expect(existsSync(join(ws.lake, 'rejected', 'C003', 'C003__finance__20250531__001.xlsx'))).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import { copyPartitionedIntoPlace, sqlString } from './partitioned-copy';
 import { DEFAULT_REFERENCE_DIR, loadReference } from './reference';
 import { installSqlFunctions } from './sql-functions';
 import { checkedStatements, positionColumns, type FeedRules } from './validation-sql';
+import { xlsxToJsonLines } from './xlsx-to-json-lines';
 
 export interface IngestOptions {
   inboxDir: string;
@@ -114,8 +115,9 @@ function prepare(
   batchId: string,
   receivedAt: string,
   refVendors: Map<string, string>,
+  convertedText?: string,
 ): Preparation {
-  const decoded = decodeInboxBytes(bytes);
+  const decoded = convertedText !== undefined ? { text: convertedText } : decodeInboxBytes(bytes);
   if ('error' in decoded) return { reject: `${decoded.reasonCode}: ${decoded.error}` };
   const { text } = decoded;
   const first = firstLine(text);
@@ -334,7 +336,11 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       seenThisRun.add(batchId);
       const spec = FEEDS[name.feed]!;
       if (chunk.length > 0 && chunk[0]!.name.feed !== name.feed) await flush();
-      const prepared = prepare(relPath, name, spec, bytes, batchId, receivedAt, refVendors);
+      const converted = name.extension === 'xlsx' ? await xlsxToJsonLines(bytes, name.feed) : undefined;
+      const prepared: Preparation =
+        converted && 'error' in converted
+          ? { reject: `${converted.reasonCode}: ${converted.error}` }
+          : prepare(relPath, name, spec, bytes, batchId, receivedAt, refVendors, converted?.text);
       if ('reject' in prepared) {
         // Rejections are written at once (rare); chunked landings before them are unaffected.
         moveAside(relPath, prepared.reject);

@@ -53,7 +53,7 @@ export const PUSH_OPENAPI = {
           { name: 'business_date', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
           { name: 'seq', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
           { name: 'correction', in: 'query', schema: { type: 'string', enum: ['true', 'false'], default: 'false' }, description: 'true supersedes the current batch of this co-op, feed and day.' },
-          { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'jsonl'] }, description: 'Default from Content-Type (json → jsonl, else csv).' },
+          { name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'jsonl', 'xlsx'] }, description: 'Default from Content-Type (spreadsheetml → xlsx, json → jsonl, else csv).' },
           ...authHeaders,
         ],
         requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string', format: 'binary' } }, 'application/x-ndjson': { schema: { type: 'string', format: 'binary' } } } },

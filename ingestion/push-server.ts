@@ -36,7 +36,7 @@ const querySchema = z.object({
   business_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'business_date as YYYY-MM-DD'),
   seq: z.coerce.number().int().min(1).max(999_999).default(1),
   correction: z.enum(['true', 'false']).default('false'),
-  format: z.enum(['csv', 'jsonl']).optional(),
+  format: z.enum(['csv', 'jsonl', 'xlsx']).optional(),
 });
 
 /**
@@ -145,7 +145,8 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     if ((await lookupLedgerRow(lakeDir, batchId)) !== null) {
       return reply.code(200).send({ batch_id: batchId, status: 'duplicate', status_url: `/v1/batches/${batchId}` });
     }
-    const format = query.data.format ?? (/json/.test(String(request.headers['content-type'])) ? 'jsonl' : 'csv');
+    const contentType = String(request.headers['content-type']);
+    const format = query.data.format ?? (/spreadsheetml/.test(contentType) ? 'xlsx' : /json/.test(contentType) ? 'jsonl' : 'csv');
     const name = `${coopId}__${feed}__${businessDate.replaceAll('-', '')}__${String(seq).padStart(3, '0')}${correction === 'true' ? '__corr' : ''}.${format}`;
     const dir = join(spoolDir, batchId, coopId);
     mkdirSync(dir, { recursive: true });

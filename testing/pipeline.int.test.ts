@@ -38,7 +38,9 @@ describe('the fixture pipeline, end to end', () => {
     for (const build of stack.builds) {
       expect(build.published).toBe(true);
       expect(build.failed).toEqual([]);
-      expect(build.results.filter((result) => !['success', 'pass'].includes(result.status))).toEqual([]);
+      // Exposures (the Cube views, dashboards and models that read the marts) are documented, not run: dbt reports them as no-op.
+      const ran = build.results.filter((result) => !result.unique_id.startsWith('exposure.'));
+      expect(ran.filter((result) => !['success', 'pass'].includes(result.status))).toEqual([]);
       expect(build.tests).toBeGreaterThan(0);
     }
     const built = (build: typeof full) => build!.results.map((result) => result.unique_id.split('.').at(-1));
