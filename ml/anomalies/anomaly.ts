@@ -9,7 +9,8 @@ export type AnomalyKind =
   | 'stocktake_shrinkage'
   | 'delivery_without_sales'
   | 'duplicate_invoice'
-  | 'duplicate_aid';
+  | 'duplicate_aid'
+  | 'suspicious_refunds';
 
 /**
  * One case for an auditor: what, where (the keys that drill to the rows), when, how sure
@@ -49,6 +50,20 @@ export const ANOMALY_COLUMNS: Column[] = [
 
 export function anomalyId(a: Anomaly): string {
   return [a.kind, a.coopId, a.siteId ?? '', a.productId ?? '', a.startDate].join(':');
+}
+
+/**
+ * Ids for a ranked list, unique: two cases of a kind may share co-op, site and first day
+ * (two invoices booked twice on one day); the later-ranked gets `:2`, `:3`…
+ */
+export function uniqueAnomalyIds(ranked: Anomaly[]): string[] {
+  const seen = new Map<string, number>();
+  return ranked.map((a) => {
+    const id = anomalyId(a);
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n === 1 ? id : `${id}:${n}`;
+  });
 }
 
 /** Most anomalous first; ties broken by money at stake, then ids, so ranks are stable. */

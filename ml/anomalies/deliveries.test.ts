@@ -49,6 +49,11 @@ describe('findDuplicateInvoices', () => {
     ['distinct invoices, different lines', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-2', '2025-06-02', [3, 4])], []],
     ['an invoice number on two deliveries', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-1', '2025-06-09', [3, 4])], ['DN-2 INV-1']],
     ['the same lines re-keyed two days later', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-7', '2025-06-03')], ['DN-2 INV-7']],
+    [
+      'one line repeated two days later (a re-order)',
+      [line({ deliveryId: 'DN-1', invoiceNo: 'INV-1', date: '2025-06-01' }), line({ deliveryId: 'DN-2', invoiceNo: 'INV-2', date: '2025-06-03' })],
+      [],
+    ],
     ['the same lines a fortnight later (a regular order)', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-2', '2025-06-15')], []],
   ])('%s', (_, lines, found) => {
     expect(findDuplicateInvoices(lines).map((a) => /delivery (DN-\d+)/.exec(a.detail)?.[1] + ' ' + /invoice (INV-\d+)/.exec(a.detail)?.[1])).toEqual(found);

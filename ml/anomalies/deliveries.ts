@@ -71,11 +71,14 @@ interface Note {
 /** Days within which a delivery note with the same supplier and lines looks re-keyed. */
 export const SAME_CONTENT_DAYS = 3;
 
+/** Lines a note must have for an exact repeat under another number to look re-keyed. */
+export const MIN_REKEYED_LINES = 2;
+
 /**
  * Duplicate supplier invoices, from the delivery notes: an invoice number a supplier uses
  * on a second delivery (certain), or a second note from the same supplier to the same
- * co-op with the very same lines and amount within three days under another number (a
- * re-keyed invoice). One case per duplicate, its amount at stake.
+ * co-op with the very same lines (two or more) and amount within three days under another
+ * number (a re-keyed invoice). One case per duplicate, its amount at stake.
  */
 export function findDuplicateInvoices(lines: DeliveryLine[]): Anomaly[] {
   const notes = new Map<string, Note & { parts: string[] }>();
@@ -113,6 +116,9 @@ export function findDuplicateInvoices(lines: DeliveryLine[]): Anomaly[] {
       continue;
     }
     seenInvoice.set(invoiceKey, n);
+    // A one-line note repeated days later is an ordinary re-order (the same case of the
+    // same product); a copy is only telling when several lines repeat exactly.
+    if (n.content.split(' ').length < MIN_REKEYED_LINES) continue;
     const contentKey = `${n.coopId}|${n.supplierId}|${n.content}`;
     const earlier = (byContent.get(contentKey) ?? []).find((e) => daysBetweenIso(e.date, n.date) <= SAME_CONTENT_DAYS && Math.abs(e.amount - n.amount) < 0.0005);
     if (earlier) push(n, earlier, 9, 'same lines and amount');

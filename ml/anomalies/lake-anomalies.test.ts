@@ -51,6 +51,26 @@ beforeAll(async () => {
        ('b-stale', 'CH3', 'P-4', 'K-7', '290010112345', 'food', DATE '2025-06-10', 75.000))
      AS t(batch_id, coop_id, payment_id, case_id, civil_id, aid_type, payment_date, amount_kwd)`,
   );
+  // The finance ledger: C002 books supplier S03's invoice INV-9 twice (the stale batch would
+  // book INV-8 twice too); cashier E-9 at C001-B01 refunds 19 KWD a day where five others
+  // refund a few KWD now and then.
+  await writeLakeFeedFixture(
+    lake,
+    'finance',
+    `SELECT batch_id, coop_id, entry_id, CAST(entry_date AS DATE) AS entry_date, account_code, cost_center,
+            CAST(debit_kwd AS DECIMAL(18,3)) AS debit_kwd, CAST(credit_kwd AS DECIMAL(18,3)) AS credit_kwd, document_no, counterparty, description
+     FROM (VALUES
+       ('b-current', 'C002', 'JE-1', '2025-06-02', '2110', 'C002-M', 0, 500, 'INV-9', 'S03', 'supplier_invoice'),
+       ('b-current', 'C002', 'JE-2', '2025-06-12', '2110', 'C002-M', 0, 500, 'INV-9', 'S03', 'supplier_invoice'),
+       ('b-current', 'C002', 'JE-3', '2025-06-02', '2110', 'C002-M', 0, 200, 'INV-8', 'S03', 'supplier_invoice'),
+       ('b-stale', 'C002', 'JE-4', '2025-06-09', '2110', 'C002-M', 0, 200, 'INV-8', 'S03', 'supplier_invoice'))
+       AS t(batch_id, coop_id, entry_id, entry_date, account_code, cost_center, debit_kwd, credit_kwd, document_no, counterparty, description)
+     UNION ALL
+     SELECT 'b-current', 'C001', 'RF-' || e || '-' || d, DATE '2025-06-01' + CAST(d AS INTEGER), '4120', 'C001-B01',
+            CAST(CASE WHEN e = 9 THEN 19 ELSE 1 + (d + e) % 5 END AS DECIMAL(18,3)), CAST(0 AS DECIMAL(18,3)), 'RF', 'E-' || e, 'till_refund'
+     FROM range(1, 10) AS u(e), range(0, 20) AS v(d)
+     WHERE e = 9 OR d % 3 = 0`,
+  );
 });
 
 afterAll(async () => {
@@ -58,7 +78,7 @@ afterAll(async () => {
 });
 
 describe('anomalies over feeds in the lake', () => {
-  it('finds the planted shrinkage, unsold delivery and duplicate aid from current batches only', async () => {
+  it('finds the planted shrinkage, unsold delivery, duplicate aid, invoice booked twice and refund run from current batches only', async () => {
     const found = await withDuck(async (con) => {
       await attachWarehouse(con, join(dir, 'wh.duckdb'));
       return findAnomalies(con, '2025-06-30', 35, join(dir, 'lake'));
@@ -67,8 +87,12 @@ describe('anomalies over feeds in the lake', () => {
     expect(cases.sort()).toEqual([
       ['delivery_without_sales', 'C003', 'C003-W', CHOCOLATE],
       ['duplicate_aid', 'CH2', null, null],
+      ['duplicate_invoice', 'C002', 'C002-M', null],
       ['stocktake_shrinkage', 'C001', 'C001-B01', RICE],
+      ['suspicious_refunds', 'C001', 'C001-B01', null],
     ]);
+    expect(found.find((a) => a.kind === 'duplicate_invoice')).toMatchObject({ startDate: '2025-06-02', endDate: '2025-06-12', valueAtStakeKwd: 500 });
+    expect(found.find((a) => a.kind === 'suspicious_refunds')?.detail).toContain('cashier E-9: 20 refunds, 380.000 KWD');
     const shrink = found.find((a) => a.kind === 'stocktake_shrinkage');
     // 8 units × 3 counts at 2.5 KWD
     expect(shrink?.valueAtStakeKwd).toBeCloseTo(60, 9);
@@ -79,6 +103,6 @@ describe('anomalies over feeds in the lake', () => {
       await attachWarehouse(con, join(dir, 'wh.duckdb'));
       return findAnomalies(con, '2025-06-30', 35);
     });
-    expect(found.filter((a) => ['stocktake_shrinkage', 'delivery_without_sales', 'duplicate_aid', 'duplicate_invoice'].includes(a.kind))).toEqual([]);
+    expect(found.filter((a) => ['stocktake_shrinkage', 'delivery_without_sales', 'duplicate_aid', 'duplicate_invoice', 'suspicious_refunds'].includes(a.kind))).toEqual([]);
   });
 });
