@@ -7,6 +7,12 @@
  *
  * 200 days to 2026-07-31 hold the weeks before Ramadan 2026, Ramadan, both Eids and the
  * June crisis wave, at half the ingest time of the demo's default 400 days.
+ *
+ *   npm run eval -- --data <dir> --anomalies-only
+ *
+ * scores only the auditor cases of a world already built under <dir> (read only: nothing
+ * is simulated, ingested, built or written), e.g. a small world whose simulator planted
+ * the ledger and feed problems the eval world predates.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +22,7 @@ import { runPipeline, type Scale } from '../cli/pipeline';
 import { createReporter } from '../cli/reporter';
 import { readState, writeState } from '../cli/state';
 import { simulate } from '../simulator/simulate';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { withDuck } from './duck';
 import { addDaysIso } from './dates';
 import { attachWarehouse, readEssentialDailySeries } from './score';
@@ -26,22 +33,7 @@ import { hourStamp } from './surge/surge-detector';
 import { leadHours, ordinaryMax, shelvesEmptyAt, shelvesEmptyDay } from './eval-lead-time';
 import { currentFeedSql } from './lake-feed';
 import { sqlString } from './duck';
-
-interface TruthEvent {
-  event_type: string;
-  coop_id: string;
-  governorate_id: string;
-  site_id: string;
-  product_scope: string;
-  start_date: string;
-  end_date: string;
-}
-
-function readEvents(path: string): TruthEvent[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
-  const cols = (header ?? '').split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v.replace(/^"|"$/g, '')])) as unknown as TruthEvent);
-}
+import { readEvents, scoreAnomalies, type TruthEvent } from './anomaly-eval';
 
 function median(v: number[]): number {
   if (v.length === 0) return NaN;
@@ -61,11 +53,42 @@ async function main(): Promise<void> {
       'end-date': { type: 'string', default: '2026-07-31' },
       series: { type: 'string', default: '1500' },
       days: { type: 'string', default: '200' },
+      'anomalies-only': { type: 'boolean', default: false },
     },
   });
   const config = loadConfig({ ...process.env, RABT_DATA_DIR: resolve(values.data as string), RABT_SIM_DIR: '', RABT_LAKE_DIR: '', RABT_WAREHOUSE_PATH: '' });
   const reporter = createReporter();
   const t0 = performance.now();
+  const lines: string[] = [];
+  const out = (s = '') => lines.push(s);
+  const readTruth = () => {
+    const summary = JSON.parse(readFileSync(join(config.simDir, 'truth', 'summary.json'), 'utf8')) as { startDate: string; endDate: string };
+    return { events: readEvents(join(config.simDir, 'truth', 'events.csv')), ...summary };
+  };
+  // 3. Anomalies for auditors: every case over the whole span, against the planted truth.
+  const anomalySection = async (con: DuckDBConnection, events: TruthEvent[], startDate: string, endDate: string) => {
+    const spanDays = Math.round((Date.parse(endDate) - Date.parse(startDate)) / 86_400_000) + 1;
+    const ranked = await findAnomalies(con, endDate, spanDays, config.lakeDir);
+    const s = scoreAnomalies(ranked, events);
+    out(`## Anomalies for auditors — ${ranked.length} cases over ${startDate} … ${endDate}`);
+    out('| metric | value |');
+    out('|---|---|');
+    out(`| precision at top ${s.k} | ${fmt(s.hitsAtK / Math.max(1, s.k))} (${s.hitsAtK}/${s.k}) |`);
+    for (const r of s.recall) out(`| recall: ${r.truth} (planted cases) | ${fmt(r.hits / r.planted)} (${r.hits}/${r.planted}) |`);
+    out(`| cases by kind | ${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')} |`);
+    if (s.unplanted.length) out(`| not planted by this simulation | ${s.unplanted.join(', ')} |`);
+  };
+  if (values['anomalies-only']) {
+    const { events, startDate, endDate } = readTruth();
+    await withDuck(async (con) => {
+      await attachWarehouse(con, config.warehousePath);
+      await anomalySection(con, events, startDate, endDate);
+    });
+    out();
+    out(`evaluation ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
   // The pipeline's simulate stage has no `days`; simulate here and let it skip the stage.
   const statePath = join(config.dataDir, '.rabt-state.json');
   const summaryPath = join(config.simDir, 'truth', 'summary.json');
@@ -81,11 +104,7 @@ async function main(): Promise<void> {
   reporter.finish();
   const pipelineSeconds = (performance.now() - t0) / 1000;
 
-  const events = readEvents(join(config.simDir, 'truth', 'events.csv'));
-  const summary = JSON.parse(readFileSync(join(config.simDir, 'truth', 'summary.json'), 'utf8')) as { startDate: string; endDate: string };
-  const { startDate, endDate } = summary;
-  const lines: string[] = [];
-  const out = (s = '') => lines.push(s);
+  const { events, startDate, endDate } = readTruth();
 
   await withDuck(async (con) => {
     await attachWarehouse(con, config.warehousePath);
@@ -218,39 +237,7 @@ async function main(): Promise<void> {
     if (falseAlerts.length) out(`| false alerts (first 10) | ${falseAlerts.slice(0, 10).map((a) => `${a.gov}/${a.cat} ${a.opened}`).join('; ')} |`);
     out();
 
-    // 3. Anomalies for auditors.
-    const spanDays = Math.round((Date.parse(endDate) - Date.parse(startDate)) / 86_400_000) + 1;
-    const ranked = await findAnomalies(con, endDate, spanDays, config.lakeDir);
-    // Each planted kind in the truth, and what finding it means.
-    const plantedKinds: { truth: string; kind: string; found: (a: (typeof ranked)[number], e: TruthEvent) => boolean }[] = [
-      { truth: 'price_gouging', kind: 'price_gouging', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
-      { truth: 'missing_feed', kind: 'missing_stock_feed', found: (a, e) => a.coopId === e.coop_id },
-      { truth: 'stocktake_shrinkage', kind: 'stocktake_shrinkage', found: (a, e) => a.siteId === e.site_id },
-      { truth: 'phantom_delivery', kind: 'delivery_without_sales', found: (a, e) => a.coopId === e.coop_id && a.productId === e.product_scope && a.startDate === e.start_date },
-      { truth: 'duplicate_invoice', kind: 'duplicate_invoice', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
-      { truth: 'aid_paid_twice', kind: 'duplicate_aid', found: (a, e) => a.coopId === e.coop_id && a.endDate >= e.start_date && a.startDate <= e.end_date },
-    ];
-    const truthOf = (t: string) => events.filter((e) => e.event_type === t);
-    const isTrue = (a: (typeof ranked)[number]) => plantedKinds.some((p) => p.kind === a.kind && truthOf(p.truth).some((e) => p.found(a, e)));
-    const top = ranked.slice(0, 20);
-    out(`## Anomalies for auditors — ${ranked.length} cases over ${startDate} … ${endDate}`);
-    out('| metric | value |');
-    out('|---|---|');
-    out(`| precision at top 20 | ${fmt(top.filter(isTrue).length / Math.max(1, top.length))} (${top.filter(isTrue).length}/${top.length}) |`);
-    const unplanted: string[] = [];
-    for (const p of plantedKinds) {
-      const truth = truthOf(p.truth);
-      if (truth.length === 0) {
-        unplanted.push(p.truth);
-        continue;
-      }
-      const hits = truth.filter((e) => ranked.some((a) => a.kind === p.kind && p.found(a, e))).length;
-      out(`| recall: ${p.truth} (planted cases) | ${fmt(hits / truth.length)} (${hits}/${truth.length}) |`);
-    }
-    const kinds: Record<string, number> = {};
-    for (const a of ranked) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
-    out(`| cases by kind | ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')} |`);
-    out(`| not planted by this simulation | ${unplanted.join(', ')}; refunds (no refund feed) |`);
+    await anomalySection(con, events, startDate, endDate);
   });
   out();
   out(`pipeline ${pipelineSeconds.toFixed(0)} s, evaluation ${((performance.now() - t0) / 1000 - pipelineSeconds).toFixed(0)} s`);
