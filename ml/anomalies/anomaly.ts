@@ -6,6 +6,7 @@ export type AnomalyKind =
   | 'sales_feed_stopped'
   | 'stock_feed_stopped'
   | 'stock_feed_flatline'
+  | 'sales_feed_flatline'
   | 'stocktake_shrinkage'
   | 'delivery_without_sales'
   | 'duplicate_invoice'

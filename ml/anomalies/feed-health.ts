@@ -12,9 +12,14 @@ export interface CoopFeedDays {
   stockDays: string[];
   /** days in the window on which every stock row repeats the day before's closing */
   flatStockDays: string[];
+  /** days in the window on which every sales row (of enough) repeats the day before's figures */
+  flatSalesDays?: string[];
   /** net sales in the window, KWD: what goes unwatched when a feed is missing */
   salesKwd: number;
 }
+
+/** Sales rows a co-op day needs before "all equal to yesterday" means a stuck export, not a quiet day. */
+export const FLAT_SALES_MIN_ROWS = 20;
 
 /**
  * Feeds that stop, never start, or flatline, per co-op over a window ending at asOf.
@@ -83,6 +88,23 @@ export function findFeedProblems(coops: CoopFeedDays[], asOf: string): Anomaly[]
         detail: `stock unchanged on ${sorted.length} days while sales went on`,
       });
     }
+    const flatSales = [...(c.flatSalesDays ?? [])].sort();
+    if (flatSales.length >= 3) {
+      out.push({
+        ...base,
+        kind: 'sales_feed_flatline',
+        coopId: c.coopId,
+        governorateId: c.governorateId,
+        startDate: flatSales[0] as string,
+        endDate: flatSales.at(-1) as string,
+        score: 4 + Math.log2(flatSales.length),
+        // the real takings of those days are unknown: the repeated ones stand in for them
+        valueAtStakeKwd: perDay * flatSales.length,
+        observed: flatSales.length,
+        expected: 0,
+        detail: `every sales row repeats the day before's on ${flatSales.length} days (${flatSales[0]} … ${flatSales.at(-1)}): a stuck export, not real takings`,
+      });
+    }
   }
   return out;
 }
@@ -94,6 +116,19 @@ export async function loadFeedDays(con: DuckDBConnection, asOf: string, windowDa
       SELECT coop_id, list(DISTINCT CAST(business_date AS VARCHAR)) AS days, CAST(sum(net_amount_kwd) AS DOUBLE) AS kwd
       FROM wh.marts.fct_sales_daily
       WHERE business_date BETWEEN DATE ${sqlString(from)} AND DATE ${sqlString(asOf)} GROUP BY coop_id
+    ), sales_flat AS (
+      SELECT coop_id, list(CAST(business_date AS VARCHAR)) AS flat_days
+      FROM (SELECT coop_id, business_date,
+                   bool_and(prev_date = business_date - 1 AND quantity = prev_qty AND net_amount_kwd = prev_kwd) AS flat, count(*) AS n
+            FROM (SELECT coop_id, business_date, quantity, net_amount_kwd,
+                         lag(business_date) OVER w AS prev_date, lag(quantity) OVER w AS prev_qty, lag(net_amount_kwd) OVER w AS prev_kwd
+                  FROM wh.marts.fct_sales_daily
+                  WHERE business_date BETWEEN DATE ${sqlString(addDaysIso(from, -1))} AND DATE ${sqlString(asOf)}
+                  WINDOW w AS (PARTITION BY site_id, product_id ORDER BY business_date))
+            WHERE business_date >= DATE ${sqlString(from)}
+            GROUP BY ALL)
+      WHERE flat AND n >= ${FLAT_SALES_MIN_ROWS}
+      GROUP BY coop_id
     ), stock AS (
       SELECT coop_id, stock_date, bool_and(closing_qty = prev) AND count(prev) > 0 AS flat
       FROM (SELECT coop_id, stock_date, closing_qty,
@@ -107,21 +142,23 @@ export async function loadFeedDays(con: DuckDBConnection, asOf: string, windowDa
              list(CAST(stock_date AS VARCHAR)) FILTER (WHERE flat) AS flat_days
       FROM stock GROUP BY coop_id
     )
-    SELECT c.coop_id, c.governorate_id, s.days, st.days, st.flat_days, s.kwd
+    SELECT c.coop_id, c.governorate_id, s.days, st.days, st.flat_days, s.kwd, sf.flat_days
     FROM wh.marts.dim_coop c
     LEFT JOIN sales s ON s.coop_id = c.coop_id
+    LEFT JOIN sales_flat sf ON sf.coop_id = c.coop_id
     LEFT JOIN stock_days st ON st.coop_id = c.coop_id`);
   const list = (v: unknown): string[] => {
     if (v === null || v === undefined) return [];
     const items = (v as { items?: unknown[] }).items ?? (v as unknown[]);
     return Array.from(items as unknown[], String);
   };
-  return r.getRows().map(([coopId, gov, sd, std, flat, kwd]) => ({
+  return r.getRows().map(([coopId, gov, sd, std, flat, kwd, flatSales]) => ({
     coopId: String(coopId),
     governorateId: gov === null ? null : String(gov),
     salesDays: list(sd),
     stockDays: list(std),
     flatStockDays: list(flat),
     salesKwd: kwd === null ? 0 : Number(kwd),
+    flatSalesDays: list(flatSales),
   }));
 }

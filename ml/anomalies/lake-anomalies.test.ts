@@ -17,7 +17,12 @@ beforeAll(async () => {
   const sales = ['C001-M', 'C001-B01', 'C002-M', 'C003-M'].flatMap((site_id) =>
     Array.from({ length: 60 }, (_, d) => ({ site_id, product_id: RICE, business_date: new Date(Date.UTC(2025, 4, 1 + d)).toISOString().slice(0, 10), quantity: 5 })),
   );
-  await writeWarehouseFixture(join(dir, 'wh.duckdb'), sales);
+  // C002-M also sells 25 other products, varying by day, until its export sticks: the last
+  // four days repeat 2025-06-25's figures row for row.
+  const stuck = Array.from({ length: 25 }, (_, p) =>
+    Array.from({ length: 60 }, (_, d) => ({ site_id: 'C002-M', product_id: `P${p}`, business_date: new Date(Date.UTC(2025, 4, 1 + d)).toISOString().slice(0, 10), quantity: 1 + ((Math.min(d, 55) * 7 + p * 3) % 11) })),
+  ).flat();
+  await writeWarehouseFixture(join(dir, 'wh.duckdb'), [...sales, ...stuck]);
   const lake = join(dir, 'lake');
   // Three monthly counts at four sites: C001-B01 loses rice every month. The stale batch
   // would have C002-M lose 50 units a count.
@@ -88,11 +93,13 @@ describe('anomalies over feeds in the lake', () => {
       ['delivery_without_sales', 'C003', 'C003-W', CHOCOLATE],
       ['duplicate_aid', 'CH2', null, null],
       ['duplicate_invoice', 'C002', 'C002-M', null],
+      ['sales_feed_flatline', 'C002', null, null],
       ['stocktake_shrinkage', 'C001', 'C001-B01', RICE],
       ['suspicious_refunds', 'C001', 'C001-B01', null],
     ]);
     expect(found.find((a) => a.kind === 'duplicate_invoice')).toMatchObject({ startDate: '2025-06-02', endDate: '2025-06-12', valueAtStakeKwd: 500 });
     expect(found.find((a) => a.kind === 'suspicious_refunds')?.detail).toContain('cashier E-9: 20 refunds, 380.000 KWD');
+    expect(found.find((a) => a.kind === 'sales_feed_flatline')).toMatchObject({ startDate: '2025-06-26', endDate: '2025-06-29' });
     const shrink = found.find((a) => a.kind === 'stocktake_shrinkage');
     // 8 units × 3 counts at 2.5 KWD
     expect(shrink?.valueAtStakeKwd).toBeCloseTo(60, 9);
