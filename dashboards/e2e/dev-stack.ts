@@ -4,6 +4,9 @@
  * web server serving dashboards/dist. Prints the URLs and runs until ^C.
  *
  *   npx tsx dashboards/e2e/dev-stack.ts [data/test-dash/warehouse/rabt.duckdb]
+ *
+ * RABT_CUBE_SCHEMA=<folder> serves another copy of the models (say `git archive HEAD semantic/model`
+ * unpacked somewhere) while semantic/model is mid-edit in the working tree.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +34,8 @@ export async function startDevStack(warehousePath?: string): Promise<DevStack> {
   }
   const { startCube } = await import('../../semantic/cube-server');
   const { startWebServer } = await import('../../semantic/web-server');
-  const cube = await startCube({ port: await freePort(), warehousePath: wh, apiSecret });
+  const schemaPath = process.env.RABT_CUBE_SCHEMA || undefined;
+  const cube = await startCube({ port: await freePort(), warehousePath: wh, apiSecret, ...(schemaPath ? { schemaPath } : {}) });
   const cubeUrl = cube.url.replace(/\/$/, '');
   const cubeApiUrl = `${cubeUrl}/cubejs-api/v1`;
   const web = await startWebServer({ port: await freePort(), distDir: join(repoRoot, 'dashboards', 'dist'), apiSecret, cubeApiUrl });

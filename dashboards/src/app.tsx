@@ -6,7 +6,6 @@ import { createCubeApi } from './cube/client';
 import { dirOf } from './format/locale';
 import { MESSAGES } from './i18n/messages';
 import { CrisisRoom } from './pages/crisis-room';
-import { Placeholder } from './pages/placeholder';
 import type { Page } from './state/url-state';
 import { loadSession, saveSession, type Session } from './state/session';
 import { parseUrlState, serializeUrlState, type UrlState } from './state/url-state';
@@ -37,13 +36,14 @@ function useUrlState(): [UrlState, (patch: Partial<UrlState>, push?: boolean) =>
 const ConsumptionExplorer = lazy(() => import('./pages/consumption-explorer'));
 const AuditWorkbench = lazy(() => import('./pages/audit-workbench'));
 const Linkage = lazy(() => import('./pages/linkage'));
+const Admin = lazy(() => import('./pages/admin'));
 
 function PageBody({ page }: { page: Page }) {
   if (page === 'crisis') return <CrisisRoom />;
   if (page === 'consumption') return <ConsumptionExplorer />;
   if (page === 'audit') return <AuditWorkbench />;
   if (page === 'linkage') return <Linkage />;
-  return <Placeholder />;
+  return <Admin />;
 }
 
 export function App() {

@@ -1,4 +1,4 @@
-import { DEFAULT_STATE, parseUrlState, serializeUrlState } from './url-state';
+import { DEFAULT_KUWAITI_TARGET_PCT, DEFAULT_STATE, kuwaitiTarget, parseUrlState, serializeUrlState } from './url-state';
 
 describe('URL state', () => {
   it.each([
@@ -16,6 +16,11 @@ describe('URL state', () => {
     ['?grain=hour&by=planet&metric=mood', DEFAULT_STATE],
     // A reversed range is put the right way round.
     ['?from=2025-06-30&to=2025-03-01', { ...DEFAULT_STATE, from: '2025-03-01', to: '2025-06-30' }],
+    ['?page=admin&target=45', { ...DEFAULT_STATE, page: 'admin', target: '45' }],
+    ['?target=100', { ...DEFAULT_STATE, target: '100' }],
+    ['?target=0', DEFAULT_STATE],
+    ['?target=101', DEFAULT_STATE],
+    ['?target=30.5', DEFAULT_STATE],
   ])('%j', (search, expected) => {
     expect(parseUrlState(search)).toEqual(expected);
   });
@@ -31,5 +36,12 @@ describe('URL state', () => {
   ])('serialises %j as %j and back', (state, search) => {
     expect(serializeUrlState(state)).toBe(search);
     expect(parseUrlState(search)).toEqual(state);
+  });
+
+  it.each([
+    [null, DEFAULT_KUWAITI_TARGET_PCT],
+    ['45', 45],
+  ])('Kuwaiti target %j → %d %%', (target, pct) => {
+    expect(kuwaitiTarget({ target })).toBe(pct);
   });
 });

@@ -29,6 +29,15 @@ export interface UrlState {
   metric: Metric;
   from: string | null;
   to: string | null;
+  /** Administration: the Kuwaiti employment target in percent (1–100); null = the default target. */
+  target: string | null;
+}
+
+/** Kuwaiti share of non-supervisory co-op jobs the page measures against unless the URL says otherwise. */
+export const DEFAULT_KUWAITI_TARGET_PCT = 30;
+
+export function kuwaitiTarget(state: Pick<UrlState, 'target'>): number {
+  return state.target === null ? DEFAULT_KUWAITI_TARGET_PCT : Number(state.target);
 }
 
 export const DEFAULT_STATE: UrlState = {
@@ -44,6 +53,7 @@ export const DEFAULT_STATE: UrlState = {
   metric: 'net_amount_kwd',
   from: null,
   to: null,
+  target: null,
 };
 
 // Ids go into Cube filters: accept only the shapes the warehouse uses.
@@ -51,6 +61,7 @@ const GOV = /^KW-[A-Z]{2}$/;
 const COOP = /^C\d{3,}$/;
 const SITE = /^C\d{3,}-[A-Z]\d{0,3}$/;
 const PRODUCT = /^\d{8,14}$/;
+const TARGET = /^(100|[1-9]\d?)$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function pick(value: string | null, pattern: RegExp): string | null {
@@ -80,10 +91,11 @@ export function parseUrlState(search: string): UrlState {
     metric: oneOf(p.get('metric'), METRICS, DEFAULT_STATE.metric),
     from,
     to,
+    target: pick(p.get('target'), TARGET),
   };
 }
 
-const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'grain', 'by', 'metric', 'from', 'to'];
+const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'grain', 'by', 'metric', 'from', 'to', 'target'];
 
 /** Defaults are left out, so the plain address is the Arabic crisis room. */
 export function serializeUrlState(state: UrlState): string {

@@ -1,0 +1,216 @@
+import type { Lang } from '../format/locale';
+import { toNumber } from '../format/number';
+import { INCOME_MEASURES, type IncomeMeasure } from './admin-queries';
+import { truthy } from './consumption-rows';
+
+type Raw = Readonly<Record<string, unknown>>;
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const day = (v: unknown) => str(v).slice(0, 10) || null;
+
+function namer(view: string, lang: Lang) {
+  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+  return (r: Raw, key: string) => str(r[`${view}.${key}_${lang}`]) || str(r[`${view}.${key}_${other}`]);
+}
+
+export interface TransactionTotals {
+  transactions: number;
+  open: number;
+  stalled: number;
+}
+
+/** An empty answer is no requests at all, not an unknown count. */
+export function toTransactionTotals(raw: readonly Raw[]): TransactionTotals {
+  const r = raw[0] ?? {};
+  return {
+    transactions: toNumber(r['transactions.transaction_count']) ?? 0,
+    open: toNumber(r['transactions.open_count']) ?? 0,
+    stalled: toNumber(r['transactions.stalled_count']) ?? 0,
+  };
+}
+
+export interface StalledRow {
+  transactionId: string;
+  coopId: string;
+  coop: string;
+  governorate: string;
+  requestType: string;
+  status: string;
+  /** Who holds the request now: `ministry` or `coop`. */
+  actor: string;
+  workingDaysInStatus: number | null;
+  workingDaysOpen: number | null;
+  timesReturned: number | null;
+  submittedAt: string | null;
+  statusAt: string | null;
+}
+
+/** Longest in its status first, so the banner's oldest case heads the list. */
+export function toStalledRows(raw: readonly Raw[], lang: Lang): StalledRow[] {
+  const name = namer('transactions', lang);
+  return raw
+    .map((r) => ({
+      transactionId: str(r['transactions.transaction_id']),
+      coopId: str(r['transactions.coop_id']),
+      coop: name(r, 'coop_name') || str(r['transactions.coop_id']),
+      governorate: name(r, 'governorate_name'),
+      requestType: str(r['transactions.request_type']),
+      status: str(r['transactions.current_status']),
+      actor: str(r['transactions.current_actor']),
+      workingDaysInStatus: toNumber(r['transactions.working_days_in_status']),
+      workingDaysOpen: toNumber(r['transactions.working_days_open']),
+      timesReturned: toNumber(r['transactions.times_returned']),
+      submittedAt: str(r['transactions.submitted_at']) || null,
+      statusAt: str(r['transactions.current_status_at']) || null,
+    }))
+    .sort((a, b) => (b.workingDaysInStatus ?? 0) - (a.workingDaysInStatus ?? 0) || a.transactionId.localeCompare(b.transactionId));
+}
+
+export interface ProcessingRow {
+  /** request_type:actor:final|open */
+  id: string;
+  requestType: string;
+  actor: string;
+  final: boolean;
+  count: number;
+  avgWorkingDaysOpen: number | null;
+  maxWorkingDaysInStatus: number | null;
+  stalled: number;
+}
+
+export function toProcessingRows(raw: readonly Raw[]): ProcessingRow[] {
+  return raw
+    .map((r) => {
+      const requestType = str(r['transactions.request_type']);
+      const actor = str(r['transactions.current_actor']);
+      const final = truthy(r['transactions.is_final']);
+      return {
+        id: `${requestType}:${actor}:${final ? 'final' : 'open'}`,
+        requestType,
+        actor,
+        final,
+        count: toNumber(r['transactions.transaction_count']) ?? 0,
+        avgWorkingDaysOpen: toNumber(r['transactions.avg_working_days_open']),
+        maxWorkingDaysInStatus: toNumber(r['transactions.max_working_days_in_status']),
+        stalled: toNumber(r['transactions.stalled_count']) ?? 0,
+      };
+    })
+    .sort((a, b) => a.requestType.localeCompare(b.requestType) || Number(a.final) - Number(b.final) || a.actor.localeCompare(b.actor));
+}
+
+/** One bar group per request type: the mean working days of the decided requests and of the open ones. */
+export interface ProcessingSummary {
+  requestType: string;
+  decidedDays: number | null;
+  decided: number;
+  openDays: number | null;
+  open: number;
+}
+
+/** Weighted means over the actors, so a type's figure is the mean over its requests. */
+export function summarizeProcessing(rows: readonly ProcessingRow[]): ProcessingSummary[] {
+  const byType = new Map<string, { d: number; dn: number; o: number; on: number }>();
+  for (const r of rows) {
+    const acc = byType.get(r.requestType) ?? { d: 0, dn: 0, o: 0, on: 0 };
+    if (r.avgWorkingDaysOpen !== null) {
+      if (r.final) {
+        acc.d += r.avgWorkingDaysOpen * r.count;
+        acc.dn += r.count;
+      } else {
+        acc.o += r.avgWorkingDaysOpen * r.count;
+        acc.on += r.count;
+      }
+    }
+    byType.set(r.requestType, acc);
+  }
+  return [...byType.entries()]
+    .map(([requestType, a]) => ({ requestType, decidedDays: a.dn ? a.d / a.dn : null, decided: a.dn, openDays: a.on ? a.o / a.on : null, open: a.on }))
+    .sort((a, b) => (b.decidedDays ?? -1) - (a.decidedDays ?? -1) || a.requestType.localeCompare(b.requestType));
+}
+
+export interface EmploymentRow {
+  coopId: string;
+  coop: string;
+  governorate: string;
+  snapshotDate: string | null;
+  /** Percent, 0–100, supervisory jobs excluded. */
+  kuwaitiRatio: number | null;
+  employees: number | null;
+  countedEmployees: number | null;
+  countedKuwaitis: number | null;
+  payrollKwd: number | null;
+  /** Percentage points against the target; null without a ratio. */
+  gap: number | null;
+}
+
+/** Each co-op's newest quarter-end, furthest below the target first. */
+export function toEmploymentRows(raw: readonly Raw[], lang: Lang, targetPct: number): EmploymentRow[] {
+  const name = namer('employment', lang);
+  const newest = new Map<string, EmploymentRow>();
+  for (const r of raw) {
+    const coopId = str(r['employment.coop_id']);
+    const snapshotDate = day(r['employment.snapshot_date.day'] ?? r['employment.snapshot_date']);
+    const prev = newest.get(coopId);
+    if (prev && (prev.snapshotDate ?? '') >= (snapshotDate ?? '')) continue;
+    const ratio = toNumber(r['employment.kuwaiti_ratio']);
+    newest.set(coopId, {
+      coopId,
+      coop: name(r, 'coop_name') || coopId,
+      governorate: name(r, 'governorate_name'),
+      snapshotDate,
+      kuwaitiRatio: ratio,
+      employees: toNumber(r['employment.employees']),
+      countedEmployees: toNumber(r['employment.counted_employees']),
+      countedKuwaitis: toNumber(r['employment.counted_kuwaiti_employees']),
+      payrollKwd: toNumber(r['employment.monthly_payroll_kwd']),
+      gap: ratio === null ? null : ratio - targetPct,
+    });
+  }
+  return [...newest.values()].sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || a.coopId.localeCompare(b.coopId));
+}
+
+export type IncomeRow = {
+  /** coop_id:month */
+  id: string;
+  coopId: string;
+  coop: string;
+  governorate: string;
+  /** First day of the month, YYYY-MM-DD. */
+  month: string;
+} & Record<IncomeMeasure, number | null>;
+
+export function toIncomeRows(raw: readonly Raw[], lang: Lang): IncomeRow[] {
+  const name = namer('income_statements', lang);
+  return raw
+    .map((r) => {
+      const coopId = str(r['income_statements.coop_id']);
+      const month = day(r['income_statements.entry_month.month'] ?? r['income_statements.entry_month']) ?? '';
+      const values = Object.fromEntries(INCOME_MEASURES.map((m) => [m, toNumber(r[`income_statements.${m}`])])) as Record<IncomeMeasure, number | null>;
+      return { id: `${coopId}:${month}`, coopId, coop: name(r, 'coop_name') || coopId, governorate: name(r, 'governorate_name'), month, ...values };
+    })
+    .sort((a, b) => b.month.localeCompare(a.month) || a.coopId.localeCompare(b.coopId));
+}
+
+export interface IncomeMonth {
+  month: string;
+  net_sales_kwd: number;
+  gross_profit_kwd: number;
+  operating_result_kwd: number;
+}
+
+/** The scope's statement per month: sums over its co-ops (the chart's dataset), oldest first. */
+export function incomeByMonth(rows: readonly IncomeRow[]): IncomeMonth[] {
+  const by = new Map<string, IncomeMonth>();
+  for (const r of rows) {
+    const m = by.get(r.month) ?? { month: r.month, net_sales_kwd: 0, gross_profit_kwd: 0, operating_result_kwd: 0 };
+    m.net_sales_kwd += r.net_sales_kwd ?? 0;
+    m.gross_profit_kwd += r.gross_profit_kwd ?? 0;
+    m.operating_result_kwd += r.operating_result_kwd ?? 0;
+    by.set(r.month, m);
+  }
+  // Back to whole fils: float sums of thousandths drift in the last digit.
+  const fils = (x: number) => Math.round(x * 1000) / 1000;
+  return [...by.values()]
+    .map((m) => ({ month: m.month, net_sales_kwd: fils(m.net_sales_kwd), gross_profit_kwd: fils(m.gross_profit_kwd), operating_result_kwd: fils(m.operating_result_kwd) }))
+    .sort((a, b) => a.month.localeCompare(b.month));
+}

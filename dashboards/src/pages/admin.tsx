@@ -1,0 +1,256 @@
+import { useCubeQuery } from '@cubejs-client/react';
+import { useMemo } from 'react';
+import { useApp } from '../app-context';
+import { buildIncomeOption, buildKuwaitiRatioOption, buildProcessingOption } from '../charts/admin-charts';
+import { DataTable, type Column } from '../components/data-table';
+import { EChart } from '../components/echart';
+import { QueryState } from '../components/query-state';
+import { employmentQuery, incomeQuery, processingQuery, stalledQuery, transactionTotalsQuery, type AdminScope } from '../cube/admin-queries';
+import {
+  incomeByMonth,
+  summarizeProcessing,
+  toEmploymentRows,
+  toIncomeRows,
+  toProcessingRows,
+  toStalledRows,
+  toTransactionTotals,
+  type EmploymentRow,
+  type IncomeRow,
+  type ProcessingRow,
+  type StalledRow,
+} from '../cube/admin-rows';
+import { formatDate, formatDateTime, formatPeriod } from '../format/date';
+import { formatDays, formatKwd, formatNumber, formatPercent } from '../format/number';
+import type { Messages } from '../i18n/messages';
+import { kuwaitiTarget, type UrlState } from '../state/url-state';
+
+/** A code's label when the messages know it, else the code itself (a new request type still shows). */
+function label(t: Messages, prefix: string, code: string): string {
+  return (t as Record<string, string>)[`${prefix}${code}`] ?? code;
+}
+
+/** `YYYY-MM` of a month input ↔ the first or last day kept in the URL. */
+function monthStart(v: string): string | null {
+  return /^\d{4}-\d{2}$/.test(v) ? `${v}-01` : null;
+}
+function monthEnd(v: string): string | null {
+  if (!/^\d{4}-\d{2}$/.test(v)) return null;
+  const last = new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)), 0)).getUTCDate();
+  return `${v}-${String(last).padStart(2, '0')}`;
+}
+
+function Filters() {
+  const { t, lang, url, navigate, session } = useApp();
+  const set = (patch: Partial<UrlState>) => navigate(patch, true);
+  const govs = useCubeQuery({ dimensions: ['employment.governorate_id', 'employment.governorate_name_ar', 'employment.governorate_name_en'], order: { 'employment.governorate_id': 'asc' } });
+  const govOptions = (govs.resultSet?.rawData() ?? []).map((r) => ({ id: String(r['employment.governorate_id']), name: String(r[`employment.governorate_name_${lang}`] ?? r['employment.governorate_id']) }));
+  return (
+    <div className="filters no-print" data-testid="admin-filters">
+      {session.role !== 'coop_board' && (
+        <>
+          <label>
+            {t.governorate}{' '}
+            <select data-testid="gov-select" value={url.gov ?? ''} onChange={(e) => set({ gov: e.target.value || null, coop: null })}>
+              <option value="">{t.kuwait}</option>
+              {govOptions.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.coop}{' '}
+            <input
+              data-testid="coop-filter"
+              size={6}
+              placeholder={t.allCoops}
+              defaultValue={url.coop ?? ''}
+              onBlur={(e) => {
+                const v = e.target.value.trim().toUpperCase();
+                set({ coop: /^C\d{3,}$/.test(v) ? v : null });
+              }}
+            />
+          </label>
+        </>
+      )}
+      <label>
+        {t.fromMonth} <input type="month" data-testid="from-month" value={url.from?.slice(0, 7) ?? ''} onChange={(e) => set({ from: monthStart(e.target.value) })} />
+      </label>
+      <label>
+        {t.toMonth} <input type="month" data-testid="to-month" value={url.to?.slice(0, 7) ?? ''} onChange={(e) => set({ to: monthEnd(e.target.value) })} />
+      </label>
+      <label>
+        {t.target} %{' '}
+        <input
+          type="number"
+          data-testid="target-input"
+          min={1}
+          max={100}
+          value={kuwaitiTarget(url)}
+          onChange={(e) => {
+            const n = Math.round(Number(e.target.value));
+            if (n >= 1 && n <= 100) set({ target: String(n) });
+          }}
+        />
+      </label>
+    </div>
+  );
+}
+
+function Stalled({ scope }: { scope: AdminScope }) {
+  const { t, lang } = useApp();
+  const totalsQ = useCubeQuery(useMemo(() => transactionTotalsQuery(scope), [scope]));
+  const listQ = useCubeQuery(useMemo(() => stalledQuery(scope), [scope]));
+  const totals = toTransactionTotals(totalsQ.resultSet?.rawData() ?? []);
+  const rows = useMemo(() => toStalledRows(listQ.resultSet?.rawData() ?? [], lang), [listQ.resultSet, lang]);
+  const columns: Column<StalledRow>[] = [
+    { key: 'id', header: t.transactionId, value: (r) => r.transactionId },
+    { key: 'coop', header: t.coop, value: (r) => r.coop },
+    { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
+    { key: 'type', header: t.requestType, value: (r) => r.requestType, render: (r) => label(t, 'reqType_', r.requestType) },
+    { key: 'status', header: t.status, value: (r) => r.status, render: (r) => label(t, 'status_', r.status) },
+    { key: 'actor', header: t.holder, value: (r) => r.actor, render: (r) => label(t, 'actor_', r.actor) },
+    { key: 'inStatus', header: t.workingDaysInStatus, numeric: true, value: (r) => r.workingDaysInStatus, render: (r) => <span className="flag">{formatNumber(r.workingDaysInStatus, lang)}</span> },
+    { key: 'open', header: t.workingDaysOpen, numeric: true, value: (r) => r.workingDaysOpen, render: (r) => formatNumber(r.workingDaysOpen, lang) },
+    { key: 'returned', header: t.timesReturned, numeric: true, value: (r) => r.timesReturned, render: (r) => formatNumber(r.timesReturned, lang) },
+    { key: 'submitted', header: t.submittedAt, value: (r) => r.submittedAt, render: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, lang) : '—') },
+    { key: 'since', header: t.statusSince, value: (r) => r.statusAt, render: (r) => (r.statusAt ? formatDateTime(r.statusAt, lang) : '—') },
+  ];
+  return (
+    <section className="panel" data-testid="stalled-panel">
+      <QueryState isLoading={totalsQ.isLoading} error={totalsQ.error} isEmpty={false} onRetry={() => void totalsQ.refetch()} minHeight={48}>
+        <div className={`banner ${totals.stalled > 0 ? 'banner-alert' : 'banner-ok'}`} role={totals.stalled > 0 ? 'alert' : 'status'} data-testid="stalled-banner" data-count={totals.stalled}>
+          <strong>{totals.stalled > 0 ? t.stalledBanner.replace('{n}', formatNumber(totals.stalled, lang)) : t.stalledNone}</strong>{' '}
+          <span>{t.stalledTotals.replace('{open}', formatNumber(totals.open, lang)).replace('{all}', formatNumber(totals.transactions, lang))}</span>
+        </div>
+      </QueryState>
+      <h2>{t.stalledTitle}</h2>
+      <QueryState isLoading={listQ.isLoading} error={listQ.error} isEmpty={rows.length === 0} onRetry={() => void listQ.refetch()} minHeight={60}>
+        <DataTable title={t.stalledTitle} columns={columns} rows={rows} rowKey={(r) => r.transactionId} testId="stalled-table" />
+      </QueryState>
+    </section>
+  );
+}
+
+function Processing({ scope }: { scope: AdminScope }) {
+  const { t, lang } = useApp();
+  const q = useCubeQuery(useMemo(() => processingQuery(scope), [scope]));
+  const rows = useMemo(() => toProcessingRows(q.resultSet?.rawData() ?? []), [q.resultSet]);
+  const option = useMemo(
+    () => buildProcessingOption({ summary: summarizeProcessing(rows), typeLabel: (c) => label(t, 'reqType_', c), lang, names: { decided: t.decidedRequests, open: t.openRequests } }),
+    [rows, t, lang],
+  );
+  const columns: Column<ProcessingRow>[] = [
+    { key: 'type', header: t.requestType, value: (r) => r.requestType, render: (r) => label(t, 'reqType_', r.requestType) },
+    { key: 'actor', header: t.holder, value: (r) => r.actor, render: (r) => label(t, 'actor_', r.actor) },
+    { key: 'final', header: t.status, value: (r) => (r.final ? 'decided' : 'open'), render: (r) => (r.final ? t.decided : t.open) },
+    { key: 'count', header: t.requests, numeric: true, value: (r) => r.count, render: (r) => formatNumber(r.count, lang) },
+    { key: 'avg', header: t.avgWorkingDays, numeric: true, value: (r) => r.avgWorkingDaysOpen, render: (r) => formatDays(r.avgWorkingDaysOpen, lang) },
+    { key: 'max', header: t.maxWorkingDaysInStatus, numeric: true, value: (r) => r.maxWorkingDaysInStatus, render: (r) => formatNumber(r.maxWorkingDaysInStatus, lang) },
+    { key: 'stalled', header: t.stalled, numeric: true, value: (r) => r.stalled, render: (r) => formatNumber(r.stalled, lang) },
+  ];
+  return (
+    <section className="panel" data-testid="processing-panel">
+      <h2>{t.processingTitle}</h2>
+      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={320}>
+        <EChart option={option} height={320} testId="processing-chart" ariaLabel={t.processingTitle} />
+        <DataTable title={t.processingTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="processing-table" />
+      </QueryState>
+    </section>
+  );
+}
+
+function Employment({ scope, targetPct }: { scope: AdminScope; targetPct: number }) {
+  const { t, lang } = useApp();
+  const q = useCubeQuery(useMemo(() => employmentQuery(scope), [scope]));
+  const rows = useMemo(() => toEmploymentRows(q.resultSet?.rawData() ?? [], lang, targetPct), [q.resultSet, lang, targetPct]);
+  const option = useMemo(() => buildKuwaitiRatioOption({ rows, targetPct, lang, targetLabel: t.target }), [rows, targetPct, lang, t]);
+  const below = rows.filter((r) => r.gap !== null && r.gap < 0).length;
+  const pct = (v: number | null) => formatPercent(v === null ? null : v / 100, lang, 1);
+  const columns: Column<EmploymentRow>[] = [
+    { key: 'coopId', header: t.id, value: (r) => r.coopId },
+    { key: 'coop', header: t.coop, value: (r) => r.coop },
+    { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
+    { key: 'snapshot', header: t.snapshotDate, value: (r) => r.snapshotDate, render: (r) => (r.snapshotDate ? formatDate(r.snapshotDate, lang) : '—') },
+    { key: 'ratio', header: t.kuwaitiRatio, numeric: true, value: (r) => r.kuwaitiRatio, render: (r) => <span className={(r.gap ?? 0) < 0 ? 'flag' : undefined}>{pct(r.kuwaitiRatio)}</span> },
+    { key: 'gap', header: t.targetGap, numeric: true, value: (r) => r.gap, render: (r) => formatNumber(r.gap, lang, 1) },
+    { key: 'employees', header: t.employees, numeric: true, value: (r) => r.employees, render: (r) => formatNumber(r.employees, lang) },
+    { key: 'counted', header: t.countedEmployees, numeric: true, value: (r) => r.countedEmployees, render: (r) => formatNumber(r.countedEmployees, lang) },
+    { key: 'kuwaitis', header: t.countedKuwaitis, numeric: true, value: (r) => r.countedKuwaitis, render: (r) => formatNumber(r.countedKuwaitis, lang) },
+    { key: 'payroll', header: t.monthlyPayroll, numeric: true, value: (r) => r.payrollKwd, render: (r) => formatKwd(r.payrollKwd, lang) },
+  ];
+  return (
+    <section className="panel" data-testid="employment-panel">
+      <h2>{t.employmentTitle}</h2>
+      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={320}>
+        <p data-testid="below-target" data-count={below}>
+          {t.belowTarget.replace('{n}', formatNumber(below, lang)).replace('{all}', formatNumber(rows.length, lang))} ({t.target} {formatPercent(targetPct / 100, lang)})
+        </p>
+        <EChart option={option} height={320} testId="employment-chart" ariaLabel={t.employmentTitle} />
+        <DataTable title={t.employmentTitle} columns={columns} rows={rows} rowKey={(r) => r.coopId} testId="employment-table" />
+      </QueryState>
+    </section>
+  );
+}
+
+function Income({ scope }: { scope: AdminScope }) {
+  const { t, lang } = useApp();
+  const q = useCubeQuery(useMemo(() => incomeQuery(scope), [scope]));
+  const rows = useMemo(() => toIncomeRows(q.resultSet?.rawData() ?? [], lang), [q.resultSet, lang]);
+  const option = useMemo(
+    () => buildIncomeOption({ months: incomeByMonth(rows), lang, names: { net_sales_kwd: t.netSales, gross_profit_kwd: t.grossProfit, operating_result_kwd: t.operatingResult } }),
+    [rows, lang, t],
+  );
+  const kwd = (key: keyof IncomeRow & string, header: string): Column<IncomeRow> => ({ key, header, numeric: true, value: (r) => r[key] as number | null, render: (r) => formatKwd(r[key], lang) });
+  const columns: Column<IncomeRow>[] = [
+    { key: 'month', header: t.month, value: (r) => r.month, render: (r) => formatPeriod(r.month, 'month', lang) },
+    { key: 'coopId', header: t.id, value: (r) => r.coopId },
+    { key: 'coop', header: t.coop, value: (r) => r.coop },
+    kwd('net_sales_kwd', t.netSales),
+    kwd('sales_returns_kwd', t.salesReturns),
+    kwd('cost_of_sales_kwd', t.costOfSales),
+    kwd('gross_profit_kwd', t.grossProfit),
+    { key: 'gross_margin', header: t.grossMargin, numeric: true, value: (r) => r.gross_margin, render: (r) => formatPercent(r.gross_margin === null ? null : r.gross_margin / 100, lang, 1) },
+    kwd('salaries_kwd', t.salaries),
+    kwd('contractor_services_kwd', t.contractorServices),
+    kwd('shrinkage_kwd', t.shrinkage),
+    kwd('social_aid_kwd', t.socialAid),
+    kwd('operating_result_kwd', t.operatingResult),
+  ];
+  return (
+    <section className="panel" data-testid="income-panel">
+      <h2>{t.incomeTitle}</h2>
+      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={320}>
+        <EChart option={option} height={320} testId="income-chart" ariaLabel={t.incomeTitle} />
+        <DataTable title={t.incomeTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="income-table" />
+      </QueryState>
+    </section>
+  );
+}
+
+/**
+ * Administration and finance for controllers (a board sees only its own co-op: Cube narrows
+ * its token): stalled requests first, then processing times, Kuwaiti employment, statements.
+ */
+export default function Admin() {
+  const { t, url } = useApp();
+  const scope = useMemo<AdminScope>(() => ({ gov: url.gov, coop: url.coop, from: url.from, to: url.to }), [url.gov, url.coop, url.from, url.to]);
+  return (
+    <main className="page" data-page="admin">
+      <header className="page-header">
+        <h1>{t.admin}</h1>
+      </header>
+      <Filters />
+      <Stalled scope={scope} />
+      <div className="chart-grid">
+        <Processing scope={scope} />
+        <Employment scope={scope} targetPct={kuwaitiTarget(url)} />
+      </div>
+      <Income scope={scope} />
+      <p className="hint" data-testid="pending-views">
+        {t.pendingViews}
+      </p>
+    </main>
+  );
+}
