@@ -15,6 +15,13 @@ export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   income_statements: ['leadership', 'auditor', 'controller', 'coop_board'],
   employment: ['leadership', 'auditor', 'controller', 'coop_board'],
   transactions: ['leadership', 'auditor', 'controller', 'coop_board'],
+  camera_uptime: ['leadership', 'auditor', 'controller', 'coop_board'],
+  contractors: ['leadership', 'auditor', 'controller', 'coop_board'],
+  // Their personal-data members (civil IDs, ledger counterparties) are compiled only into the
+  // auditor's model (model/views/personal-data.js); the rest is for the controllers' reports.
+  ledger: ['leadership', 'auditor', 'controller', 'coop_board'],
+  shareholders: ['leadership', 'auditor', 'controller', 'coop_board'],
+  shareholder_events: ['leadership', 'auditor', 'controller', 'coop_board'],
   // Per governorate and category: no co-op to scope a board to.
   alerts: MINISTRY,
   alert_events: MINISTRY,
@@ -25,6 +32,9 @@ export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   audit: ['auditor'],
   audit_stock: ['auditor'],
   anomalies: ['auditor'],
+  audit_deliveries: ['auditor'],
+  audit_price_changes: ['auditor'],
+  audit_stocktake: ['auditor'],
 };
 
 /** Views a board may query: each has a `coop_id` dimension the board's filter goes on. */

@@ -1,4 +1,4 @@
-/* global COMPILE_CONTEXT, view, sales, stock, anomaly_cases -- Cube model globals: the compiler provides them */
+/* global COMPILE_CONTEXT, view, sales, stock, anomaly_cases, deliveries, price_changes, stocktake_variance -- Cube model globals: the compiler provides them */
 // Role-dependent part of the model. Cube compiles the model once per role (cube-server's
 // contextToAppId), with that role's security context in COMPILE_CONTEXT, so a view or member
 // left out here does not exist for the role at all: it is absent from /meta and /load refuses it.
@@ -15,7 +15,8 @@ function visible(members, personal) {
 }
 
 // The audit workbench (auditors only): from a ranked anomaly to the co-op, site, product and
-// day it concerns, to the mart rows, to the batch each figure came from.
+// day it concerns, to the mart rows (sales, stock, deliveries, price changes, stocktake), to the
+// batch each figure came from.
 if (ROW_LEVEL_ROLES.includes(role)) {
   view(`anomalies`, {
     description: `Auditor cases (price gouging, stopped or flat feeds, shrinkage...), ranked, with drill keys and value at stake`,
@@ -97,6 +98,97 @@ if (ROW_LEVEL_ROLES.includes(role)) {
       { join_path: stock.coops, includes: [`coop_name_ar`, `coop_name_en`, `vendor`] },
       { join_path: stock.sites, includes: [`site_name_ar`, `site_name_en`, `site_type`] },
       { join_path: stock.products, includes: [`product_name_ar`, `product_name_en`] },
+    ],
+  });
+
+  view(`audit_deliveries`, {
+    description: `Supplier delivery lines for auditors: each line, its invoice and the batch it came from`,
+    cubes: [
+      {
+        join_path: deliveries,
+        includes: visible([
+          `delivery_line_key`,
+          `delivery_id`,
+          `invoice_no`,
+          `delivery_date`,
+          `coop_id`,
+          `site_id`,
+          `supplier_id`,
+          `product_id`,
+          `batch_id`,
+          `batch_received_at`,
+          `quantity`,
+          `line_value_kwd`,
+          `avg_unit_cost_kwd`,
+          `line_count`,
+          `delivery_count`,
+        ]),
+      },
+      { join_path: deliveries.coops, includes: [`coop_name_ar`, `coop_name_en`] },
+      { join_path: deliveries.sites, includes: [`site_name_ar`, `site_name_en`] },
+      { join_path: deliveries.products, includes: [`product_name_ar`, `product_name_en`] },
+      { join_path: deliveries.suppliers, includes: [`supplier_name_ar`, `supplier_name_en`] },
+    ],
+  });
+
+  view(`audit_price_changes`, {
+    description: `Shelf price changes for auditors: price before and after, reason, how long it held, and the batch`,
+    cubes: [
+      {
+        join_path: price_changes,
+        includes: visible([
+          `price_change_key`,
+          `effective_date`,
+          `valid_until`,
+          `coop_id`,
+          `site_id`,
+          `product_id`,
+          `reason`,
+          `is_current`,
+          `price_kwd`,
+          `previous_price_kwd`,
+          `change_kwd`,
+          `change_share`,
+          `batch_id`,
+          `batch_received_at`,
+          `change_count`,
+          `increase_count`,
+          `avg_price_kwd`,
+          `avg_change_share`,
+          `max_change_share`,
+        ]),
+      },
+      { join_path: price_changes.coops, includes: [`coop_name_ar`, `coop_name_en`] },
+      { join_path: price_changes.sites, includes: [`site_name_ar`, `site_name_en`] },
+      { join_path: price_changes.products, includes: [`product_name_ar`, `product_name_en`] },
+    ],
+  });
+
+  view(`audit_stocktake`, {
+    description: `Stocktake count lines against the books for auditors, valued at cost, and the batch each came from`,
+    cubes: [
+      {
+        join_path: stocktake_variance,
+        includes: visible([
+          `stocktake_line_key`,
+          `count_date`,
+          `coop_id`,
+          `site_id`,
+          `product_id`,
+          `batch_id`,
+          `batch_received_at`,
+          `book_qty`,
+          `counted_qty`,
+          `variance_qty`,
+          `variance_value_kwd`,
+          `shrinkage_value_kwd`,
+          `variance_share`,
+          `line_count`,
+        ]),
+      },
+      { join_path: stocktake_variance.coops, includes: [`coop_name_ar`, `coop_name_en`] },
+      { join_path: stocktake_variance.sites, includes: [`site_name_ar`, `site_name_en`] },
+      { join_path: stocktake_variance.products, includes: [`product_name_ar`, `product_name_en`] },
     ],
   });
 }
