@@ -3,7 +3,10 @@ import { MESSAGES } from '../src/i18n/messages';
 import { queryReadOnly } from '../../testing/warehouse-reader';
 import '../../testing/stack-context';
 import { screenshotPath, useBrowserPage, type Page } from './browser';
+import { readFileSync } from 'node:fs';
 import { COLD_START_TIMEOUT, openDashboard, readShownNumber, readTable, signInAs, waitForChart } from './dashboard-page';
+import { routeReviews, startReviewServer, webServerKeepsReviews } from './review-server';
+import { reviewLogPath } from '../server/review-routes';
 
 const stack = inject('stack');
 const HALF_FILS = 0.0005 + 1e-9;
@@ -86,6 +89,68 @@ describe('audit workbench in chromium', () => {
     expect(params.get('from')).not.toBeNull();
     const sites = await readTable(page, 'audit-table', 'audit-panel');
     expect([...sites.keys()].every((id) => id.startsWith(`${expected.coop_id}-`))).toBe(true);
+  });
+
+  it('keeps a review with who and when on the server, and shows it after a reload', async () => {
+    // Until semantic/web-server.ts registers the review routes, they run beside it on the same data dir.
+    const own = (await webServerKeepsReviews(stack.webUrl)) ? null : await startReviewServer({ apiSecret: stack.apiSecret, dataDir: stack.dataDir });
+    let reviewServer = own;
+    const forward = async () => {
+      await page.unrouteAll({ behavior: 'wait' });
+      if (reviewServer) await routeReviews(page, reviewServer.url);
+    };
+    try {
+      await forward();
+      await signInAs(page, 'auditor');
+      await openDashboard(page, stack.webUrl, { page: 'audit' });
+      const queue = await readTable(page, 'anomaly-table', 'anomaly-panel');
+      const id = [...queue.keys()][1] ?? [...queue.keys()][0]!;
+      const row = page.locator(`[data-testid="anomaly-table"] tr[data-row-id="${id}"]`);
+      const comment = `checked the shelf price ${Date.now()}`;
+
+      await row.getByTestId('review-open').click();
+      const form = page.locator(`[data-testid="review-form"][data-anomaly-id="${id}"]`);
+      await form.getByTestId('review-status').selectOption('confirmed');
+      await form.getByTestId('review-reviewer').fill('نورة العتيبي');
+      await form.getByTestId('review-comment').fill(comment);
+      await form.getByTestId('review-save').click();
+      await row.locator('[data-review-status="confirmed"]').waitFor();
+      // Reviewing is not drilling: the URL stays on the queue.
+      expect(new URL(page.url()).searchParams.get('coop')).toBeNull();
+
+      // The log on disk has it, with the verified role and the server's time.
+      const lines = readFileSync(reviewLogPath(stack.dataDir), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+      const kept = lines.find((l) => l.comment === comment)!;
+      expect(kept).toMatchObject({ anomaly_id: id, status: 'confirmed', reviewer: 'نورة العتيبي', role: 'auditor' });
+      expect(Math.abs(Date.parse(kept.reviewed_at!) - Date.now())).toBeLessThan(10 * 60_000);
+
+      // A restarted review server and a reloaded page: the verdict is still there, from the server.
+      if (own) {
+        await reviewServer!.close();
+        reviewServer = await startReviewServer({ apiSecret: stack.apiSecret, dataDir: stack.dataDir });
+        await forward();
+      }
+      await page.evaluate(() => localStorage.removeItem('rabt.reviewer'));
+      await page.reload();
+      await readTable(page, 'anomaly-table', 'anomaly-panel');
+      const badge = row.locator('[data-review-status="confirmed"]');
+      await badge.waitFor();
+      expect(await badge.textContent()).toContain('نورة العتيبي');
+      expect(await badge.getAttribute('title')).toBe(comment);
+
+      // A second verdict is a new line: the history keeps both, the queue shows the newest.
+      await row.getByTestId('review-open').click();
+      await form.getByTestId('review-status').selectOption('dismissed');
+      await form.getByTestId('review-reviewer').fill('Fahad');
+      await form.getByTestId('review-comment').fill(`${comment} (list price changed)`);
+      await form.getByTestId('review-save').click();
+      await row.locator('[data-review-status="dismissed"]').waitFor();
+      const history = await form.locator('[data-testid="review-history"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-review-status')));
+      expect(history.slice(0, 2)).toEqual(['dismissed', 'confirmed']);
+      await page.screenshot({ path: screenshotPath('audit-review-ar'), fullPage: true });
+    } finally {
+      await reviewServer?.close();
+    }
   });
 
   it('is closed to other roles, and opens after signing in as auditor', async () => {

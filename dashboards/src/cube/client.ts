@@ -27,15 +27,20 @@ export function tokenUrl(session: Session): string {
   return `/api/token?${p.toString()}`;
 }
 
+/** A fresh demo token for the session (the review log checks the same token Cube does). */
+export async function fetchToken(session: Session): Promise<TokenResponse> {
+  const r = await fetch(tokenUrl(session));
+  if (!r.ok) throw new Error(`/api/token answered ${r.status}`);
+  return (await r.json()) as TokenResponse;
+}
+
 /** A Cube client whose token comes from the demo endpoint and is renewed a minute before it expires. */
 export async function createCubeApi(session: Session): Promise<CubeApi> {
   const { cubeApiUrl } = await loadConfig();
   let cached: { token: string; renewAt: number } | null = null;
   const token = async () => {
     if (cached && Date.now() < cached.renewAt) return cached.token;
-    const r = await fetch(tokenUrl(session));
-    if (!r.ok) throw new Error(`/api/token answered ${r.status}`);
-    const body = (await r.json()) as TokenResponse;
+    const body = await fetchToken(session);
     const expires = body.expires_at ? Date.parse(body.expires_at) : Number.NaN;
     cached = { token: body.token, renewAt: Number.isFinite(expires) ? expires - 60_000 : Date.now() + 10 * 60_000 };
     return body.token;

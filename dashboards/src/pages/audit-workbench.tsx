@@ -1,7 +1,8 @@
 import { useCubeQuery } from '@cubejs-client/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useApp } from '../app-context';
 import { buildPriceOption } from '../charts/price-line';
+import { ReviewBadge, ReviewForm, useReviews } from '../components/anomaly-review';
 import { DataTable, type Column } from '../components/data-table';
 import { EChart } from '../components/echart';
 import { Freshness } from '../components/freshness';
@@ -123,6 +124,8 @@ function AnomalyQueue() {
   const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => anomaliesQuery(), []));
   const rows = useMemo(() => toAnomalyRows(resultSet?.rawData() ?? [], lang), [resultSet, lang]);
   const kindName = (k: string) => (k === 'price_gouging' ? t.kind_price_gouging : k);
+  const reviews = useReviews();
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const columns: Column<AnomalyRow>[] = [
     { key: 'rank', header: '#', numeric: true, value: (r) => r.rank, render: (r) => formatNumber(r.rank, lang) },
     { key: 'kind', header: t.anomalyKind, value: (r) => r.kind, render: (r) => kindName(r.kind) },
@@ -131,12 +134,35 @@ function AnomalyQueue() {
     { key: 'product', header: t.product, value: (r) => r.product },
     { key: 'period', header: t.period, value: (r) => `${r.start ?? ''}..${r.end ?? ''}`, render: (r) => `${r.start ? formatDate(r.start, lang) : '—'} – ${r.end ? formatDate(r.end, lang) : '—'}` },
     { key: 'value', header: t.valueAtStake, numeric: true, value: (r) => r.valueAtStake, render: (r) => formatKwd(r.valueAtStake, lang) },
+    {
+      key: 'review',
+      header: t.review,
+      value: (r) => reviews.latest.get(r.id)?.status ?? null,
+      render: (r) => (
+        <span className="review-cell">
+          <ReviewBadge review={reviews.latest.get(r.id)} />{' '}
+          <button
+            type="button"
+            className="link no-print"
+            data-testid="review-open"
+            onClick={(e) => {
+              // Reviewing is not drilling: the row's own click opens the drill.
+              e.stopPropagation();
+              setReviewing(r.id);
+            }}
+          >
+            {t.review}
+          </button>
+        </span>
+      ),
+    },
   ];
   return (
     <section className="panel" data-testid="anomaly-panel">
       <h2>{t.anomalyQueue}</h2>
       <QueryState isLoading={isLoading} error={error} isEmpty={rows.length === 0} onRetry={() => void refetch()}>
         <p className="hint no-print">{t.drillHint}</p>
+        {reviewing && <ReviewForm key={reviewing} anomalyId={reviewing} reviews={reviews} onSaved={reviews.reload} />}
         <DataTable title={t.anomalyQueue} columns={columns} rows={rows} rowKey={(r) => r.id} onRowClick={(r) => navigate(anomalyDrill(r), true)} testId="anomaly-table" />
       </QueryState>
     </section>
@@ -172,7 +198,6 @@ export default function AuditWorkbench() {
         <h1>{t.audit}</h1>
         <Freshness query={freshness} member="audit.business_date" />
       </header>
-      <p className="hint">{t.anomalyQueueMissing}</p>
       {!scope.coopId && <AnomalyQueue />}
       <AuditBreadcrumbs scope={scope} />
       <AuditPanel scope={scope} />
