@@ -35,6 +35,7 @@ describe('findSuspiciousRefunds', () => {
     ['a run of refunds just under 20 KWD', run('E-X', 20, (k) => 17.6 + (k % 5) * 0.45), ['E-X']],
     ['refunds far above every cashier', run('E-X', 8, () => 55), ['E-X']],
     ['a few refunds just under 20 KWD (too few to be a pattern)', run('E-X', 4, () => 19.5), []],
+    ['nine refunds just under 5 KWD (chance, in a band ordinary refunds reach)', run('E-X', 9, (k) => 4.3 + (k % 6) * 0.1), []],
     ['many small refunds like everyone else', run('E-X', 8, (k) => AMOUNTS[k] as number), []],
     ['a sales-return credit is not a refund', run('E-X', 20, () => 19).map((l) => ({ ...l, debitKwd: 0, creditKwd: 19 })), []],
   ])('%s', (_, extra, flagged) => {

@@ -11,6 +11,13 @@ export const REFUND_Z = 4;
 export const NEAR_LIMIT_Z = 4;
 /** ...when also refunding more than most (z of refunded KWD at least this). */
 export const NEAR_LIMIT_MIN_Z = 1;
+/**
+ * ...and only with this many refunds under that amount, making up this share of the
+ * cashier's: one cashier in thousands lands 5 of 10 refunds in a band holding 7% of all
+ * refunds by chance (the 5 KWD band), so a handful is noise across a country's tills.
+ */
+export const MIN_NEAR_LIMIT_REFUNDS = 10;
+export const NEAR_LIMIT_MIN_SHARE = 0.4;
 /** Either way with at least this many refunds (one big return is not a pattern). */
 export const MIN_REFUNDS = 5;
 /** Smallest spread of log totals: with few cashiers the MAD can be near zero. */
@@ -38,7 +45,7 @@ const inBand = (kwd: number, limit: number) => kwd >= limit * (1 - NEAR_LIMIT_SH
  * (debits to sales returns), against every other cashier. Two tells: refunding far more
  * than cashiers do (robust z of log KWD ≥ 4), or many refunds just under one round amount
  * (where a supervisor's approval starts) where other cashiers' refunds seldom fall
- * (binomial z ≥ 4, with KWD above the median). At least 5 refunds either way. Score: the
+ * (binomial z ≥ 4; ≥ 10 such refunds, ≥ 40% of the cashier's; KWD z ≥ 1). At least 5 refunds either way. Score: the
  * KWD z plus half the near-limit z (capped at 12); at stake what the cashier refunded
  * beyond the median cashier. The detail names the employee and the batches.
  */
@@ -77,7 +84,7 @@ export function findSuspiciousRefunds(lines: LedgerLine[]): Anomaly[] {
       const zL = (k - n * p) / Math.sqrt(n * p * (1 - p));
       if (zL > nearZ) [limit, near, nearZ, othersShare] = [L, k, zL, p];
     }
-    const underLimit = nearZ >= NEAR_LIMIT_Z && near >= MIN_REFUNDS;
+    const underLimit = nearZ >= NEAR_LIMIT_Z && near >= MIN_NEAR_LIMIT_REFUNDS && near >= NEAR_LIMIT_MIN_SHARE * n;
     if (z < REFUND_Z && !(underLimit && z >= NEAR_LIMIT_MIN_Z)) continue;
     const run = (underLimit ? c.refunds.filter((r) => inBand(r.debitKwd, limit)) : c.refunds).map((r) => r.date).sort();
     const batches = [...new Set(c.refunds.map((r) => r.batchId))].sort();
