@@ -75,6 +75,20 @@ describe('DuckDBDriver', () => {
     ]);
   });
 
+  it('creates a schema once when Cube asks for it from several pre-aggregation builds at once', async () => {
+    const fresh = new DuckDBDriver({ warehousePath: path, swapCheckMs: 0 });
+    try {
+      // DuckDB refuses two transactions creating the same schema (a write-write conflict), and
+      // only some interleavings hit it: ask many times for many schemas.
+      const schemas = Array.from({ length: 30 }, (_, i) => `pre_aggregations_${i}`);
+      const asked = await Promise.allSettled(schemas.flatMap((schema) => Array.from({ length: 4 }, () => fresh.createSchemaIfNotExists(schema))));
+      expect(asked.filter((result) => result.status === 'rejected')).toEqual([]);
+      expect(await fresh.getTablesQuery('pre_aggregations_29')).toEqual([]);
+    } finally {
+      await fresh.release();
+    }
+  });
+
   it('reports a missing warehouse clearly', async () => {
     const missing = new DuckDBDriver({ warehousePath: join(dir, 'nope.duckdb') });
     await expect(missing.query('SELECT 1')).rejects.toBeInstanceOf(WarehouseNotPublishedError);

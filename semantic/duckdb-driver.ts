@@ -73,6 +73,7 @@ export class DuckDBDriver extends BaseDriver {
   private lastCheck = 0;
   private swapping: Promise<void> | undefined;
   private closed = false;
+  private readonly schemas = new Map<string, Promise<void>>();
 
   constructor(options: DuckDBDriverOptions) {
     super({ testConnectionTimeout: 10_000 });
@@ -253,8 +254,17 @@ export class DuckDBDriver extends BaseDriver {
     );
   }
 
-  override async createSchemaIfNotExists(schemaName: string): Promise<void> {
-    await this.query(`CREATE SCHEMA IF NOT EXISTS memory.${schemaName}`, []);
+  override createSchemaIfNotExists(schemaName: string): Promise<void> {
+    // Cube asks for the schema from every pre-aggregation build it runs at once, and DuckDB
+    // refuses two transactions creating the same schema (a write-write conflict), so each
+    // schema is created by one statement that the other callers wait for.
+    let created = this.schemas.get(schemaName);
+    if (!created) {
+      created = this.query(`CREATE SCHEMA IF NOT EXISTS memory.${schemaName}`, []).then(() => undefined);
+      created.catch(() => this.schemas.delete(schemaName));
+      this.schemas.set(schemaName, created);
+    }
+    return created;
   }
 
   override async tableColumnTypes(table: string): Promise<TableStructure> {
