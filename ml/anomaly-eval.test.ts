@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Anomaly } from './anomalies/anomaly';
 import { scoreAnomalies, type TruthEvent } from './anomaly-eval';
 
-const ev = (event_type: string, coop_id: string, site_id: string, start_date: string, end_date: string): TruthEvent => ({
+const ev = (event_type: string, coop_id: string, site_id: string, start_date: string, end_date: string, detail = ''): TruthEvent => ({
   event_type,
   coop_id,
   governorate_id: 'KW-JA',
@@ -10,7 +10,7 @@ const ev = (event_type: string, coop_id: string, site_id: string, start_date: st
   product_scope: '',
   start_date,
   end_date,
-  detail: '',
+  detail,
 });
 const found = (kind: Anomaly['kind'], coopId: string, siteId: string | null, startDate: string, endDate: string): Anomaly => ({
   kind,
@@ -49,6 +49,16 @@ describe('scoreAnomalies', () => {
       ['duplicate_invoice', invoices, 2],
       ['suspicious_refunds', refunds, 1],
     ]);
+  });
+
+  it.each([
+    ['at the first charity', 'C027', 1],
+    ['at the other charity, which paid second', 'C053', 1],
+    ['at a third co-op', 'C001', 0],
+  ])('aid paid by two charities, the case %s', (_, coop, hits) => {
+    const truth = [ev('aid_paid_twice', 'C027', '', '2026-01-07', '2026-03-31', 'civil_id=286021149636;aid_type=monthly_family;other_coop_id=C053')];
+    const s = scoreAnomalies([found('duplicate_aid', coop, null, '2026-03-08', '2026-03-08')], truth);
+    expect(s.recall.find((r) => r.truth === 'aid_paid_twice')?.hits).toBe(hits);
   });
 
   it('counts precision over the top k only and lists the kinds not planted', () => {

@@ -21,6 +21,15 @@ export function readEvents(path: string): TruthEvent[] {
 
 const overlaps = (a: Anomaly, e: TruthEvent) => a.endDate >= e.start_date && a.startDate <= e.end_date;
 
+/** One `key=value` of a truth event's detail (pairs separated by `;`). */
+export function detailValue(e: TruthEvent, key: string): string | undefined {
+  for (const pair of (e.detail ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at) === key) return pair.slice(at + 1);
+  }
+  return undefined;
+}
+
 /** Each kind the simulator plants, the case kind that finds it, and what finding it means. */
 export const PLANTED_KINDS: { truth: string; kind: AnomalyKind; found: (a: Anomaly, e: TruthEvent) => boolean }[] = [
   { truth: 'price_gouging', kind: 'price_gouging', found: (a, e) => a.coopId === e.coop_id && overlaps(a, e) },
@@ -29,7 +38,8 @@ export const PLANTED_KINDS: { truth: string; kind: AnomalyKind; found: (a: Anoma
   { truth: 'phantom_delivery', kind: 'delivery_without_sales', found: (a, e) => a.coopId === e.coop_id && a.productId === e.product_scope && a.startDate === e.start_date },
   { truth: 'duplicate_invoice', kind: 'duplicate_invoice', found: (a, e) => a.coopId === e.coop_id && overlaps(a, e) },
   { truth: 'suspicious_refunds', kind: 'suspicious_refunds', found: (a, e) => a.siteId === e.site_id && overlaps(a, e) },
-  { truth: 'aid_paid_twice', kind: 'duplicate_aid', found: (a, e) => a.coopId === e.coop_id && overlaps(a, e) },
+  // Aid from two charities: the case is on whichever paid second, the truth on the first.
+  { truth: 'aid_paid_twice', kind: 'duplicate_aid', found: (a, e) => (a.coopId === e.coop_id || a.coopId === detailValue(e, 'other_coop_id')) && overlaps(a, e) },
 ];
 
 export interface AnomalyScores {
