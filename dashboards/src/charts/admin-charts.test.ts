@@ -1,5 +1,5 @@
 import type { EmploymentRow } from '../cube/admin-rows';
-import { buildIncomeOption, buildKuwaitiRatioOption, buildProcessingOption } from './admin-charts';
+import { buildEntityBarsOption, buildIncomeOption, buildKuwaitiRatioOption, buildProcessingOption } from './admin-charts';
 
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -62,5 +62,45 @@ describe('buildIncomeOption', () => {
     ]);
     expect(o.tooltip.valueFormatter(1000.5).replace(/\u00a0/g, ' ')).toBe('KWD 1,000.500');
     expect(o.xAxis.axisLabel.formatter('2025-05-01')).toBe('May 2025');
+  });
+});
+
+describe('buildEntityBarsOption', () => {
+  const source = [
+    { coop: 'A', members: 10, former: 2, poor: true },
+    { coop: 'B', members: 5, former: 0, poor: false },
+  ];
+  it('stacks the series it is given over one dataset, flagged rows in red', () => {
+    const o = buildEntityBarsOption({
+      source,
+      x: 'coop',
+      series: [
+        { y: 'members', name: 'M', color: '#111111', stack: 's' },
+        { y: 'former', name: 'F', color: '#222222', stack: 's' },
+      ],
+      lang: 'ar',
+      format: String,
+      flagColumn: 'poor',
+    }) as Loose;
+    expect(o.dataset.dimensions).toEqual(['coop', 'members', 'former', 'poor']);
+    expect(o.dataset.source).toEqual(source);
+    expect(o.series.map((s: Loose) => [s.encode, s.stack])).toEqual([
+      [{ x: 'coop', y: 'members' }, 's'],
+      [{ x: 'coop', y: 'former' }, 's'],
+    ]);
+    expect(o.series[0].itemStyle.color({ data: source[0] })).toBe('#c62828');
+    expect(o.series[0].itemStyle.color({ data: source[1] })).toBe('#111111');
+    expect(o.legend).toBeDefined();
+    expect(o.xAxis.inverse).toBe(true);
+  });
+
+  it.each([
+    [undefined, undefined],
+    [100, 100],
+  ])('max %j on the value axis → %j; one series has no legend', (max, expected) => {
+    const o = buildEntityBarsOption({ source, x: 'coop', series: [{ y: 'members', name: 'M', color: '#111111' }], lang: 'en', format: String, max }) as Loose;
+    expect(o.yAxis.max).toBe(expected);
+    expect(o.legend).toBeUndefined();
+    expect(o.series[0].itemStyle.color).toBe('#111111');
   });
 });

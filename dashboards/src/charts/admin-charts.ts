@@ -106,3 +106,52 @@ export function buildIncomeOption({
     ],
   };
 }
+
+export interface BarSeries {
+  /** The dataset column the bar reads. */
+  y: string;
+  name: string;
+  color: string;
+  stack?: string;
+}
+
+/**
+ * Bars per named thing (co-op, contractor) from rows already in the dataset's shape: the
+ * shareholder, uptime and contractor panels share it. `flagColumn` marks rows to draw in red.
+ */
+export function buildEntityBarsOption({
+  source,
+  x,
+  series,
+  lang,
+  format,
+  max,
+  flagColumn,
+}: {
+  source: readonly Record<string, string | number | boolean | null>[];
+  x: string;
+  series: readonly BarSeries[];
+  lang: Lang;
+  format: (v: unknown) => string;
+  max?: number;
+  flagColumn?: string;
+}): EChartsOption {
+  const l = rtlLayout(lang);
+  return {
+    animation: false,
+    dataset: { dimensions: [x, ...series.map((s) => s.y), ...(flagColumn ? [flagColumn] : [])], source: source.map((r) => ({ ...r })) },
+    grid: { ...l.grid, top: series.length > 1 ? 48 : 24, bottom: 72 },
+    ...(series.length > 1 ? { legend: { top: 4, ...l.legend } } : {}),
+    tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
+    xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { interval: 0, rotate: 30 } },
+    yAxis: { type: 'value', position: l.valuePosition, ...(max !== undefined ? { max } : {}), axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
+    series: series.map((s) => ({
+      type: 'bar' as const,
+      id: s.y,
+      name: s.name,
+      encode: { x, y: s.y },
+      ...(s.stack ? { stack: s.stack } : {}),
+      itemStyle: { color: flagColumn ? (p: { data: unknown }) => ((p.data as Record<string, unknown>)[flagColumn] ? BELOW : s.color) : s.color },
+    })),
+  };
+}

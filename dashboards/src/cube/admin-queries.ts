@@ -102,3 +102,56 @@ export function incomeQuery(scope: AdminScope): Query {
     limit: 10_000,
   };
 }
+
+const govCoopFilters = (view: string, scope: AdminScope): BinaryFilter[] => [
+  ...(scope.gov ? [{ member: `${view}.governorate_id`, operator: 'equals' as const, values: [scope.gov] }] : []),
+  ...(scope.coop ? [{ member: `${view}.coop_id`, operator: 'equals' as const, values: [scope.coop] }] : []),
+];
+
+/** The current shareholder register per co-op: members, former members, shares, dividends, transfers. */
+export function shareholdersQuery(scope: AdminScope): Query {
+  return {
+    measures: [
+      'shareholders.shareholder_count',
+      'shareholders.member_count',
+      'shareholders.former_member_count',
+      'shareholders.shares',
+      'shareholders.dividends_kwd',
+      'shareholders.transferred_in_count',
+      'shareholders.transferred_out_count',
+    ],
+    dimensions: ['shareholders.coop_id', 'shareholders.coop_name_ar', 'shareholders.coop_name_en', 'shareholders.governorate_name_ar', 'shareholders.governorate_name_en'],
+    filters: govCoopFilters('shareholders', scope),
+    limit: 5_000,
+  };
+}
+
+/** Every camera with its uptime and outages (the rows roll them up per co-op for the chart). */
+export function camerasQuery(scope: AdminScope): Query {
+  return {
+    measures: ['camera_uptime.online_hours', 'camera_uptime.offline_hours', 'camera_uptime.uptime_share', 'camera_uptime.outages'],
+    dimensions: [
+      'camera_uptime.camera_id',
+      'camera_uptime.coop_id',
+      'camera_uptime.coop_name_ar',
+      'camera_uptime.coop_name_en',
+      'camera_uptime.site_name_ar',
+      'camera_uptime.site_name_en',
+      'camera_uptime.location',
+      'camera_uptime.current_status',
+      'camera_uptime.current_since',
+    ],
+    filters: govCoopFilters('camera_uptime', scope),
+    limit: 10_000,
+  };
+}
+
+/** Each contractor's ratings over its contracts in scope. */
+export function contractorsQuery(scope: AdminScope): Query {
+  return {
+    measures: ['contractors.contract_count', 'contractors.rating_count', 'contractors.avg_rating', 'contractors.poor_rating_count', 'contractors.poor_share', 'contractors.contract_value_kwd'],
+    dimensions: ['contractors.contractor_id', 'contractors.contractor_name', 'contractors.category'],
+    filters: govCoopFilters('contractors', scope),
+    limit: 5_000,
+  };
+}

@@ -214,3 +214,129 @@ export function incomeByMonth(rows: readonly IncomeRow[]): IncomeMonth[] {
     .map((m) => ({ month: m.month, net_sales_kwd: fils(m.net_sales_kwd), gross_profit_kwd: fils(m.gross_profit_kwd), operating_result_kwd: fils(m.operating_result_kwd) }))
     .sort((a, b) => a.month.localeCompare(b.month));
 }
+
+export interface ShareholderRow {
+  coopId: string;
+  coop: string;
+  governorate: string;
+  shareholders: number | null;
+  members: number | null;
+  formerMembers: number | null;
+  shares: number | null;
+  dividendsKwd: number | null;
+  transferredIn: number | null;
+  transferredOut: number | null;
+}
+
+/** Largest membership first. */
+export function toShareholderRows(raw: readonly Raw[], lang: Lang): ShareholderRow[] {
+  const name = namer('shareholders', lang);
+  const n = (r: Raw, k: string) => toNumber(r[`shareholders.${k}`]);
+  return raw
+    .map((r) => ({
+      coopId: str(r['shareholders.coop_id']),
+      coop: name(r, 'coop_name') || str(r['shareholders.coop_id']),
+      governorate: name(r, 'governorate_name'),
+      shareholders: n(r, 'shareholder_count'),
+      members: n(r, 'member_count'),
+      formerMembers: n(r, 'former_member_count'),
+      shares: n(r, 'shares'),
+      dividendsKwd: n(r, 'dividends_kwd'),
+      transferredIn: n(r, 'transferred_in_count'),
+      transferredOut: n(r, 'transferred_out_count'),
+    }))
+    .sort((a, b) => (b.members ?? 0) - (a.members ?? 0) || a.coopId.localeCompare(b.coopId));
+}
+
+export interface CameraRow {
+  cameraId: string;
+  coopId: string;
+  coop: string;
+  site: string;
+  location: string;
+  offline: boolean;
+  since: string | null;
+  onlineHours: number | null;
+  offlineHours: number | null;
+  /** Percent of hours online, 0–100. */
+  uptime: number | null;
+  outages: number | null;
+}
+
+/** Cameras offline now first, then the lowest uptime. */
+export function toCameraRows(raw: readonly Raw[], lang: Lang): CameraRow[] {
+  const name = namer('camera_uptime', lang);
+  return raw
+    .map((r) => ({
+      cameraId: str(r['camera_uptime.camera_id']),
+      coopId: str(r['camera_uptime.coop_id']),
+      coop: name(r, 'coop_name') || str(r['camera_uptime.coop_id']),
+      site: name(r, 'site_name'),
+      location: str(r['camera_uptime.location']),
+      offline: str(r['camera_uptime.current_status']) === 'offline',
+      since: str(r['camera_uptime.current_since']) || null,
+      onlineHours: toNumber(r['camera_uptime.online_hours']),
+      offlineHours: toNumber(r['camera_uptime.offline_hours']),
+      uptime: toNumber(r['camera_uptime.uptime_share']),
+      outages: toNumber(r['camera_uptime.outages']),
+    }))
+    .sort((a, b) => Number(b.offline) - Number(a.offline) || (a.uptime ?? 101) - (b.uptime ?? 101) || a.cameraId.localeCompare(b.cameraId));
+}
+
+export interface CoopUptime {
+  coopId: string;
+  coop: string;
+  cameras: number;
+  offlineNow: number;
+  /** Percent of all the co-op's camera hours online (hours-weighted, not a mean of shares). */
+  uptime: number | null;
+}
+
+export function uptimeByCoop(rows: readonly CameraRow[]): CoopUptime[] {
+  const by = new Map<string, { coop: string; cameras: number; offlineNow: number; on: number; off: number }>();
+  for (const r of rows) {
+    const a = by.get(r.coopId) ?? { coop: r.coop, cameras: 0, offlineNow: 0, on: 0, off: 0 };
+    a.cameras += 1;
+    a.offlineNow += r.offline ? 1 : 0;
+    a.on += r.onlineHours ?? 0;
+    a.off += r.offlineHours ?? 0;
+    by.set(r.coopId, a);
+  }
+  return [...by.entries()]
+    .map(([coopId, a]) => ({ coopId, coop: a.coop, cameras: a.cameras, offlineNow: a.offlineNow, uptime: a.on + a.off > 0 ? (100 * a.on) / (a.on + a.off) : null }))
+    .sort((a, b) => (a.uptime ?? 101) - (b.uptime ?? 101) || a.coopId.localeCompare(b.coopId));
+}
+
+export interface ContractorRow {
+  /** contractor_id:category (one contractor may serve in several trades). */
+  id: string;
+  contractorId: string;
+  name: string;
+  category: string;
+  contracts: number | null;
+  ratings: number | null;
+  avgRating: number | null;
+  poorRatings: number | null;
+  /** Percent of ratings that were 1 or 2. */
+  poorShare: number | null;
+  valueKwd: number | null;
+}
+
+/** Worst average rating first: the ones to talk to. */
+export function toContractorRows(raw: readonly Raw[]): ContractorRow[] {
+  const n = (r: Raw, k: string) => toNumber(r[`contractors.${k}`]);
+  return raw
+    .map((r) => ({
+      id: `${str(r['contractors.contractor_id'])}:${str(r['contractors.category'])}`,
+      contractorId: str(r['contractors.contractor_id']),
+      name: str(r['contractors.contractor_name']) || str(r['contractors.contractor_id']),
+      category: str(r['contractors.category']),
+      contracts: n(r, 'contract_count'),
+      ratings: n(r, 'rating_count'),
+      avgRating: n(r, 'avg_rating'),
+      poorRatings: n(r, 'poor_rating_count'),
+      poorShare: n(r, 'poor_share'),
+      valueKwd: n(r, 'contract_value_kwd'),
+    }))
+    .sort((a, b) => (a.avgRating ?? 6) - (b.avgRating ?? 6) || a.contractorId.localeCompare(b.contractorId));
+}

@@ -1,5 +1,5 @@
-import { employmentQuery, incomeQuery, processingQuery, stalledQuery, transactionTotalsQuery } from './admin-queries';
-import { incomeByMonth, summarizeProcessing, toEmploymentRows, toIncomeRows, toProcessingRows, toStalledRows, toTransactionTotals } from './admin-rows';
+import { camerasQuery, contractorsQuery, employmentQuery, incomeQuery, processingQuery, shareholdersQuery, stalledQuery, transactionTotalsQuery } from './admin-queries';
+import { incomeByMonth, summarizeProcessing, toCameraRows, toContractorRows, toEmploymentRows, toIncomeRows, toProcessingRows, toShareholderRows, toStalledRows, toTransactionTotals, uptimeByCoop } from './admin-rows';
 
 describe('admin queries', () => {
   it.each([
@@ -99,6 +99,64 @@ describe('admin rows', () => {
     expect(incomeByMonth(rows)).toEqual([
       { month: '2025-04-01', net_sales_kwd: 10.125, gross_profit_kwd: 1, operating_result_kwd: 2 },
       { month: '2025-05-01', net_sales_kwd: 0.3, gross_profit_kwd: 0.3, operating_result_kwd: -1.5 },
+    ]);
+  });
+});
+
+describe('shareholders, cameras, contractors', () => {
+  it.each([
+    [shareholdersQuery, 'shareholders'],
+    [camerasQuery, 'camera_uptime'],
+    [contractorsQuery, 'contractors'],
+  ] as const)('%o filters its own view by governorate and co-op', (build, view) => {
+    expect(build({ gov: 'KW-KU', coop: 'C011' }).filters).toEqual([
+      { member: `${view}.governorate_id`, operator: 'equals', values: ['KW-KU'] },
+      { member: `${view}.coop_id`, operator: 'equals', values: ['C011'] },
+    ]);
+    expect(build({}).filters).toEqual([]);
+  });
+
+  it('puts offline cameras first and weights a co-op uptime by hours', () => {
+    const cam = (id: string, coop: string, status: string, on: number, off: number) => ({
+      'camera_uptime.camera_id': id,
+      'camera_uptime.coop_id': coop,
+      'camera_uptime.current_status': status,
+      'camera_uptime.online_hours': String(on),
+      'camera_uptime.offline_hours': String(off),
+      'camera_uptime.uptime_share': String((100 * on) / (on + off)),
+    });
+    const rows = toCameraRows([cam('K1', 'C001', 'online', 90, 10), cam('K2', 'C001', 'offline', 10, 0), cam('K3', 'C002', 'online', 50, 50)], 'en');
+    expect(rows.map((r) => r.cameraId)).toEqual(['K2', 'K3', 'K1']);
+    expect(uptimeByCoop(rows)).toEqual([
+      { coopId: 'C002', coop: 'C002', cameras: 1, offlineNow: 0, uptime: 50 },
+      { coopId: 'C001', coop: 'C001', cameras: 2, offlineNow: 1, uptime: (100 * 100) / 110 },
+    ]);
+  });
+
+  it('orders contractors worst rating first, one row per contractor and trade', () => {
+    const rows = toContractorRows([
+      { 'contractors.contractor_id': 'K1', 'contractors.contractor_name': 'A', 'contractors.category': 'it', 'contractors.avg_rating': '4.5' },
+      { 'contractors.contractor_id': 'K1', 'contractors.contractor_name': 'A', 'contractors.category': 'civil_works', 'contractors.avg_rating': '2' },
+      { 'contractors.contractor_id': 'K2', 'contractors.contractor_name': '', 'contractors.category': 'it', 'contractors.avg_rating': null },
+    ]);
+    expect(rows.map((r) => [r.id, r.name, r.avgRating])).toEqual([
+      ['K1:civil_works', 'A', 2],
+      ['K1:it', 'A', 4.5],
+      ['K2:it', 'K2', null],
+    ]);
+  });
+
+  it('orders shareholder rows by members', () => {
+    const rows = toShareholderRows(
+      [
+        { 'shareholders.coop_id': 'C001', 'shareholders.member_count': '5', 'shareholders.dividends_kwd': '10.125' },
+        { 'shareholders.coop_id': 'C002', 'shareholders.member_count': '9', 'shareholders.dividends_kwd': null },
+      ],
+      'ar',
+    );
+    expect(rows.map((r) => [r.coopId, r.members, r.dividendsKwd])).toEqual([
+      ['C002', 9, null],
+      ['C001', 5, 10.125],
     ]);
   });
 });

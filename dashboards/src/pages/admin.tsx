@@ -1,11 +1,11 @@
 import { useCubeQuery } from '@cubejs-client/react';
 import { useMemo } from 'react';
 import { useApp } from '../app-context';
-import { buildIncomeOption, buildKuwaitiRatioOption, buildProcessingOption } from '../charts/admin-charts';
+import { buildEntityBarsOption, buildIncomeOption, buildKuwaitiRatioOption, buildProcessingOption } from '../charts/admin-charts';
 import { DataTable, type Column } from '../components/data-table';
 import { EChart } from '../components/echart';
 import { QueryState } from '../components/query-state';
-import { employmentQuery, incomeQuery, processingQuery, stalledQuery, transactionTotalsQuery, type AdminScope } from '../cube/admin-queries';
+import { camerasQuery, contractorsQuery, employmentQuery, shareholdersQuery, incomeQuery, processingQuery, stalledQuery, transactionTotalsQuery, type AdminScope } from '../cube/admin-queries';
 import {
   incomeByMonth,
   summarizeProcessing,
@@ -14,6 +14,13 @@ import {
   toProcessingRows,
   toStalledRows,
   toTransactionTotals,
+  toCameraRows,
+  toContractorRows,
+  toShareholderRows,
+  uptimeByCoop,
+  type CameraRow,
+  type ContractorRow,
+  type ShareholderRow,
   type EmploymentRow,
   type IncomeRow,
   type ProcessingRow,
@@ -229,6 +236,128 @@ function Income({ scope }: { scope: AdminScope }) {
   );
 }
 
+function Shareholders({ scope }: { scope: AdminScope }) {
+  const { t, lang } = useApp();
+  const q = useCubeQuery(useMemo(() => shareholdersQuery(scope), [scope]));
+  const rows = useMemo(() => toShareholderRows(q.resultSet?.rawData() ?? [], lang), [q.resultSet, lang]);
+  const option = useMemo(
+    () =>
+      buildEntityBarsOption({
+        source: rows.map((r) => ({ coop: r.coop, members: r.members, former: r.formerMembers })),
+        x: 'coop',
+        series: [
+          { y: 'members', name: t.members, color: '#1565c0', stack: 'people' },
+          { y: 'former', name: t.formerMembers, color: '#90a4ae', stack: 'people' },
+        ],
+        lang,
+        format: (v) => formatNumber(v, lang),
+      }),
+    [rows, t, lang],
+  );
+  const num = (key: keyof ShareholderRow & string, header: string): Column<ShareholderRow> => ({ key, header, numeric: true, value: (r) => r[key] as number | null, render: (r) => formatNumber(r[key], lang) });
+  const columns: Column<ShareholderRow>[] = [
+    { key: 'coopId', header: t.id, value: (r) => r.coopId },
+    { key: 'coop', header: t.coop, value: (r) => r.coop },
+    { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
+    num('shareholders', t.shareholders),
+    num('members', t.members),
+    num('formerMembers', t.formerMembers),
+    num('shares', t.shares),
+    { key: 'dividendsKwd', header: t.dividends, numeric: true, value: (r) => r.dividendsKwd, render: (r) => formatKwd(r.dividendsKwd, lang) },
+    num('transferredIn', t.transferredIn),
+    num('transferredOut', t.transferredOut),
+  ];
+  return (
+    <section className="panel" data-testid="shareholders-panel">
+      <h2>{t.shareholdersTitle}</h2>
+      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={280}>
+        <EChart option={option} height={280} testId="shareholders-chart" ariaLabel={t.shareholdersTitle} />
+        <DataTable title={t.shareholdersTitle} columns={columns} rows={rows} rowKey={(r) => r.coopId} testId="shareholders-table" />
+      </QueryState>
+    </section>
+  );
+}
+
+function Cameras({ scope }: { scope: AdminScope }) {
+  const { t, lang } = useApp();
+  const q = useCubeQuery(useMemo(() => camerasQuery(scope), [scope]));
+  const rows = useMemo(() => toCameraRows(q.resultSet?.rawData() ?? [], lang), [q.resultSet, lang]);
+  const option = useMemo(
+    () =>
+      buildEntityBarsOption({
+        source: uptimeByCoop(rows).map((c) => ({ coop: c.coop, uptime: c.uptime, down: c.offlineNow > 0 })),
+        x: 'coop',
+        series: [{ y: 'uptime', name: t.uptime, color: '#2e7d32' }],
+        lang,
+        format: (v) => formatPercent(typeof v === 'number' ? v / 100 : null, lang, 1),
+        max: 100,
+        flagColumn: 'down',
+      }),
+    [rows, t, lang],
+  );
+  const columns: Column<CameraRow>[] = [
+    { key: 'camera', header: t.camera, value: (r) => r.cameraId },
+    { key: 'coop', header: t.coop, value: (r) => r.coop },
+    { key: 'site', header: t.site, value: (r) => r.site },
+    { key: 'location', header: t.location, value: (r) => r.location },
+    { key: 'status', header: t.status, value: (r) => (r.offline ? 'offline' : 'online'), render: (r) => (r.offline ? <span className="flag">{t.cameraStatus_offline}</span> : t.cameraStatus_online) },
+    { key: 'since', header: t.statusSince, value: (r) => r.since, render: (r) => (r.since ? formatDateTime(r.since, lang) : '—') },
+    { key: 'uptime', header: t.uptime, numeric: true, value: (r) => r.uptime, render: (r) => formatPercent(r.uptime === null ? null : r.uptime / 100, lang, 1) },
+    { key: 'outages', header: t.outages, numeric: true, value: (r) => r.outages, render: (r) => formatNumber(r.outages, lang) },
+    { key: 'offlineHours', header: t.offlineHours, numeric: true, value: (r) => r.offlineHours, render: (r) => formatNumber(r.offlineHours, lang, 1) },
+  ];
+  return (
+    <section className="panel" data-testid="cameras-panel">
+      <h2>{t.camerasTitle}</h2>
+      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={280}>
+        <p data-testid="cameras-offline" data-count={rows.filter((r) => r.offline).length}>
+          {t.offlineNow}: {formatNumber(rows.filter((r) => r.offline).length, lang)} / {formatNumber(rows.length, lang)} {t.cameras}
+        </p>
+        <EChart option={option} height={280} testId="cameras-chart" ariaLabel={t.camerasTitle} />
+        <DataTable title={t.camerasTitle} columns={columns} rows={rows} rowKey={(r) => r.cameraId} testId="cameras-table" />
+      </QueryState>
+    </section>
+  );
+}
+
+function Contractors({ scope }: { scope: AdminScope }) {
+  const { t, lang } = useApp();
+  const q = useCubeQuery(useMemo(() => contractorsQuery(scope), [scope]));
+  const rows = useMemo(() => toContractorRows(q.resultSet?.rawData() ?? []), [q.resultSet]);
+  const option = useMemo(
+    () =>
+      buildEntityBarsOption({
+        source: rows.map((r) => ({ name: `${r.name} · ${label(t, 'category_', r.category)}`, rating: r.avgRating, poor: (r.avgRating ?? 5) < 3 })),
+        x: 'name',
+        series: [{ y: 'rating', name: t.avgRating, color: '#1565c0' }],
+        lang,
+        format: (v) => formatNumber(v, lang, 2),
+        max: 5,
+        flagColumn: 'poor',
+      }),
+    [rows, t, lang],
+  );
+  const columns: Column<ContractorRow>[] = [
+    { key: 'contractorId', header: t.id, value: (r) => r.contractorId },
+    { key: 'name', header: t.contractor, value: (r) => r.name },
+    { key: 'category', header: t.contractCategory, value: (r) => r.category, render: (r) => label(t, 'category_', r.category) },
+    { key: 'contracts', header: t.contracts, numeric: true, value: (r) => r.contracts, render: (r) => formatNumber(r.contracts, lang) },
+    { key: 'ratings', header: t.ratings, numeric: true, value: (r) => r.ratings, render: (r) => formatNumber(r.ratings, lang) },
+    { key: 'avgRating', header: t.avgRating, numeric: true, value: (r) => r.avgRating, render: (r) => <span className={(r.avgRating ?? 5) < 3 ? 'flag' : undefined}>{formatNumber(r.avgRating, lang, 2)}</span> },
+    { key: 'poorShare', header: t.poorShare, numeric: true, value: (r) => r.poorShare, render: (r) => formatPercent(r.poorShare === null ? null : r.poorShare / 100, lang, 1) },
+    { key: 'valueKwd', header: t.contractValue, numeric: true, value: (r) => r.valueKwd, render: (r) => formatKwd(r.valueKwd, lang) },
+  ];
+  return (
+    <section className="panel" data-testid="contractors-panel">
+      <h2>{t.contractorsTitle}</h2>
+      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={280}>
+        <EChart option={option} height={280} testId="contractors-chart" ariaLabel={t.contractorsTitle} />
+        <DataTable title={t.contractorsTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="contractors-table" />
+      </QueryState>
+    </section>
+  );
+}
+
 /**
  * Administration and finance for controllers (a board sees only its own co-op: Cube narrows
  * its token): stalled requests first, then processing times, Kuwaiti employment, statements.
@@ -248,9 +377,11 @@ export default function Admin() {
         <Employment scope={scope} targetPct={kuwaitiTarget(url)} />
       </div>
       <Income scope={scope} />
-      <p className="hint" data-testid="pending-views">
-        {t.pendingViews}
-      </p>
+      <Shareholders scope={scope} />
+      <div className="chart-grid">
+        <Cameras scope={scope} />
+        <Contractors scope={scope} />
+      </div>
     </main>
   );
 }

@@ -1,0 +1,104 @@
+/**
+ * npm run bench:dashboards — for each page, in Debian's chromium against the real Cube and web
+ * server over an already-built warehouse: time to largest contentful paint (PerformanceObserver
+ * 'largest-contentful-paint') and to the first ECharts instance drawn (the 'rabt:first-chart'
+ * mark EChart sets on its first 'finished' event), from navigation start. A cold visit (Cube's
+ * first answer to that page's queries) and the median of warm visits, printed as a table.
+ *
+ *   RABT_DATA_DIR=/tmp/dash-data npm run bench:dashboards            # warehouse under the data dir
+ *   npm run bench:dashboards -- path/to/rabt.duckdb [warm visits]    # or a warehouse file
+ *
+ * Needs dashboards/dist (npm run build:dashboards). Timings belong here, never in a test.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, newContext, repoRoot } from '../e2e/browser';
+import { startDevStack } from '../e2e/dev-stack';
+import { medianOf, renderTable, type BenchRow } from './bench-table';
+
+interface PageCase {
+  page: string;
+  role: string;
+  coopId?: string;
+  /** Pages without a chart (linkage) have no first-chart time. */
+  hasChart: boolean;
+}
+
+const PAGES: PageCase[] = [
+  { page: 'crisis', role: 'leadership', hasChart: true },
+  { page: 'consumption', role: 'planner', hasChart: true },
+  { page: 'audit', role: 'auditor', hasChart: false },
+  { page: 'linkage', role: 'leadership', hasChart: false },
+  { page: 'admin', role: 'controller', hasChart: true },
+];
+
+const TIMEOUT_MS = 300_000;
+
+function warehouseFromArgs(): string {
+  const arg = process.argv[2];
+  if (arg) return arg;
+  const dataDir = process.env.RABT_DATA_DIR ?? join(repoRoot, 'data');
+  return process.env.RABT_WAREHOUSE_PATH ?? join(dataDir, 'warehouse', 'rabt.duckdb');
+}
+
+async function main() {
+  const warehouse = warehouseFromArgs();
+  const warmVisits = Number(process.argv[3] ?? 3);
+  if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}: set RABT_DATA_DIR or pass the .duckdb path`);
+  if (!existsSync(join(repoRoot, 'dashboards', 'dist', 'index.html'))) throw new Error('dashboards/dist is missing: npm run build:dashboards first');
+  const stack = await startDevStack(warehouse);
+  const browser = await launchBrowser();
+  const rows: BenchRow[] = [];
+  try {
+    for (const pc of PAGES) {
+      const visits: { lcp: number | null; chart: number | null }[] = [];
+      for (let i = 0; i <= warmVisits; i++) visits.push(await visit(browser, stack.webUrl, pc));
+      const [cold, ...warm] = visits;
+      rows.push({
+        page: pc.page,
+        role: pc.role,
+        coldLcp: cold!.lcp,
+        coldChart: cold!.chart,
+        warmLcp: medianOf(warm.map((w) => w.lcp)),
+        warmChart: medianOf(warm.map((w) => w.chart)),
+      });
+      process.stderr.write(`  ${pc.page}: done\n`);
+    }
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+  console.log(`warehouse: ${warehouse}; warm = median of ${warmVisits} visits after the cold one; ms from navigation start`);
+  console.log(renderTable(rows));
+}
+
+async function visit(browser: Awaited<ReturnType<typeof launchBrowser>>, webUrl: string, pc: PageCase): Promise<{ lcp: number | null; chart: number | null }> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(
+      ([role, coopId]) => {
+        localStorage.setItem('rabt.session', JSON.stringify({ role, coopId }));
+        const w = window as unknown as { __lcp?: number };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__lcp = e.startTime;
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      },
+      [pc.role, pc.coopId ?? null] as const,
+    );
+    await page.goto(`${webUrl}/?page=${pc.page}`);
+    // The page is "there" once its data has drawn: the first chart, or else the first table row.
+    if (pc.hasChart) await page.waitForFunction(() => performance.getEntriesByName('rabt:first-chart').length > 0, undefined, { timeout: TIMEOUT_MS });
+    else await page.locator('[data-testid$="-table"] tbody tr').first().waitFor({ timeout: TIMEOUT_MS });
+    // LCP can still move to a later, larger paint (a table filling in): give it a moment to settle.
+    await page.waitForTimeout(1_000);
+    return await page.evaluate(() => ({
+      lcp: (window as unknown as { __lcp?: number }).__lcp ?? null,
+      chart: performance.getEntriesByName('rabt:first-chart')[0]?.startTime ?? null,
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
+await main();
