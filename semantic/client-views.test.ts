@@ -131,6 +131,70 @@ const cases: [string, Role, Query, string][] = [
     'transactions.stalled_count',
   ],
   [
+    'ledger',
+    'controller',
+    {
+      measures: ['ledger.credit_kwd', 'ledger.line_count'],
+      dimensions: ['ledger.account_name_ar', 'ledger.statement_line'],
+      timeDimensions: [{ dimension: 'ledger.entry_month', granularity: 'month' }],
+    },
+    'ledger.line_count',
+  ],
+  [
+    'shareholders',
+    'controller',
+    { measures: ['shareholders.member_count', 'shareholders.shares', 'shareholders.dividends_kwd'], dimensions: ['shareholders.coop_name_ar'] },
+    'shareholders.shares',
+  ],
+  [
+    'shareholder_events',
+    'leadership',
+    {
+      measures: ['shareholder_events.event_count'],
+      dimensions: ['shareholder_events.event_type', 'shareholder_events.governorate_name_ar'],
+      timeDimensions: [{ dimension: 'shareholder_events.event_date', granularity: 'month' }],
+    },
+    'shareholder_events.event_count',
+  ],
+  [
+    'camera_uptime',
+    'controller',
+    { measures: ['camera_uptime.uptime_share', 'camera_uptime.camera_count'], dimensions: ['camera_uptime.coop_name_ar', 'camera_uptime.current_status'] },
+    'camera_uptime.camera_count',
+  ],
+  [
+    'contractors',
+    'controller',
+    {
+      measures: ['contractors.avg_rating', 'contractors.contract_value_kwd', 'contractors.rating_count'],
+      dimensions: ['contractors.contractor_name', 'contractors.category'],
+      timeDimensions: [{ dimension: 'contractors.rating_period_end', granularity: 'quarter' }],
+    },
+    'contractors.rating_count',
+  ],
+  [
+    'audit_deliveries',
+    'auditor',
+    { measures: ['audit_deliveries.line_value_kwd'], dimensions: ['audit_deliveries.delivery_line_key', 'audit_deliveries.supplier_name_ar', 'audit_deliveries.batch_id'], limit: 20 },
+    'audit_deliveries.line_value_kwd',
+  ],
+  [
+    'audit_price_changes',
+    'auditor',
+    {
+      measures: ['audit_price_changes.change_count', 'audit_price_changes.max_change_share'],
+      dimensions: ['audit_price_changes.price_change_key', 'audit_price_changes.reason', 'audit_price_changes.batch_id'],
+      limit: 20,
+    },
+    'audit_price_changes.change_count',
+  ],
+  [
+    'audit_stocktake',
+    'auditor',
+    { measures: ['audit_stocktake.book_qty', 'audit_stocktake.variance_value_kwd'], dimensions: ['audit_stocktake.stocktake_line_key', 'audit_stocktake.batch_id'], limit: 20 },
+    'audit_stocktake.book_qty',
+  ],
+  [
     'anomalies',
     'auditor',
     {
@@ -174,6 +238,14 @@ describe('@cubejs-client/core', () => {
       expect(Number(r['forecasts.yhat_lower'])).toBeLessThanOrEqual(Number(r['forecasts.yhat']));
       expect(Number(r['forecasts.yhat'])).toBeLessThanOrEqual(Number(r['forecasts.yhat_upper']));
     }
+  });
+
+  it('gives an auditor the civil IDs a controller cannot ask for', async () => {
+    const query: Query = { measures: ['shareholders.shares'], dimensions: ['shareholders.civil_id'] };
+    const rows = (await (await client('auditor')).load(query)).tablePivot();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => /^\d{12}$/.test(String(r['shareholders.civil_id'])))).toBe(true);
+    await expect((await client('controller')).load(query)).rejects.toThrow(/civil_id/);
   });
 
   it('gives a board only its co-op through the client too', async () => {

@@ -8,21 +8,33 @@ import type { Role } from './roles';
  */
 const SEES: Record<Role, string[]> = {
   leadership: [
-    'alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now',
-    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'linkage', 'region_forecasts', 'transactions',
+    'alert_events', 'alerts', 'camera_uptime', 'consumption', 'consumption_hourly', 'contractors', 'cover_forecast', 'crisis', 'crisis_now',
+    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'ledger', 'linkage', 'region_forecasts', 'shareholder_events',
+    'shareholders', 'transactions',
   ],
   planner: ['alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
-  controller: ['alert_events', 'alerts', 'consumption', 'crisis', 'crisis_now', 'employment', 'income_statements', 'linkage', 'transactions'],
-  auditor: [
-    'alert_events', 'alerts', 'anomalies', 'audit', 'audit_stock', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now',
-    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'linkage', 'region_forecasts', 'transactions',
+  controller: [
+    'alert_events', 'alerts', 'camera_uptime', 'consumption', 'contractors', 'crisis', 'crisis_now', 'employment', 'income_statements',
+    'ledger', 'linkage', 'shareholder_events', 'shareholders', 'transactions',
   ],
-  coop_board: ['consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'employment', 'forecasts', 'income_statements', 'linkage', 'transactions'],
+  auditor: [
+    'alert_events', 'alerts', 'anomalies', 'audit', 'audit_deliveries', 'audit_price_changes', 'audit_stock', 'audit_stocktake',
+    'camera_uptime', 'consumption', 'consumption_hourly', 'contractors', 'cover_forecast', 'crisis', 'crisis_now',
+    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'ledger', 'linkage', 'region_forecasts', 'shareholder_events',
+    'shareholders', 'transactions',
+  ],
+  coop_board: [
+    'camera_uptime', 'consumption', 'consumption_hourly', 'contractors', 'cover_forecast', 'crisis', 'crisis_now', 'employment', 'forecasts',
+    'income_statements', 'ledger', 'linkage', 'shareholder_events', 'shareholders', 'transactions',
+  ],
 };
 const ALL_VIEWS = SEES.auditor;
 
-/** Member names that would carry personal data (employee, shareholder or aid identities). */
-const PERSONAL = /civil_id|employee_(id|name)|shareholder_(id|name)|beneficiary|national_id|phone|email/i;
+/**
+ * Member names that would carry personal data (employee, shareholder or aid identities; a ledger
+ * line's counterparty may be an employee id, a shareholder key is a hash of the civil ID).
+ */
+const PERSONAL = /civil_id|employee_(id|name)|shareholder_(id|name|key)|beneficiary|national_id|phone|email|counterparty/i;
 
 let h: CubeHarness;
 beforeAll(async () => {
