@@ -166,7 +166,7 @@ describe('figures equal the warehouse', () => {
       SELECT account_code || '|' || strftime(entry_month, '%Y-%m-%dT00:00:00.000') AS k, sum(debit_kwd)::DOUBLE AS d, sum(credit_kwd)::DOUBLE AS c,
              sum(amount_kwd)::DOUBLE AS a
       FROM marts.fct_gl_lines GROUP BY 1`);
-    const rows = res.body.data!.map((r) => ({ ...r, k: `${String(r['ledger.account_code'])}|${String(r['ledger.entry_month.month'])}` }));
+    const rows: Record<string, unknown>[] = res.body.data!.map((r) => ({ ...r, k: `${String(r['ledger.account_code'])}|${String(r['ledger.entry_month.month'])}` }));
     for (const [measure, column] of [['debit_kwd', 'd'], ['credit_kwd', 'c'], ['amount_kwd', 'a']] as const) {
       expect(asMap(rows, 'k', `ledger.${measure}`), measure).toEqual(asMap(want, 'k', column));
     }
