@@ -102,3 +102,5 @@ async function visit(browser: Awaited<ReturnType<typeof launchBrowser>>, webUrl:
 }
 
 await main();
+// Cube's server keeps timers alive after close(); the figures are out, so end here.
+process.exit(0);
