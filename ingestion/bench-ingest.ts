@@ -5,7 +5,7 @@
  * Without --inbox it simulates one (small scale) into a temp dir first.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -66,6 +66,7 @@ try {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const con = await instance.connect();
   const bareStarted = performance.now();
+  const bareCpuBefore = process.cpuUsage();
   let bareRows = 0;
   let group = 0;
   for (const [key, list] of groups) {
@@ -93,6 +94,8 @@ try {
     bareRows += Number(reader.getRowObjectsJson()[0]!.n);
   }
   const bareSeconds = (performance.now() - bareStarted) / 1000;
+  const bareCpu = process.cpuUsage(bareCpuBefore);
+  const bareCpuSeconds = (bareCpu.user + bareCpu.system) / 1e6;
   con.closeSync();
   instance.closeSync();
 
@@ -114,16 +117,16 @@ try {
 
   const bareRate = bareRows / bareSeconds;
   const rabtRate = summary.rows_in / rabtSeconds;
-  console.log(`bare DuckDB COPY read_csv → parquet: ${bareRows} rows in ${bareSeconds.toFixed(2)} s = ${Math.round(bareRate)} rows/s`);
+  console.log(`bare DuckDB COPY read_csv → parquet: ${bareRows} rows in ${bareSeconds.toFixed(2)} s = ${Math.round(bareRate)} rows/s; ${bareCpuSeconds.toFixed(1)} CPU-s`);
   console.log(
     `Rabt landing (validated):            ${summary.rows_in} rows in ${rabtSeconds.toFixed(2)} s = ${Math.round(rabtRate)} rows/s ` +
       `(${summary.rows_landed} landed, ${summary.rows_quarantined} quarantined, ${summary.batches} batches)`,
   );
   console.log(
     `Rabt: ${summary.files} files in ${rabtSeconds.toFixed(1)} s = ${(summary.files / rabtSeconds).toFixed(0)} files/s; ` +
-      `${cpuSeconds.toFixed(0)} CPU-s (${((cpuSeconds * 1e6) / Math.max(1, summary.rows_in)).toFixed(1)} µs of CPU per row, both cores together)`,
+      `${cpuSeconds.toFixed(1)} CPU-s (${((cpuSeconds * 1e6) / Math.max(1, summary.rows_in)).toFixed(1)} µs of CPU per row, both cores together)`,
   );
-  console.log(`ratio Rabt / bare: ${(rabtRate / bareRate).toFixed(2)}`);
+  console.log(`ratio Rabt / bare: ${(rabtRate / bareRate).toFixed(2)} (CPU-s bare / Rabt: ${(bareCpuSeconds / cpuSeconds).toFixed(2)}; load average ${loadavg()[0]!.toFixed(1)})`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
