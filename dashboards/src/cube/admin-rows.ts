@@ -322,21 +322,52 @@ export interface ContractorRow {
   valueKwd: number | null;
 }
 
-/** Worst average rating first: the ones to talk to. */
-export function toContractorRows(raw: readonly Raw[]): ContractorRow[] {
+const ARABIC = /[\u0600-\u06ff]/;
+
+/**
+ * One row per contractor and trade, worst average rating first (the ones to talk to). Co-ops'
+ * systems spell a contractor's name in Arabic or English, and Cube groups by the name too, so
+ * the spellings are merged here: counts and values add up, the mean is weighted by ratings,
+ * and the name shown is the one in the reader's script when there is one.
+ */
+export function toContractorRows(raw: readonly Raw[], lang: Lang = 'ar'): ContractorRow[] {
   const n = (r: Raw, k: string) => toNumber(r[`contractors.${k}`]);
-  return raw
-    .map((r) => ({
-      id: `${str(r['contractors.contractor_id'])}:${str(r['contractors.category'])}`,
-      contractorId: str(r['contractors.contractor_id']),
-      name: str(r['contractors.contractor_name']) || str(r['contractors.contractor_id']),
-      category: str(r['contractors.category']),
-      contracts: n(r, 'contract_count'),
-      ratings: n(r, 'rating_count'),
-      avgRating: n(r, 'avg_rating'),
-      poorRatings: n(r, 'poor_rating_count'),
-      poorShare: n(r, 'poor_share'),
-      valueKwd: n(r, 'contract_value_kwd'),
-    }))
+  const add = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+  const by = new Map<string, ContractorRow & { ratingSum: number; names: string[] }>();
+  for (const r of raw) {
+    const contractorId = str(r['contractors.contractor_id']);
+    const category = str(r['contractors.category']);
+    const id = `${contractorId}:${category}`;
+    const ratings = n(r, 'rating_count');
+    const avg = n(r, 'avg_rating');
+    const name = str(r['contractors.contractor_name']);
+    const prev = by.get(id);
+    const ratingSum = (prev?.ratingSum ?? 0) + (avg !== null ? avg * (ratings ?? 1) : 0);
+    const merged = {
+      id,
+      contractorId,
+      category,
+      name: '',
+      names: [...(prev?.names ?? []), ...(name ? [name] : [])],
+      contracts: add(prev?.contracts ?? null, n(r, 'contract_count')),
+      ratings: add(prev?.ratings ?? null, avg !== null ? (ratings ?? 1) : null),
+      poorRatings: add(prev?.poorRatings ?? null, n(r, 'poor_rating_count')),
+      valueKwd: add(prev?.valueKwd ?? null, n(r, 'contract_value_kwd')),
+      avgRating: null,
+      poorShare: null,
+      ratingSum,
+    };
+    by.set(id, merged);
+  }
+  return [...by.values()]
+    .map(({ ratingSum, names, ...row }) => {
+      const inScript = names.find((x) => ARABIC.test(x) === (lang === 'ar'));
+      return {
+        ...row,
+        name: inScript ?? names[0] ?? row.contractorId,
+        avgRating: row.ratings ? ratingSum / row.ratings : null,
+        poorShare: row.ratings ? (100 * (row.poorRatings ?? 0)) / row.ratings : null,
+      };
+    })
     .sort((a, b) => (a.avgRating ?? 6) - (b.avgRating ?? 6) || a.contractorId.localeCompare(b.contractorId));
 }

@@ -135,15 +135,36 @@ describe('shareholders, cameras, contractors', () => {
 
   it('orders contractors worst rating first, one row per contractor and trade', () => {
     const rows = toContractorRows([
-      { 'contractors.contractor_id': 'K1', 'contractors.contractor_name': 'A', 'contractors.category': 'it', 'contractors.avg_rating': '4.5' },
-      { 'contractors.contractor_id': 'K1', 'contractors.contractor_name': 'A', 'contractors.category': 'civil_works', 'contractors.avg_rating': '2' },
-      { 'contractors.contractor_id': 'K2', 'contractors.contractor_name': '', 'contractors.category': 'it', 'contractors.avg_rating': null },
+      { 'contractors.contractor_id': 'K1', 'contractors.contractor_name': 'A', 'contractors.category': 'it', 'contractors.avg_rating': '4.5', 'contractors.rating_count': '2' },
+      { 'contractors.contractor_id': 'K1', 'contractors.contractor_name': 'A', 'contractors.category': 'civil_works', 'contractors.avg_rating': '2', 'contractors.rating_count': '1' },
+      { 'contractors.contractor_id': 'K2', 'contractors.contractor_name': '', 'contractors.category': 'it', 'contractors.avg_rating': null, 'contractors.rating_count': '0' },
     ]);
     expect(rows.map((r) => [r.id, r.name, r.avgRating])).toEqual([
       ['K1:civil_works', 'A', 2],
       ['K1:it', 'A', 4.5],
       ['K2:it', 'K2', null],
     ]);
+  });
+
+  it.each([
+    ['ar', 'شبكات الوطن'],
+    ['en', 'Al Watan Networks'],
+  ] as const)('merges a contractor spelt two ways (%s shows %s), the mean weighted by ratings', (lang, name) => {
+    const spelt = (nm: string, avg: string, ratings: string, poor: string, contracts: string, value: string) => ({
+      'contractors.contractor_id': 'K03',
+      'contractors.contractor_name': nm,
+      'contractors.category': 'it',
+      'contractors.avg_rating': avg,
+      'contractors.rating_count': ratings,
+      'contractors.poor_rating_count': poor,
+      'contractors.contract_count': contracts,
+      'contractors.contract_value_kwd': value,
+    });
+    const rows = toContractorRows([spelt('شبكات الوطن', '1', '2', '2', '1', '1000.5'), spelt('Al Watan Networks', '2', '4', '2', '2', '2000')], lang);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: 'K03:it', name, contracts: 3, ratings: 6, poorRatings: 4, valueKwd: 3000.5 });
+    expect(rows[0]!.avgRating).toBeCloseTo(10 / 6, 12);
+    expect(rows[0]!.poorShare).toBeCloseTo(400 / 6, 12);
   });
 
   it('orders shareholder rows by members', () => {

@@ -323,7 +323,7 @@ function Cameras({ scope }: { scope: AdminScope }) {
 function Contractors({ scope }: { scope: AdminScope }) {
   const { t, lang } = useApp();
   const q = useCubeQuery(useMemo(() => contractorsQuery(scope), [scope]));
-  const rows = useMemo(() => toContractorRows(q.resultSet?.rawData() ?? []), [q.resultSet]);
+  const rows = useMemo(() => toContractorRows(q.resultSet?.rawData() ?? [], lang), [q.resultSet, lang]);
   const option = useMemo(
     () =>
       buildEntityBarsOption({
