@@ -99,7 +99,8 @@ function ensurePythonVenv() {
   if (!existsSync(join(venv, 'bin', 'python'))) {
     run(python, ['-m', 'venv', venv], { hint: 'install the python3-venv package (apt-get install python3-venv).' });
   }
-  run(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', requirements], {
+  // -qq: warnings about the machine's own pip configuration are not the user's to act on; errors still print.
+  run(join(venv, 'bin', 'pip'), ['install', '-qq', '--disable-pip-version-check', '-r', requirements], {
     hint: 'check that PyPI is reachable, then run the command again.',
   });
   markCurrent('venv', hash);
