@@ -1,6 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { isUtf8 } from 'node:buffer';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { batchIdFor, sha256Hex } from './batch-id';
 import { decodeInboxBytes } from './decode';
@@ -78,12 +77,7 @@ interface PreparedFile {
   checksum: string;
   receivedAt: string;
   vendor: string;
-  /** The file's text, or '' when DuckDB reads it from `directPath` itself. */
   text: string;
-  /** Plain UTF-8 on disk: DuckDB reads these bytes (checked against `checksum`), sparing JavaScript a copy of the text. */
-  directPath: string | null;
-  /** Characters (or, read directly, bytes) the chunk budget counts. */
-  size: number;
   isJson: boolean;
   delimiter: string;
   headerRow: number;
@@ -113,28 +107,8 @@ function firstLine(text: string): { line: string; number: number } {
 
 const hasArabic = (s: string): boolean => /[\u0600-\u06FF]/.test(s);
 
-/** How much of a directly read file JavaScript decodes to find its header. */
-const HEAD_BYTES = 64 * 1024;
-const lenientUtf8 = new TextDecoder('utf-8');
-
-/**
- * The head of a file DuckDB can read as it is: valid UTF-8 without a byte order mark or NUL
- * (what decodeInboxBytes would return unchanged), at a path read_text takes literally (no
- * glob characters). The head ends at a line end, so its first non-blank line is whole;
- * null sends the file through JavaScript's decoding.
- */
-function directHead(bytes: Buffer, path: string): string | null {
-  if (bytes.length === 0 || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return null;
-  if (/[*?[\]{}]/.test(path) || bytes.includes(0) || !isUtf8(bytes)) return null;
-  if (bytes.length <= HEAD_BYTES) return lenientUtf8.decode(bytes);
-  const head = lenientUtf8.decode(bytes.subarray(0, HEAD_BYTES));
-  const whole = head.slice(0, Math.max(0, head.lastIndexOf('\n')));
-  return whole.trim() === '' ? null : whole;
-}
-
 function prepare(
   relPath: string,
-  path: string,
   name: InboxFileName,
   spec: FeedSpec,
   bytes: Buffer,
@@ -143,11 +117,10 @@ function prepare(
   refVendors: Map<string, string>,
   convertedText?: string,
 ): Preparation {
-  const head = convertedText === undefined ? directHead(bytes, path) : null;
-  const decoded = head !== null ? { text: head } : convertedText !== undefined ? { text: convertedText } : decodeInboxBytes(bytes);
+  const decoded = convertedText !== undefined ? { text: convertedText } : decodeInboxBytes(bytes);
   if ('error' in decoded) return { reject: `${decoded.reasonCode}: ${decoded.error}` };
-  const text = head !== null ? '' : decoded.text;
-  const first = firstLine(decoded.text);
+  const { text } = decoded;
+  const first = firstLine(text);
   // No header at all: a batch with no rows, landed as such (vendor C's empty day is one).
   const isJson = first.line.trim() === '' || /^\s*[[{]/.test(first.line);
   let delimiter = ',';
@@ -179,8 +152,6 @@ function prepare(
       receivedAt,
       vendor: refVendors.get(name.coopId) ?? detectedVendor,
       text,
-      directPath: head !== null ? path : null,
-      size: head !== null ? bytes.length : text.length,
       isJson,
       delimiter,
       headerRow,
@@ -369,7 +340,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       const prepared: Preparation =
         converted && 'error' in converted
           ? { reject: `${converted.reasonCode}: ${converted.error}` }
-          : prepare(relPath, path, name, spec, bytes, batchId, receivedAt, refVendors, converted?.text);
+          : prepare(relPath, name, spec, bytes, batchId, receivedAt, refVendors, converted?.text);
       if ('reject' in prepared) {
         // Rejections are written at once (rare); chunked landings before them are unaffected.
         moveAside(relPath, prepared.reject);
@@ -414,7 +385,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
         headsThisRun.set(key, { batchId, seq: name.seq, correction: false });
       }
       chunk.push(file);
-      chunkSize += file.size;
+      chunkSize += file.text.length;
       if (chunkSize >= chunkChars || chunk.length >= MAX_FILES_PER_CHUNK) await flush();
     }
     await flush();
@@ -452,16 +423,13 @@ async function landChunk(
 ): Promise<ChunkCounts> {
   const { spec } = rules;
   const positionCols = positionColumns(spec);
-  await con.run(`CREATE OR REPLACE TEMP TABLE ingest_files_given (
-    file_idx INTEGER, checksum VARCHAR, direct_path VARCHAR, batch_id VARCHAR, coop_id VARCHAR, business_date VARCHAR, is_json BOOLEAN, delim VARCHAR,
+  await con.run(`CREATE OR REPLACE TEMP TABLE ingest_files (
+    file_idx INTEGER, batch_id VARCHAR, coop_id VARCHAR, business_date VARCHAR, is_json BOOLEAN, delim VARCHAR,
     header_row INTEGER, header_cells INTEGER, header_problem VARCHAR,
     ${positionCols.map((c) => `${c} INTEGER`).join(', ')}, content VARCHAR)`);
-  const appender = await con.createAppender('ingest_files_given');
+  const appender = await con.createAppender('ingest_files');
   files.forEach((file, idx) => {
     appender.appendInteger(idx);
-    appender.appendVarchar(file.checksum);
-    if (file.directPath === null) appender.appendNull();
-    else appender.appendVarchar(file.directPath);
     appender.appendVarchar(file.batchId);
     appender.appendVarchar(file.name.coopId);
     appender.appendVarchar(file.name.businessDate);
@@ -477,26 +445,10 @@ async function landChunk(
       if (pos === undefined) appender.appendNull();
       else appender.appendInteger(pos);
     }
-    if (file.directPath === null) appender.appendVarchar(file.text);
-    else appender.appendNull();
+    appender.appendVarchar(file.text);
     appender.endRow();
   });
   appender.closeSync();
-  // Plain UTF-8 files are read by DuckDB (in its threads, not through the appender); the
-  // bytes must be the ones hashed into the batch id, or the chunk fails before landing.
-  const direct = files.filter((f) => f.directPath !== null).map((f) => sqlString(f.directPath!));
-  await con.run(`CREATE OR REPLACE TEMP TABLE ingest_files AS
-    SELECT g.* EXCLUDE (checksum, direct_path, content),
-      ${
-        direct.length === 0
-          ? 'g.content'
-          : `CASE WHEN g.direct_path IS NULL THEN g.content
-              WHEN sha256(t.content) = g.checksum THEN t.content
-              ELSE error('inbox file ' || g.direct_path || ' changed while it was being ingested') END`
-      } AS content
-    FROM ingest_files_given g
-    ${direct.length === 0 ? '' : `LEFT JOIN read_text([${direct.join(', ')}]) t ON t.filename = g.direct_path`}`);
-  await con.run('DROP TABLE ingest_files_given');
 
   // The texts are in DuckDB now; let JavaScript's copies go.
   for (const file of files) file.text = '';
