@@ -25,11 +25,12 @@ export async function startStack(config: RabtConfig): Promise<RunningStack> {
   const { resolveApiSecret } = await import('../semantic/api-secret');
   const { startCube } = await import('../semantic/cube-server');
   const { startWebServer } = await import('../semantic/web-server');
+  const { reviewLogPath } = await import('../dashboards/server/review-routes');
   const apiSecret = resolveApiSecret(config.dataDir);
   const cube = await startCube({ port: config.cubePort, warehousePath: config.warehousePath, apiSecret });
   const cubeApiUrl = `${cube.url.replace(/\/$/, '')}/cubejs-api/v1`;
   try {
-    const web = await startWebServer({ port: config.webPort, distDir, apiSecret, cubeApiUrl });
+    const web = await startWebServer({ port: config.webPort, distDir, apiSecret, cubeApiUrl, reviewLogPath: reviewLogPath(config.dataDir) });
     return {
       cubeUrl: cube.url,
       cubeApiUrl,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { z } from 'zod';
+import { reviewRoutes } from '../dashboards/server/review-routes';
 import { COOP_ID, ROLES, issueToken } from './roles';
 
 export interface StartWebServerOptions {
@@ -16,6 +17,8 @@ export interface StartWebServerOptions {
   host?: string;
   /** Lifetime of demo tokens. */
   tokenTtlSeconds?: number;
+  /** The auditors' review log (JSON Lines); without it the workbench says reviews are not kept. */
+  reviewLogPath?: string;
 }
 
 export interface RunningWebServer {
@@ -55,6 +58,8 @@ export async function startWebServer(opts: StartWebServerOptions): Promise<Runni
     reply.header('cache-control', 'no-store');
     return issueToken(parsed.data, opts.apiSecret, opts.tokenTtlSeconds);
   });
+
+  if (opts.reviewLogPath) await app.register(reviewRoutes, { apiSecret: opts.apiSecret, logPath: opts.reviewLogPath });
 
   if (hasDist) {
     await app.register(fastifyStatic, { root, index: ['index.html'] });

@@ -5,7 +5,6 @@ import '../../testing/stack-context';
 import { screenshotPath, useBrowserPage, type Page } from './browser';
 import { readFileSync } from 'node:fs';
 import { COLD_START_TIMEOUT, openDashboard, readShownNumber, readTable, signInAs, waitForChart } from './dashboard-page';
-import { routeReviews, startReviewServer, webServerKeepsReviews } from './review-server';
 import { reviewLogPath } from '../server/review-routes';
 
 const stack = inject('stack');
@@ -92,15 +91,7 @@ describe('audit workbench in chromium', () => {
   });
 
   it('keeps a review with who and when on the server, and shows it after a reload', async () => {
-    // Until semantic/web-server.ts registers the review routes, they run beside it on the same data dir.
-    const own = (await webServerKeepsReviews(stack.webUrl)) ? null : await startReviewServer({ apiSecret: stack.apiSecret, dataDir: stack.dataDir });
-    let reviewServer = own;
-    const forward = async () => {
-      await page.unrouteAll({ behavior: 'wait' });
-      if (reviewServer) await routeReviews(page, reviewServer.url);
-    };
-    try {
-      await forward();
+    {
       await signInAs(page, 'auditor');
       await openDashboard(page, stack.webUrl, { page: 'audit' });
       const queue = await readTable(page, 'anomaly-table', 'anomaly-panel');
@@ -124,12 +115,7 @@ describe('audit workbench in chromium', () => {
       expect(kept).toMatchObject({ anomaly_id: id, status: 'confirmed', reviewer: 'نورة العتيبي', role: 'auditor' });
       expect(Math.abs(Date.parse(kept.reviewed_at!) - Date.now())).toBeLessThan(10 * 60_000);
 
-      // A restarted review server and a reloaded page: the verdict is still there, from the server.
-      if (own) {
-        await reviewServer!.close();
-        reviewServer = await startReviewServer({ apiSecret: stack.apiSecret, dataDir: stack.dataDir });
-        await forward();
-      }
+      // A reloaded page with nothing kept in the browser: the verdict comes back from the server.
       await page.evaluate(() => localStorage.removeItem('rabt.reviewer'));
       await page.reload();
       await readTable(page, 'anomaly-table', 'anomaly-panel');
@@ -148,8 +134,6 @@ describe('audit workbench in chromium', () => {
       const history = await form.locator('[data-testid="review-history"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-review-status')));
       expect(history.slice(0, 2)).toEqual(['dismissed', 'confirmed']);
       await page.screenshot({ path: screenshotPath('audit-review-ar'), fullPage: true });
-    } finally {
-      await reviewServer?.close();
     }
   });
 
