@@ -123,7 +123,8 @@ function AnomalyQueue() {
   const { t, lang, navigate } = useApp();
   const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => anomaliesQuery(), []));
   const rows = useMemo(() => toAnomalyRows(resultSet?.rawData() ?? [], lang), [resultSet, lang]);
-  const kindName = (k: string) => (k === 'price_gouging' ? t.kind_price_gouging : k);
+  // A kind the models add before the dashboards name it still shows, by its code.
+  const kindName = (k: string) => (t as Partial<Record<string, string>>)[`kind_${k}`] ?? k;
   const reviews = useReviews();
   const [reviewing, setReviewing] = useState<string | null>(null);
   const columns: Column<AnomalyRow>[] = [
