@@ -87,12 +87,24 @@ export function shareholderEvents(
 export function shareholderRows(events: readonly ShareholderEvent[], coop: WorldCoop, firstDay: string): Array<{ date: string; row: Cell[] }> {
   const rows: Array<{ date: string; row: Cell[] }> = [];
   let seq = 0;
+  const eventId = (): string => `SH-${coop.coopId}-${String(++seq).padStart(6, '0')}`;
+  // The register as it stands on linking comes in the first batch: one row per shareholder
+  // then holding shares, dated when they joined. A co-op that links late has had joins, leaves
+  // and transfers since the span began; they are in that listing, never sent as events.
+  const standing = new Map<string, { since: string; shares: number }>();
   for (const e of events) {
-    if (e.coop !== coop) continue;
-    // The register as it stands on linking comes in the first batch; what happened before is in it.
-    const date = e.type === 'register' ? firstDay : e.date;
-    if (e.type !== 'register' && e.date < firstDay) continue;
-    rows.push({ date, row: [coop.coopId, `SH-${coop.coopId}-${String(++seq).padStart(6, '0')}`, e.civilId, e.type, e.date, e.shares, coop.areaId, e.otherCoopId, e.amountFils] });
+    if (e.coop !== coop || (e.type !== 'register' && e.date >= firstDay)) continue;
+    const change = e.type === 'register' || e.type === 'join' || e.type === 'transfer_in' ? e.shares : e.type === 'dividend' ? 0 : -e.shares;
+    const held = standing.get(e.civilId);
+    if (held) held.shares += change;
+    else standing.set(e.civilId, { since: e.date, shares: change });
+  }
+  for (const [civilId, held] of standing) {
+    if (held.shares > 0) rows.push({ date: firstDay, row: [coop.coopId, eventId(), civilId, 'register', held.since, held.shares, coop.areaId, '', 0] });
+  }
+  for (const e of events) {
+    if (e.coop !== coop || e.type === 'register' || e.date < firstDay) continue;
+    rows.push({ date: e.date, row: [coop.coopId, eventId(), e.civilId, e.type, e.date, e.shares, coop.areaId, e.otherCoopId, e.amountFils] });
   }
   return rows;
 }
