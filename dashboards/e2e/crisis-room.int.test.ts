@@ -53,6 +53,73 @@ function expectTableMatches(table: Map<string, Record<string, string>>, truth: C
   }
 }
 
+interface AlertTruth {
+  alert_id: string;
+  governorate_id: string;
+  governorate_name_ar: string;
+  category_name_ar: string;
+  is_open: boolean;
+  severity: 'watch' | 'warning' | 'critical';
+  peak_severity: 'watch' | 'warning' | 'critical';
+  since: string;
+  ratio: number | null;
+  hours: number | null;
+  product_names_ar: string[];
+}
+
+/**
+ * The surge alerts straight from the mart, most severe first as the panel promises: open first,
+ * then severity, then furthest above the expected level, then soonest out of stock.
+ */
+async function alertsFromWarehouse(where = 'true'): Promise<AlertTruth[]> {
+  return queryReadOnly<AlertTruth>(
+    stack.warehousePath,
+    `select a.alert_id, a.governorate_id, g.governorate_name_ar, c.category_name_ar, a.is_open, a.severity, a.peak_severity,
+            strftime(a.since_at, '%Y-%m-%dT%H:%M:%S') || '+03:00' as since, a.ratio::double as ratio, a.hours_to_stockout::double as hours,
+            coalesce((select list(p.product_name_ar order by p.product_id) from marts.dim_product p
+                      where list_contains(string_split(a.top_product_ids, ','), p.product_id)), []) as product_names_ar
+     from marts.fct_surge_alerts a
+     join marts.dim_governorate g using (governorate_id)
+     join marts.dim_category c using (category_id)
+     where ${where}
+     order by a.is_open desc, case a.severity when 'critical' then 3 when 'warning' then 2 when 'watch' then 1 else 0 end desc,
+              a.ratio desc nulls last, a.hours_to_stockout asc nulls last, a.alert_id`,
+  );
+}
+
+/** Each alert row's "since" as the page's <time datetime> says it, by alert id. */
+async function shownSince(page: Page): Promise<Map<string, string>> {
+  const pairs = await page.locator('[data-testid="alerts-table"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [(tr as HTMLElement).dataset.rowId ?? '', tr.querySelector('td[data-col="since"] time')?.getAttribute('datetime') ?? ''] as const),
+  );
+  return new Map(pairs);
+}
+
+/** The alerts table says what the mart says, row for row and in the mart's order of severity. */
+async function expectAlertsMatch(page: Page, table: Map<string, Record<string, string>>, truth: AlertTruth[], withStatus: boolean) {
+  const ar = MESSAGES.ar;
+  expect([...table.keys()]).toEqual(truth.map((a) => a.alert_id));
+  const since = await shownSince(page);
+  for (const a of truth) {
+    const row = table.get(a.alert_id)!;
+    expect(row.severity).toContain(ar[`severity_${a.severity}`]);
+    if (a.peak_severity !== a.severity) expect(row.severity).toContain(ar[`severity_${a.peak_severity}`]);
+    expect(row.governorate).toBe(a.governorate_name_ar);
+    expect(row.category).toBe(a.category_name_ar);
+    for (const name of a.product_names_ar) expect(row.products).toContain(name);
+    if (a.ratio === null) expect(row.ratio).toBe('—');
+    else {
+      expect(Math.abs(readShownNumber(row.ratio!) - a.ratio)).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(hasArabicDigits(row.ratio!)).toBe(true);
+    }
+    if (a.hours === null) expect(row.hours).toBe('—');
+    else expect(Math.abs(readShownNumber(row.hours!) - a.hours)).toBeLessThanOrEqual(0.5 + 1e-9);
+    // Kuwait wall clock in the mart, the same instant on the page.
+    expect(since.get(a.alert_id)).toBe(a.since);
+    if (withStatus) expect(row.status).toBe(a.is_open ? ar.alertStatus_open : ar.alertStatus_closed);
+  }
+}
+
 describe('crisis room in chromium', () => {
   const session = useBrowserPage();
   let page: Page;
@@ -191,6 +258,56 @@ describe('crisis room in chromium', () => {
     await empty.waitFor({ timeout: 60_000 });
     expect(await empty.textContent()).toBe(MESSAGES.ar.empty);
     expect(await page.locator('[data-testid="cover-chart"]').count()).toBe(0);
+  });
+
+
+  it('lists the active panic-buying alerts as the warehouse holds them, most severe first, or says there is none', async () => {
+    await openDashboard(page, stack.webUrl);
+    const panel = page.getByTestId('alerts-panel');
+    const rows = panel.locator('[data-testid="alerts-table"] tbody tr').first();
+    const empty = panel.locator('[data-state="empty"]');
+    const error = panel.locator('[data-state="error"]');
+    await rows.or(empty).or(error).first().waitFor({ timeout: 240_000 });
+    expect(await error.count()).toBe(0);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect(panel.locator('h2').textContent()).resolves.toContain(MESSAGES.ar.alertsTitle);
+    const open = await alertsFromWarehouse('a.is_open');
+    // The page shows exactly the open alerts: none means the honest empty state, not an empty table.
+    expect(await empty.count()).toBe(open.length === 0 ? 1 : 0);
+    if (open.length === 0) await expect(empty.textContent()).resolves.toBe(MESSAGES.ar.alertsNone);
+    const table = open.length === 0 ? new Map<string, Record<string, string>>() : await readTable(page, 'alerts-table', 'alerts-panel');
+    await expectAlertsMatch(page, table, open, false);
+    await page.screenshot({ path: screenshotPath('crisis-room-alerts-ar') });
+  });
+
+  it('shows a governorate’s alerts only, closed ones too on request, each equal to the warehouse', async () => {
+    const [busiest] = await queryReadOnly<{ governorate_id: string }>(
+      stack.warehousePath,
+      `select governorate_id from marts.fct_surge_alerts group by 1 order by count(*) desc, 1 limit 1`,
+    );
+    // The fixture ends inside the default crisis wave: its scoring run raised alerts.
+    expect(busiest).toBeDefined();
+    const gov = busiest!.governorate_id;
+    await openDashboard(page, stack.webUrl, { gov });
+    const panel = page.getByTestId('alerts-panel');
+    await panel.locator('[data-testid="alerts-table"] tbody tr').first().or(panel.locator('[data-state="empty"]')).first().waitFor({ timeout: 240_000 });
+    const openHere = await alertsFromWarehouse(`a.is_open and a.governorate_id = '${gov}'`);
+    if (openHere.length === 0) await expect(panel.locator('[data-state="empty"]').textContent()).resolves.toBe(MESSAGES.ar.alertsNoneHere);
+    else await expectAlertsMatch(page, await readTable(page, 'alerts-table', 'alerts-panel'), openHere, false);
+    await page.getByTestId('alerts-show-closed').check();
+    await page.locator('[data-testid="alerts-panel"][data-include-closed="true"] [data-testid="alerts-table"] td[data-col="status"]').first().waitFor({ timeout: 120_000 });
+    const all = await alertsFromWarehouse(`a.governorate_id = '${gov}'`);
+    expect(all.length).toBeGreaterThan(0);
+    await expectAlertsMatch(page, await readTable(page, 'alerts-table', 'alerts-panel'), all, true);
+    await page.screenshot({ path: screenshotPath('crisis-room-alerts-closed-ar') });
+  });
+
+  it('leaves the alerts out for a co-op board, whose role the alerts view does not serve', async () => {
+    const [coop] = await queryReadOnly<{ coop_id: string }>(stack.warehousePath, `select min(coop_id) as coop_id from marts.fct_stock_daily where is_latest`);
+    await signInAs(page, 'coop_board', coop!.coop_id);
+    await openDashboard(page, stack.webUrl);
+    await readTable(page, 'cover-table');
+    expect(await page.getByTestId('alerts-panel').count()).toBe(0);
   });
 
   it('shows a co-op board its own co-op only, whatever the URL asks for', async () => {

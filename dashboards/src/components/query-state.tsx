@@ -8,12 +8,14 @@ interface Props {
   isEmpty: boolean;
   children: ReactNode;
   onRetry?: () => void;
+  /** What "nothing here" means for this panel ("no active alert"), when the generic words say too little. */
+  emptyText?: string;
   /** Keeps the layout from jumping while data arrives. */
   minHeight?: number;
 }
 
 /** Every chart and table goes through this: loading, error and empty are drawn before any data. */
-export function QueryState({ isLoading, error, isEmpty, children, onRetry, minHeight = 120 }: Props) {
+export function QueryState({ isLoading, error, isEmpty, children, onRetry, emptyText, minHeight = 120 }: Props) {
   const { t } = useApp();
   if (error) return <ErrorNotice error={error} onRetry={onRetry} minHeight={minHeight} />;
   if (isLoading) {
@@ -26,7 +28,7 @@ export function QueryState({ isLoading, error, isEmpty, children, onRetry, minHe
   if (isEmpty) {
     return (
       <div className="query-state query-empty" data-state="empty" style={{ minHeight }}>
-        {t.empty}
+        {emptyText ?? t.empty}
       </div>
     );
   }

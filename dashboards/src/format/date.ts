@@ -73,3 +73,10 @@ export function shiftDay(day: string, delta: number): string {
   d.setUTCDate(d.getUTCDate() + delta);
   return d.toISOString().slice(0, 10);
 }
+
+/** A value as an ISO instant on Kuwait's clock ("2025-06-18T13:00:00+03:00"), for `<time dateTime>`; Kuwait keeps +03:00 all year. */
+export function kuwaitIso(value: string | Date): string | null {
+  const d = parseKuwaitDate(value);
+  if (!d) return null;
+  return `${new Date(d.getTime() + 3 * 3_600_000).toISOString().slice(0, 19)}+03:00`;
+}

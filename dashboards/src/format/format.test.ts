@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatDateWithHijri, formatDayMonth, formatHijri, formatPeriod, kuwaitDay, parseKuwaitDate, shiftDay } from './date';
+import { formatDate, formatDateTime, formatDateWithHijri, formatDayMonth, formatHijri, formatPeriod, kuwaitDay, kuwaitIso, parseKuwaitDate, shiftDay } from './date';
 import { dirOf, intlLocale, parseLang } from './locale';
 import { formatDays, formatKwd, formatNumber, formatPercent, toNumber } from './number';
 
@@ -48,6 +48,16 @@ describe('Kuwait dates', () => {
     ['not a date', null],
   ])('kuwaitDay(%j) = %j', (input, expected) => {
     expect(kuwaitDay(input)).toBe(expected);
+  });
+
+  it.each([
+    // Cube's zone-less wall clock is Kuwait's; an instant with a zone is moved onto Kuwait's clock.
+    ['2025-06-18T13:00:00.000', '2025-06-18T13:00:00+03:00'],
+    ['2025-06-18 13:00:00', '2025-06-18T13:00:00+03:00'],
+    ['2025-06-30T21:30:00Z', '2025-07-01T00:30:00+03:00'],
+    ['not a date', null],
+  ])('kuwaitIso(%j) = %j', (input, expected) => {
+    expect(kuwaitIso(input)).toBe(expected);
   });
 
   it('rejects impossible input without throwing', () => {

@@ -6,6 +6,7 @@ import { buildCoverBarOption } from '../charts/cover-bar';
 import { buildSparklineOption } from '../charts/sparkline';
 import { coverQuery, crisisFreshnessQuery, drillLevel, essentialsQuery, salesVelocityQuery, type CrisisScope } from '../cube/queries';
 import { toCoverRows, toEssentialRows, toSparkSeries, type CoverRow, type EssentialRow } from '../cube/rows';
+import { AlertsPanel } from '../components/alerts-panel';
 import { DataTable, type Column } from '../components/data-table';
 import { EChart } from '../components/echart';
 import { GovernorateMap } from '../components/governorate-map';
@@ -170,7 +171,7 @@ function EssentialsPanel({ scope, lastDay }: { scope: CrisisScope; lastDay: stri
 }
 
 export function CrisisRoom() {
-  const { url, t } = useApp();
+  const { url, t, session } = useApp();
   const scope = useMemo<CrisisScope>(() => ({ governorateId: url.gov, coopId: url.coop }), [url.gov, url.coop]);
   const freshness = useMemo(() => crisisFreshnessQuery(scope), [scope]);
   const { resultSet } = useCubeQuery(freshness);
@@ -183,6 +184,8 @@ export function CrisisRoom() {
         <Freshness query={freshness} member="crisis.stock_date" />
       </header>
       <Breadcrumbs scope={scope} />
+      {/* Alerts first: they say what is happening now, the cover below says how long stock lasts. */}
+      {session.role !== 'coop_board' && <AlertsPanel governorateId={url.gov} />}
       <CoverPanel scope={scope} />
       <EssentialsPanel scope={scope} lastDay={lastDay} />
     </main>

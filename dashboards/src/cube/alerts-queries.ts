@@ -1,0 +1,61 @@
+import type { BinaryFilter, Query } from '@cubejs-client/core';
+
+/**
+ * The crisis room's panic-buying alerts, from the `alerts` view (ministry roles only: it has no
+ * co-op, so a co-op board is never sent it). Ordered on the page, not here: severity is a word
+ * and Cube would sort it alphabetically.
+ */
+
+export interface AlertsScope {
+  governorateId?: string | null;
+  /** Closed alerts of the newest scoring run too, after the open ones (the wave's history). */
+  includeClosed?: boolean;
+}
+
+export const ALERT_DIMENSIONS = [
+  'alerts.alert_id',
+  'alerts.governorate_id',
+  'alerts.governorate_name_ar',
+  'alerts.governorate_name_en',
+  'alerts.category_id',
+  'alerts.category_name_ar',
+  'alerts.category_name_en',
+  'alerts.status',
+  'alerts.severity',
+  'alerts.peak_severity',
+  'alerts.is_open',
+  'alerts.top_product_ids',
+  'alerts.since_at',
+  'alerts.closed_at',
+  'alerts.expected_stockout_at',
+] as const;
+
+export const ALERT_MEASURES = ['alerts.ratio', 'alerts.peak_ratio', 'alerts.hours_to_stockout', 'alerts.coops_affected', 'alerts.coops_total'] as const;
+
+/** One row per alert (alert_id is the key, so the measures are that alert's own values). */
+export function alertsQuery(scope: AlertsScope): Query {
+  const filters: BinaryFilter[] = [];
+  if (!scope.includeClosed) filters.push({ member: 'alerts.is_open', operator: 'equals', values: ['true'] });
+  if (scope.governorateId) filters.push({ member: 'alerts.governorate_id', operator: 'equals', values: [scope.governorateId] });
+  return {
+    dimensions: [...ALERT_DIMENSIONS],
+    measures: [...ALERT_MEASURES],
+    filters,
+    order: { 'alerts.alert_id': 'asc' },
+    limit: 1000,
+  };
+}
+
+/**
+ * Names of the alerts' top products. The `alerts` view carries their ids only; `consumption`
+ * (open to every role that sees alerts) names them. Null when there is nothing to name.
+ */
+export function alertProductNamesQuery(productIds: readonly string[]): Query | null {
+  const ids = [...new Set(productIds)].sort();
+  if (ids.length === 0) return null;
+  return {
+    dimensions: ['consumption.product_id', 'consumption.product_name_ar', 'consumption.product_name_en'],
+    filters: [{ member: 'consumption.product_id', operator: 'equals', values: ids }],
+    limit: ids.length,
+  };
+}

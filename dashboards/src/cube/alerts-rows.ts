@@ -1,0 +1,121 @@
+import type { Lang } from '../format/locale';
+import { toNumber } from '../format/number';
+
+export type AlertSeverity = 'watch' | 'warning' | 'critical';
+
+const SEVERITIES: readonly AlertSeverity[] = ['watch', 'warning', 'critical'];
+
+/** One surge alert as the crisis room shows it, named in the reader's language. */
+export interface AlertRow {
+  id: string;
+  governorateId: string;
+  governorate: string;
+  categoryId: string;
+  category: string;
+  isOpen: boolean;
+  severity: AlertSeverity | null;
+  peakSeverity: AlertSeverity | null;
+  productIds: string[];
+  /** Kuwait wall clock as Cube returns it ("2025-06-18T13:00:00.000"); null if unknown. */
+  sinceAt: string | null;
+  closedAt: string | null;
+  expectedStockoutAt: string | null;
+  /** Units sold in the last 24 h over the expected level: 2.5 means two and a half times. */
+  ratio: number | null;
+  peakRatio: number | null;
+  hoursToStockout: number | null;
+  coopsAffected: number | null;
+  coopsTotal: number | null;
+}
+
+type Raw = Record<string, unknown>;
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+function severity(v: unknown): AlertSeverity | null {
+  const s = str(v).toLowerCase();
+  return (SEVERITIES as readonly string[]).includes(s) ? (s as AlertSeverity) : null;
+}
+
+/** Cube sends booleans as true/"true" (and DuckDB's through the driver sometimes as 1). */
+function bool(v: unknown): boolean {
+  return v === true || v === 1 || str(v).toLowerCase() === 'true' || str(v) === '1';
+}
+
+/** "id1,id2, id3" → ids in the model's order (most excess first), no blanks or repeats. */
+export function parseProductIds(v: unknown): string[] {
+  const seen = new Set<string>();
+  for (const part of str(v).split(',')) {
+    const id = part.trim();
+    if (id) seen.add(id);
+  }
+  return [...seen];
+}
+
+const name = (r: Raw, member: string, lang: Lang) => {
+  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+  return str(r[`${member}_${lang}`]) || str(r[`${member}_${other}`]);
+};
+
+/** Open first, then most severe, then furthest above the expected level, then soonest out of stock. */
+export function compareAlerts(a: AlertRow, b: AlertRow): number {
+  const rank = (s: AlertSeverity | null) => (s ? SEVERITIES.indexOf(s) : -1);
+  const nullLast = (x: number | null, y: number | null, dir: 1 | -1) => {
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return dir * (x - y);
+  };
+  return (
+    Number(b.isOpen) - Number(a.isOpen) ||
+    rank(b.severity) - rank(a.severity) ||
+    nullLast(a.ratio, b.ratio, -1) ||
+    nullLast(a.hoursToStockout, b.hoursToStockout, 1) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** Cube's raw rows (rawData: a missing measure stays null, not 0) → alerts, most severe first. */
+export function toAlertRows(raw: readonly Raw[], lang: Lang): AlertRow[] {
+  return raw
+    .map((r): AlertRow => {
+      const governorateId = str(r['alerts.governorate_id']);
+      const categoryId = str(r['alerts.category_id']);
+      return {
+        id: str(r['alerts.alert_id']),
+        governorateId,
+        governorate: name(r, 'alerts.governorate_name', lang) || governorateId,
+        categoryId,
+        category: name(r, 'alerts.category_name', lang) || categoryId,
+        isOpen: bool(r['alerts.is_open']),
+        severity: severity(r['alerts.severity']),
+        peakSeverity: severity(r['alerts.peak_severity']),
+        productIds: parseProductIds(r['alerts.top_product_ids']),
+        sinceAt: str(r['alerts.since_at']) || null,
+        closedAt: str(r['alerts.closed_at']) || null,
+        expectedStockoutAt: str(r['alerts.expected_stockout_at']) || null,
+        ratio: toNumber(r['alerts.ratio']),
+        peakRatio: toNumber(r['alerts.peak_ratio']),
+        hoursToStockout: toNumber(r['alerts.hours_to_stockout']),
+        coopsAffected: toNumber(r['alerts.coops_affected']),
+        coopsTotal: toNumber(r['alerts.coops_total']),
+      };
+    })
+    .sort(compareAlerts);
+}
+
+/** Product names from the consumption view, in the reader's language, falling back to the other. */
+export function toProductNames(raw: readonly Raw[], lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of raw) {
+    const id = str(r['consumption.product_id']);
+    const n = name(r, 'consumption.product_name', lang);
+    if (id && n) out.set(id, n);
+  }
+  return out;
+}
+
+/** An alert's products by name where known, else by id (a name still loading is not a reason to hide the product). */
+export function alertProducts(row: AlertRow, names: ReadonlyMap<string, string>): string[] {
+  return row.productIds.map((id) => names.get(id) ?? id);
+}
