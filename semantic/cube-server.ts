@@ -40,6 +40,8 @@ export interface RunningCube {
   driver: DuckDBDriver;
   /** Hits and misses of the answer cache in front of /load. */
   cacheStats: ResponseCache['stats'];
+  /** Resolves once the answer cache has made the compressed copies it started. */
+  cacheSettled: ResponseCache['settled'];
 }
 
 // express and cors ship with @cubejs-backend/server (untyped here); Cube's gateway mounts on express.
@@ -165,6 +167,7 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
     url,
     driver,
     cacheStats: cache.stats,
+    cacheSettled: cache.settled,
     async close() {
       if (closed) return;
       closed = true;

@@ -9,11 +9,20 @@
  *
  * Cold = a query Cube has not answered yet (a fresh, equally costly date filter per request), so
  * it runs on DuckDB (or on a pre-aggregation when one matches); warm = the same query again,
- * answered from Cube's result cache. "duckdb" = the SQL Cube generates for the query, run on the
+ * answered from the answer cache in front of /load (response-cache.ts). "duckdb" = the SQL Cube generates for the query, run on the
  * driver directly, with the same concurrency.
+ *
+ * The clients run in the server's process, as fetch calls on its one thread. They read each
+ * answer's bytes (decoding gzip/br as a browser does, on libuv's pool) but JSON.parse only error
+ * answers (Cube's "Continue wait" included): a browser parses its answer on its own CPU, while
+ * here 50 parses of a 1 MB answer (~15 ms each) would queue on the server's thread and be counted
+ * as server time. The parse time of each answer is printed on its own line instead;
+ * BENCH_CLIENT_PARSE=1 parses every answer as before. BENCH_QUERIES=<text> runs only the queries
+ * whose name contains it. "warm CPU" is this process's CPU time (user + system, all threads) per
+ * warm request: steadier than wall time on a shared machine.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startCube } from '../cube-server';
 import { writeTinyWarehouse } from '../fixtures/tiny-warehouse';
@@ -21,6 +30,8 @@ import { issueToken } from '../roles';
 
 const CONCURRENCY = [1, 10, 50];
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 50);
+const CLIENT_PARSE = process.env.BENCH_CLIENT_PARSE === '1';
+const ONLY = process.env.BENCH_QUERIES;
 
 interface DashboardQuery {
   name: string;
@@ -145,18 +156,27 @@ async function main(): Promise<void> {
   const { token: auditor } = await issueToken({ role: 'auditor' }, secret);
   const api = `${cube.url}/cubejs-api/v1`;
 
-  const load = async (query: unknown): Promise<void> => {
+  const errorStart = Buffer.from('{"error"');
+  /** One answer, retried while Cube says "Continue wait"; returns its JSON and the size on the wire. */
+  const fetchAnswer = async (query: unknown): Promise<{ json: Buffer; wire: number; coding: string }> => {
     for (;;) {
       const res = await fetch(`${api}/load`, {
         method: 'POST',
         headers: { authorization: token, 'content-type': 'application/json' },
         body: JSON.stringify({ query }),
       });
-      const body = (await res.json()) as { error?: string };
+      const json = Buffer.from(await res.arrayBuffer());
+      const wire = Number(res.headers.get('content-length') ?? json.length);
+      const coding = res.headers.get('content-encoding') ?? 'identity';
+      if (!CLIENT_PARSE && res.ok && !json.subarray(0, errorStart.length).equals(errorStart)) return { json, wire, coding };
+      const body = JSON.parse(json.toString('utf8')) as { error?: string };
       if (body.error === 'Continue wait') continue;
       if (!res.ok || body.error) throw new Error(`load failed: ${res.status} ${body.error}`);
-      return;
+      return { json, wire, coding };
     }
+  };
+  const load = async (query: unknown): Promise<void> => {
+    await fetchAnswer(query);
   };
   // The SQL Cube runs for a query. /sql names a rollup without the version suffix of the table
   // actually built, so that is filled in from the catalogue (one publish, one table per rollup).
@@ -176,32 +196,60 @@ async function main(): Promise<void> {
     return { sql, params: body.sql.sql[1], rollups };
   };
 
-  console.log(`warehouse: ${warehousePath}${tmp ? ' (generated)' : ''}; ${REQUESTS_PER_LEVEL} requests per level, ms`);
-  console.log('query | answered from | clients | api cold p50/p95 | api warm p50/p95 | duckdb p50/p95 | cold p50 ÷ duckdb p50');
+  const load1 = () => loadavg()[0]!.toFixed(1);
+  console.log(
+    `warehouse: ${warehousePath}${tmp ? ' (generated)' : ''}; ${REQUESTS_PER_LEVEL} requests per level, ms; ` +
+      `clients ${CLIENT_PARSE ? 'parse every answer' : 'parse error answers only'}; load average ${load1()}`,
+  );
+  console.log(
+    'query | answered from | clients | api cold p50/p95 | api warm p50/p95 | warm CPU ms/req | duckdb p50/p95 | cold p50 ÷ duckdb p50 | warm p95 ÷ duckdb p95',
+  );
   let variant = 0;
   const t0 = performance.now();
   await load(QUERIES[0]!.query(variant++)); // compile the model (and build any pre-aggregation) outside the timings
   console.log(`first query (model compile, pre-aggregation build): ${(performance.now() - t0).toFixed(0)} ms`);
   const f = (n: number) => n.toFixed(1);
-  for (const q of QUERIES) {
+  for (const q of QUERIES.filter((x) => !ONLY || x.name.includes(ONLY))) {
     await load(q.query(variant++)); // this query's pre-aggregation, if any, is built before timing
     const { sql, params, rollups } = await sqlOf(q.query(0));
+    {
+      // The answer's size and what parsing it costs a client (not in the api times unless BENCH_CLIENT_PARSE=1).
+      const sample = q.query(variant++);
+      await load(sample);
+      await new Promise((r) => setTimeout(r, 300)); // the cache's gzip/br copies are made off-thread
+      const { json, wire, coding } = await fetchAnswer(sample);
+      const text = json.toString('utf8');
+      const p0 = performance.now();
+      for (let i = 0; i < 5; i++) JSON.parse(text);
+      const parseMs = (performance.now() - p0) / 5;
+      console.log(
+        `  (${q.name}: ${(json.length / 1024).toFixed(0)} KiB of JSON, ${(wire / 1024).toFixed(0)} KiB on the wire as ${coding}; ` +
+          `JSON.parse on the client ${parseMs.toFixed(1)} ms)`,
+      );
+    }
     const source = rollups.length ? rollups.map((r) => r.split('.')[1]).join(', ') : 'warehouse';
     for (const clients of CONCURRENCY) {
       const base = variant;
       variant += REQUESTS_PER_LEVEL;
       const cold = await runLevel(clients, REQUESTS_PER_LEVEL, (i) => load(q.query(base + i)));
       const warmQuery = q.query(base);
+      await load(warmQuery); // stored (and its copies made) before the warm clients start
+      await new Promise((r) => setTimeout(r, 300));
+      const cpu0 = process.cpuUsage();
       const warm = await runLevel(clients, REQUESTS_PER_LEVEL, () => load(warmQuery));
+      const cpu = process.cpuUsage(cpu0);
+      const warmCpuMs = (cpu.user + cpu.system) / 1000 / REQUESTS_PER_LEVEL;
       const direct = await runLevel(clients, REQUESTS_PER_LEVEL, async () => {
         await cube.driver.query(sql, params);
       });
       console.log(
         `${q.name} | ${source} | ${clients} | ${f(pct(cold, 50))}/${f(pct(cold, 95))} | ${f(pct(warm, 50))}/${f(pct(warm, 95))} | ` +
-          `${f(pct(direct, 50))}/${f(pct(direct, 95))} | ${(pct(cold, 50) / pct(direct, 50)).toFixed(2)}`,
+          `${f(warmCpuMs)} | ${f(pct(direct, 50))}/${f(pct(direct, 95))} | ${(pct(cold, 50) / pct(direct, 50)).toFixed(2)} | ` +
+          `${(pct(warm, 95) / pct(direct, 95)).toFixed(2)}`,
       );
     }
   }
+  console.log(`load average at the end: ${load1()}`);
   await cube.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
