@@ -280,6 +280,11 @@ const ar = {
   severity_critical: 'حرج',
   alertPeak: 'الذروة',
   hoursShort: 'ساعة',
+  hourlyProfile: 'المبيعات حسب ساعة اليوم',
+  hourlyProfileNote: 'حصة كل ساعة (بتوقيت الكويت) من مبيعات نوع اليوم: أيام العمل، عطلة نهاية الأسبوع، رمضان',
+  hourKind_working: 'يوم عمل',
+  hourKind_weekend: 'عطلة نهاية الأسبوع',
+  hourKind_ramadan: 'رمضان',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -564,6 +569,11 @@ const en: Messages = {
   severity_critical: 'Critical',
   alertPeak: 'peak',
   hoursShort: 'h',
+  hourlyProfile: 'Sales by hour of day',
+  hourlyProfileNote: "Each Kuwait hour's share of the sales of its kind of day: working days, weekends, Ramadan",
+  hourKind_working: 'Working day',
+  hourKind_weekend: 'Weekend',
+  hourKind_ramadan: 'Ramadan',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { ar, en };

@@ -2,6 +2,7 @@ import { useCubeQuery } from '@cubejs-client/react';
 import { useMemo } from 'react';
 import { useApp } from '../app-context';
 import { buildForecastOption } from '../charts/forecast-band';
+import { buildHourlyProfileOption } from '../charts/hourly-profile';
 import { buildProfileOption, type ProfileBar } from '../charts/profile-bars';
 import { buildTrendOption, formatMetric } from '../charts/trend-line';
 import { DataTable, type Column } from '../components/data-table';
@@ -17,6 +18,8 @@ import {
   forecastProductsQuery,
   type ConsumptionScope,
 } from '../cube/consumption-queries';
+import { hourlyProfileQuery } from '../cube/hourly-queries';
+import { toHourlyProfile } from '../cube/hourly-rows';
 import { calendarProfiles, toForecastView, toTrend, type CalendarProfiles } from '../cube/consumption-rows';
 import { formatPeriod, shiftDay } from '../format/date';
 import { formatNumber, formatPercent } from '../format/number';
@@ -173,6 +176,27 @@ function SeasonalityPanel({ scope }: { scope: ConsumptionScope }) {
   );
 }
 
+function HourlyPanel({ scope }: { scope: ConsumptionScope }) {
+  const { t, lang, url } = useApp();
+  const { metric } = url;
+  const query = useMemo(() => hourlyProfileQuery(scope, metric), [scope, metric]);
+  const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
+  const profile = useMemo(() => toHourlyProfile(resultSet?.rawData() ?? [], metric), [resultSet, metric]);
+  const option = useMemo(
+    () => buildHourlyProfileOption({ profile, lang, names: { working: t.hourKind_working, weekend: t.hourKind_weekend, ramadan: t.hourKind_ramadan } }),
+    [profile, lang, t],
+  );
+  return (
+    <section className="panel" data-testid="hourly-panel">
+      <h2>{t.hourlyProfile}</h2>
+      <p className="hint">{t.hourlyProfileNote}</p>
+      <QueryState isLoading={isLoading} error={error} isEmpty={profile.kinds.length === 0} onRetry={() => void refetch()} minHeight={300}>
+        <EChart option={option} height={300} testId="hourly-chart" ariaLabel={t.hourlyProfile} />
+      </QueryState>
+    </section>
+  );
+}
+
 function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
   const { t, lang, url, navigate } = useApp();
   const products = useCubeQuery(useMemo(() => forecastProductsQuery(scope.coopId), [scope.coopId]));
@@ -240,6 +264,7 @@ export default function ConsumptionExplorer() {
       <Filters />
       <TrendPanel scope={scope} />
       <SeasonalityPanel scope={scope} />
+      <HourlyPanel scope={scope} />
       <ForecastPanel scope={scope} />
     </main>
   );
