@@ -71,6 +71,33 @@ describe('consumption explorer in chromium', () => {
     await page.screenshot({ path: screenshotPath('consumption-explorer-ar'), fullPage: true });
   });
 
+  it('profiles sales by Kuwait hour for working days, weekends and Ramadan, as the warehouse does', async () => {
+    await openDashboard(page, stack.webUrl, { page: 'consumption', metric: 'quantity' });
+    await waitForChart(page, 'hourly-chart');
+    await page.getByTestId('hourly-details').locator('summary').click();
+    const table = await readTable(page, 'hourly-table', 'hourly-panel');
+    const truth = await queryReadOnly<{ kind: 'working' | 'weekend' | 'ramadan'; hour: number; share: number }>(
+      stack.warehousePath,
+      `with k as (
+         select f.hour_of_day as hour, f.quantity,
+                case when d.is_ramadan then 'ramadan' when d.is_weekend then 'weekend' else 'working' end as kind
+         from marts.fct_sales_hourly f join marts.dim_date d on d.date_day = f.business_date
+       )
+       select kind, hour::int as hour, (sum(quantity) / sum(sum(quantity)) over (partition by kind))::double as share
+       from k group by 1, 2`,
+    );
+    // The fixture spans Ramadan, so all three profiles are drawn.
+    expect(new Set(truth.map((t) => t.kind))).toEqual(new Set(['working', 'weekend', 'ramadan']));
+    expect(table.size).toBe(24);
+    for (const t of truth) {
+      const cell = table.get(String(t.hour))?.[t.kind];
+      expect(cell, `${t.kind} ${t.hour}`).toBeDefined();
+      // One decimal of a percent on screen.
+      expect(Math.abs(readShownNumber(cell!) / 100 - t.share)).toBeLessThanOrEqual(0.0005 + 1e-9);
+      expect(hasArabicDigits(cell!)).toBe(true);
+    }
+  });
+
   it('draws a forecast with its interval for a product that has one', async () => {
     await openDashboard(page, stack.webUrl, { page: 'consumption' });
     await waitForChart(page, 'forecast-chart');

@@ -25,10 +25,15 @@ export const ALERT_DIMENSIONS = [
   'alerts.peak_severity',
   'alerts.is_open',
   'alerts.top_product_ids',
-  'alerts.since_at',
-  'alerts.closed_at',
-  'alerts.expected_stockout_at',
 ] as const;
+
+/**
+ * Asked as time dimensions, not plain ones: only then does Cube move the instants onto the
+ * query's clock (Asia/Kuwait, forced by the server). As plain dimensions they come back in UTC
+ * with no zone, which the page would read as Kuwait time, three hours early.
+ */
+export const ALERT_TIMES = ['alerts.since_at', 'alerts.closed_at', 'alerts.expected_stockout_at'] as const;
+export const ALERT_TIME_GRANULARITY = 'minute';
 
 export const ALERT_MEASURES = ['alerts.ratio', 'alerts.peak_ratio', 'alerts.hours_to_stockout', 'alerts.coops_affected', 'alerts.coops_total'] as const;
 
@@ -40,6 +45,7 @@ export function alertsQuery(scope: AlertsScope): Query {
   return {
     dimensions: [...ALERT_DIMENSIONS],
     measures: [...ALERT_MEASURES],
+    timeDimensions: ALERT_TIMES.map((dimension) => ({ dimension, granularity: ALERT_TIME_GRANULARITY })),
     filters,
     order: { 'alerts.alert_id': 'asc' },
     limit: 1000,

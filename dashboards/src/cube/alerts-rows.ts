@@ -1,5 +1,6 @@
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
+import { ALERT_TIME_GRANULARITY } from './alerts-queries';
 
 export type AlertSeverity = 'watch' | 'warning' | 'critical';
 
@@ -31,6 +32,9 @@ export interface AlertRow {
 type Raw = Record<string, unknown>;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** A time member as asked (`alerts.since_at.minute`: Kuwait wall clock), null when the alert has none. */
+const time = (r: Raw, member: string) => str(r[`${member}.${ALERT_TIME_GRANULARITY}`]) || null;
 
 function severity(v: unknown): AlertSeverity | null {
   const s = str(v).toLowerCase();
@@ -91,9 +95,9 @@ export function toAlertRows(raw: readonly Raw[], lang: Lang): AlertRow[] {
         severity: severity(r['alerts.severity']),
         peakSeverity: severity(r['alerts.peak_severity']),
         productIds: parseProductIds(r['alerts.top_product_ids']),
-        sinceAt: str(r['alerts.since_at']) || null,
-        closedAt: str(r['alerts.closed_at']) || null,
-        expectedStockoutAt: str(r['alerts.expected_stockout_at']) || null,
+        sinceAt: time(r, 'alerts.since_at'),
+        closedAt: time(r, 'alerts.closed_at'),
+        expectedStockoutAt: time(r, 'alerts.expected_stockout_at'),
         ratio: toNumber(r['alerts.ratio']),
         peakRatio: toNumber(r['alerts.peak_ratio']),
         hoursToStockout: toNumber(r['alerts.hours_to_stockout']),

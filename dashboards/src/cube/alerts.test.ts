@@ -19,6 +19,18 @@ describe('alerts queries', () => {
     expect(q.measures).toEqual(expect.arrayContaining(['alerts.ratio', 'alerts.hours_to_stockout']));
   });
 
+  it('asks the alert times as time dimensions, the only way Cube puts them on Kuwait’s clock', () => {
+    const q = alertsQuery({});
+    expect(q.timeDimensions?.map((d) => [d.dimension, d.granularity])).toEqual([
+      ['alerts.since_at', 'minute'],
+      ['alerts.closed_at', 'minute'],
+      ['alerts.expected_stockout_at', 'minute'],
+    ]);
+    expect(JSON.stringify(q.dimensions)).not.toMatch(/_at"/);
+    // No date range: an old alert still open must not drop out.
+    expect(q.timeDimensions?.every((d) => d.dateRange === undefined)).toBe(true);
+  });
+
   it('names each product once, or asks nothing when there is none', () => {
     expect(alertProductNamesQuery([])).toBeNull();
     const q = alertProductNamesQuery(['b', 'a', 'b']);
@@ -45,9 +57,9 @@ const raw = (over: Record<string, unknown>) => ({
   'alerts.peak_severity': 'critical',
   'alerts.is_open': true,
   'alerts.top_product_ids': '111, 222,,111',
-  'alerts.since_at': '2025-06-18T13:00:00.000',
-  'alerts.closed_at': null,
-  'alerts.expected_stockout_at': '2025-06-25T05:00:00.000',
+  'alerts.since_at.minute': '2025-06-18T13:00:00.000',
+  'alerts.closed_at.minute': null,
+  'alerts.expected_stockout_at.minute': '2025-06-25T05:00:00.000',
   'alerts.ratio': '2.5',
   'alerts.peak_ratio': '5.7',
   'alerts.hours_to_stockout': '11.1',
@@ -69,6 +81,7 @@ describe('alert rows', () => {
       productIds: ['111', '222'],
       sinceAt: '2025-06-18T13:00:00.000',
       closedAt: null,
+      expectedStockoutAt: '2025-06-25T05:00:00.000',
       ratio: 2.5,
       hoursToStockout: 11.1,
       coopsTotal: 3,

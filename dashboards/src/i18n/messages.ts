@@ -285,6 +285,7 @@ const ar = {
   hourKind_working: 'يوم عمل',
   hourKind_weekend: 'عطلة نهاية الأسبوع',
   hourKind_ramadan: 'رمضان',
+  hourOfDay: 'الساعة',
 } as const;
 
 export type MessageKey = keyof typeof ar;
@@ -574,6 +575,7 @@ const en: Messages = {
   hourKind_working: 'Working day',
   hourKind_weekend: 'Weekend',
   hourKind_ramadan: 'Ramadan',
+  hourOfDay: 'Hour',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { ar, en };

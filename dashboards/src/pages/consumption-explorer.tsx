@@ -2,7 +2,7 @@ import { useCubeQuery } from '@cubejs-client/react';
 import { useMemo } from 'react';
 import { useApp } from '../app-context';
 import { buildForecastOption } from '../charts/forecast-band';
-import { buildHourlyProfileOption } from '../charts/hourly-profile';
+import { buildHourlyProfileOption, hourLabel } from '../charts/hourly-profile';
 import { buildProfileOption, type ProfileBar } from '../charts/profile-bars';
 import { buildTrendOption, formatMetric } from '../charts/trend-line';
 import { DataTable, type Column } from '../components/data-table';
@@ -19,7 +19,7 @@ import {
   type ConsumptionScope,
 } from '../cube/consumption-queries';
 import { hourlyProfileQuery } from '../cube/hourly-queries';
-import { toHourlyProfile } from '../cube/hourly-rows';
+import { toHourlyProfile, type HourlyProfile } from '../cube/hourly-rows';
 import { calendarProfiles, toForecastView, toTrend, type CalendarProfiles } from '../cube/consumption-rows';
 import { formatPeriod, shiftDay } from '../format/date';
 import { formatNumber, formatPercent } from '../format/number';
@@ -186,12 +186,23 @@ function HourlyPanel({ scope }: { scope: ConsumptionScope }) {
     () => buildHourlyProfileOption({ profile, lang, names: { working: t.hourKind_working, weekend: t.hourKind_weekend, ramadan: t.hourKind_ramadan } }),
     [profile, lang, t],
   );
+  type HourRow = HourlyProfile['hours'][number];
+  const hourColumns: Column<HourRow>[] = [
+    { key: 'hour', header: t.hourOfDay, value: (r) => r.hour, render: (r) => hourLabel(r.hour, lang) },
+    ...profile.kinds.map(
+      (k): Column<HourRow> => ({ key: k, header: t[`hourKind_${k}`], numeric: true, value: (r) => r[k], render: (r) => formatPercent(r[k], lang, 1) }),
+    ),
+  ];
   return (
     <section className="panel" data-testid="hourly-panel">
       <h2>{t.hourlyProfile}</h2>
       <p className="hint">{t.hourlyProfileNote}</p>
       <QueryState isLoading={isLoading} error={error} isEmpty={profile.kinds.length === 0} onRetry={() => void refetch()} minHeight={300}>
         <EChart option={option} height={300} testId="hourly-chart" ariaLabel={t.hourlyProfile} />
+        <details data-testid="hourly-details">
+          <summary>{t.showTable}</summary>
+          <DataTable title={t.hourlyProfile} columns={hourColumns} rows={profile.hours} rowKey={(r) => String(r.hour)} testId="hourly-table" />
+        </details>
       </QueryState>
     </section>
   );
