@@ -11,7 +11,12 @@ const COOPS = 4;
 let h: CubeHarness;
 beforeAll(async () => {
   h = await startCubeHarness({ coops: COOPS, days: 2 });
-});
+  // Each role compiles its own model (20 s and more on a loaded machine): do it here, so the
+  // tests' own time goes to the questions they ask.
+  for (const [role, coop] of [['leadership'], ['controller'], ['coop_board', 'C002'], ['planner'], ['auditor']] as [Role, string?][]) {
+    expect((await h.meta(await h.token(role, coop))).status).toBe(200);
+  }
+}, 600_000);
 afterAll(async () => {
   await h?.close();
 });
