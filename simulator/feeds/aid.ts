@@ -25,7 +25,10 @@ export interface AidPayment {
 }
 
 export function aidPayments(coop: WorldCoop, cases: readonly AidCase[], firstDay: string, endDate: string, random: Random): AidPayment[] {
-  const days = kuwaitDays(firstDay, endDate);
+  // Working days are counted from the 1st of the month even when the span starts mid-month:
+  // the committee's payday does not move because the data begins later, and counting from
+  // the span start would pay a month twice (its real payday and a second one 6 days in).
+  const days = kuwaitDays(`${firstDay.slice(0, 8)}01`, endDate);
   const payments: AidPayment[] = [];
   let seq = 0;
   const pay = (c: AidCase, aidType: string, date: string, amountFils: number): void => {
@@ -40,6 +43,7 @@ export function aidPayments(coop: WorldCoop, cases: readonly AidCase[], firstDay
       workingInMonth = 0;
     }
     if (day.isWorkingDay) workingInMonth++;
+    if (day.date < firstDay) return;
     const active = cases.filter((c) => c.since <= day.date);
     if (day.isWorkingDay && workingInMonth === 6) {
       for (const c of active) {
