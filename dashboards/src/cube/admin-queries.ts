@@ -1,3 +1,4 @@
+import { kuwaitTimeDimensions } from './kuwait-time';
 import type { BinaryFilter, Query } from '@cubejs-client/core';
 
 /**
@@ -43,9 +44,8 @@ export function stalledQuery(scope: AdminScope): Query {
       'transactions.working_days_in_status',
       'transactions.working_days_open',
       'transactions.times_returned',
-      'transactions.submitted_at',
-      'transactions.current_status_at',
     ],
+    timeDimensions: kuwaitTimeDimensions(['transactions.submitted_at', 'transactions.current_status_at']),
     filters: [...scopeFilters('transactions', scope), { member: 'transactions.is_stalled', operator: 'equals', values: ['true'] }],
     order: { 'transactions.working_days_in_status': 'desc', 'transactions.transaction_id': 'asc' },
     limit: 5_000,

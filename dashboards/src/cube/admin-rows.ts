@@ -1,3 +1,4 @@
+import { kuwaitTime } from './kuwait-time';
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import { INCOME_MEASURES, type IncomeMeasure } from './admin-queries';
@@ -60,8 +61,8 @@ export function toStalledRows(raw: readonly Raw[], lang: Lang): StalledRow[] {
       workingDaysInStatus: toNumber(r['transactions.working_days_in_status']),
       workingDaysOpen: toNumber(r['transactions.working_days_open']),
       timesReturned: toNumber(r['transactions.times_returned']),
-      submittedAt: str(r['transactions.submitted_at']) || null,
-      statusAt: str(r['transactions.current_status_at']) || null,
+      submittedAt: kuwaitTime(r, 'transactions.submitted_at'),
+      statusAt: kuwaitTime(r, 'transactions.current_status_at'),
     }))
     .sort((a, b) => (b.workingDaysInStatus ?? 0) - (a.workingDaysInStatus ?? 0) || a.transactionId.localeCompare(b.transactionId));
 }

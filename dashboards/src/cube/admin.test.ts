@@ -15,6 +15,9 @@ describe('admin queries', () => {
     expect(q.filters).toContainEqual({ member: 'transactions.is_stalled', operator: 'equals', values: ['true'] });
     expect(q.filters).toContainEqual({ member: 'transactions.coop_id', operator: 'equals', values: ['C001'] });
     expect(Object.keys(q.order ?? {})[0]).toBe('transactions.working_days_in_status');
+    // Instants on Kuwait's clock: time dimensions, never plain ones (those come back in UTC).
+    expect(q.timeDimensions?.map((t) => t.dimension)).toEqual(['transactions.submitted_at', 'transactions.current_status_at']);
+    expect(q.dimensions).not.toContain('transactions.submitted_at');
   });
 
   it('splits processing times by type, holder and decided/open', () => {

@@ -1,3 +1,4 @@
+import { kuwaitTimeDimensions } from './kuwait-time';
 import type { BinaryFilter, Query } from '@cubejs-client/core';
 
 /**
@@ -27,13 +28,8 @@ export const ALERT_DIMENSIONS = [
   'alerts.top_product_ids',
 ] as const;
 
-/**
- * Asked as time dimensions, not plain ones: only then does Cube move the instants onto the
- * query's clock (Asia/Kuwait, forced by the server). As plain dimensions they come back in UTC
- * with no zone, which the page would read as Kuwait time, three hours early.
- */
+/** Instants: asked as time dimensions so they come back on Kuwait's clock (see kuwait-time.ts). */
 export const ALERT_TIMES = ['alerts.since_at', 'alerts.closed_at', 'alerts.expected_stockout_at'] as const;
-export const ALERT_TIME_GRANULARITY = 'minute';
 
 export const ALERT_MEASURES = ['alerts.ratio', 'alerts.peak_ratio', 'alerts.hours_to_stockout', 'alerts.coops_affected', 'alerts.coops_total'] as const;
 
@@ -45,7 +41,7 @@ export function alertsQuery(scope: AlertsScope): Query {
   return {
     dimensions: [...ALERT_DIMENSIONS],
     measures: [...ALERT_MEASURES],
-    timeDimensions: ALERT_TIMES.map((dimension) => ({ dimension, granularity: ALERT_TIME_GRANULARITY })),
+    timeDimensions: kuwaitTimeDimensions(ALERT_TIMES),
     filters,
     order: { 'alerts.alert_id': 'asc' },
     limit: 1000,

@@ -1,6 +1,6 @@
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
-import { ALERT_TIME_GRANULARITY } from './alerts-queries';
+import { kuwaitTime } from './kuwait-time';
 
 export type AlertSeverity = 'watch' | 'warning' | 'critical';
 
@@ -34,7 +34,7 @@ type Raw = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** A time member as asked (`alerts.since_at.minute`: Kuwait wall clock), null when the alert has none. */
-const time = (r: Raw, member: string) => str(r[`${member}.${ALERT_TIME_GRANULARITY}`]) || null;
+const time = (r: Raw, member: string) => kuwaitTime(r, member);
 
 function severity(v: unknown): AlertSeverity | null {
   const s = str(v).toLowerCase();

@@ -16,6 +16,9 @@ describe('linkage', () => {
     expect(linkageQuery().filters).toEqual([]);
     expect(linkageQuery('KW-JA').filters).toEqual([{ member: 'linkage.governorate_id', operator: 'equals', values: ['KW-JA'] }]);
     expect(new Set([...linkageQuery().measures!, ...linkageQuery().dimensions!].map((m) => m.split('.')[0]))).toEqual(new Set(['linkage']));
+    // The last receipt on Kuwait's clock: a time dimension, never a plain one (that comes back in UTC).
+    expect(linkageQuery().timeDimensions).toEqual([{ dimension: 'linkage.last_received_at', granularity: 'minute' }]);
+    expect(linkageQuery().dimensions).not.toContain('linkage.last_received_at');
   });
 
   it('puts the co-ops to call first: unlinked, never sent, most days late', () => {

@@ -1,3 +1,4 @@
+import { kuwaitTime, kuwaitTimeDimensions } from './kuwait-time';
 import type { Query } from '@cubejs-client/core';
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
@@ -19,8 +20,8 @@ export function linkageQuery(governorateId?: string | null): Query {
       'linkage.last_batch_status',
       'linkage.late_days',
       'linkage.last_business_date',
-      'linkage.last_received_at',
     ],
+    timeDimensions: kuwaitTimeDimensions(['linkage.last_received_at']),
     filters: governorateId ? [{ member: 'linkage.governorate_id', operator: 'equals', values: [governorateId] }] : [],
     limit: 5_000,
   };
@@ -69,7 +70,7 @@ export function toLinkageRows(raw: readonly Record<string, unknown>[], lang: Lan
       lastStatus: str(r['linkage.last_batch_status']),
       lateDays: toNumber(r['linkage.late_days']),
       lastBusinessDate: str(r['linkage.last_business_date']).slice(0, 10) || null,
-      lastReceivedAt: str(r['linkage.last_received_at']) || null,
+      lastReceivedAt: kuwaitTime(r, 'linkage.last_received_at'),
       batches: toNumber(r['linkage.batches_received']),
       rejected: toNumber(r['linkage.batches_rejected']),
       quarantineShare: toNumber(r['linkage.quarantine_share']),
