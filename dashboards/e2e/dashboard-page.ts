@@ -43,10 +43,15 @@ async function tableRows(page: Page, testId: string): Promise<Map<string, Record
 export async function waitForChart(page: Page, testId: string): Promise<void> {
   const chart = page.locator(`[data-testid="${testId}"][data-chart-ready="true"]`);
   const error = page.locator('[data-state="error"]').first();
-  await chart.or(error).first().waitFor({ timeout: DATA_TIMEOUT });
-  if ((await chart.count()) > 0) return;
-  const text = await error.textContent({ timeout: 1_000 }).catch(() => 'an error that went away');
-  throw new Error(`the page shows an error instead of ${testId}: ${text}`);
+  const deadline = Date.now() + DATA_TIMEOUT;
+  for (;;) {
+    await chart.or(error).first().waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+    if ((await chart.count()) > 0) return;
+    // An error still on screen a moment later fails at once, in the page's own words; one that
+    // cleared (a panel whose query was retried) is not this chart's answer: keep waiting.
+    const text = await error.textContent({ timeout: 1_000 }).catch(() => null);
+    if (text !== null) throw new Error(`the page shows an error instead of ${testId}: ${text}`);
+  }
 }
 
 const ARABIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
