@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { TruthEvent } from '../simulator/truth-event';
 import type { Anomaly, AnomalyKind } from './anomalies/anomaly';
 
-/** One row of the simulator's truth/events.csv (docs/contracts.md, "Truth"). */
-export interface TruthEvent {
-  event_type: string;
-  coop_id: string;
-  governorate_id: string;
-  site_id: string;
-  product_scope: string;
-  start_date: string;
-  end_date: string;
-  detail: string;
-}
+export type { TruthEvent };
 
 export function readEvents(path: string): TruthEvent[] {
   const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');

@@ -30,6 +30,7 @@ import { formatDate, formatDateTime, formatPeriod } from '../format/date';
 import { formatDays, formatKwd, formatNumber, formatPercent } from '../format/number';
 import type { Messages } from '../i18n/messages';
 import { kuwaitiTarget, type UrlState } from '../state/url-state';
+import { GovernorateSelect } from '../components/governorate-select';
 
 /** A code's label when the messages know it, else the code itself (a new request type still shows). */
 function label(t: Messages, prefix: string, code: string): string {
@@ -55,17 +56,7 @@ function Filters() {
     <div className="filters no-print" data-testid="admin-filters">
       {session.role !== 'coop_board' && (
         <>
-          <label>
-            {t.governorate}{' '}
-            <select data-testid="gov-select" value={url.gov ?? ''} onChange={(e) => set({ gov: e.target.value || null, coop: null })}>
-              <option value="">{t.kuwait}</option>
-              {govOptions.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <GovernorateSelect label={t.governorate} allLabel={t.kuwait} options={govOptions} value={url.gov} onChange={(gov) => set({ gov, coop: null })} />
           <label>
             {t.coop}{' '}
             <input

@@ -24,6 +24,7 @@ import { calendarProfiles, toForecastView, toTrend, type CalendarProfiles } from
 import { formatPeriod, shiftDay } from '../format/date';
 import { formatNumber, formatPercent } from '../format/number';
 import { BREAKDOWNS, GRAINS, METRICS, type UrlState } from '../state/url-state';
+import { GovernorateSelect } from '../components/governorate-select';
 
 const ACTUAL_DAYS_BEFORE_FORECAST = 56;
 
@@ -64,17 +65,7 @@ function Filters() {
           ))}
         </select>
       </label>
-      <label>
-        {t.governorate}{' '}
-        <select data-testid="gov-select" value={url.gov ?? ''} onChange={(e) => set({ gov: e.target.value || null, coop: null })}>
-          <option value="">{t.allGovernorates}</option>
-          {govOptions.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <GovernorateSelect label={t.governorate} allLabel={t.allGovernorates} options={govOptions} value={url.gov} onChange={(gov) => set({ gov, coop: null })} />
       <label>
         {t.from} <input type="date" data-testid="from-input" value={url.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
       </label>
