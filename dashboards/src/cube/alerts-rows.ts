@@ -33,9 +33,6 @@ type Raw = Record<string, unknown>;
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-/** A time member as asked (`alerts.since_at.minute`: Kuwait wall clock), null when the alert has none. */
-const time = (r: Raw, member: string) => kuwaitTime(r, member);
-
 function severity(v: unknown): AlertSeverity | null {
   const s = str(v).toLowerCase();
   return (SEVERITIES as readonly string[]).includes(s) ? (s as AlertSeverity) : null;
@@ -95,9 +92,9 @@ export function toAlertRows(raw: readonly Raw[], lang: Lang): AlertRow[] {
         severity: severity(r['alerts.severity']),
         peakSeverity: severity(r['alerts.peak_severity']),
         productIds: parseProductIds(r['alerts.top_product_ids']),
-        sinceAt: time(r, 'alerts.since_at'),
-        closedAt: time(r, 'alerts.closed_at'),
-        expectedStockoutAt: time(r, 'alerts.expected_stockout_at'),
+        sinceAt: kuwaitTime(r, 'alerts.since_at'),
+        closedAt: kuwaitTime(r, 'alerts.closed_at'),
+        expectedStockoutAt: kuwaitTime(r, 'alerts.expected_stockout_at'),
         ratio: toNumber(r['alerts.ratio']),
         peakRatio: toNumber(r['alerts.peak_ratio']),
         hoursToStockout: toNumber(r['alerts.hours_to_stockout']),
