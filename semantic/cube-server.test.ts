@@ -19,7 +19,7 @@ const LEADERSHIP_VIEWS = [
   'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts', ...FINANCE_ADMIN_VIEWS,
 ].sort();
 const PLANNER_VIEWS = LEADERSHIP_VIEWS.filter((v) => !FINANCE_ADMIN_VIEWS.includes(v));
-const AUDIT_VIEWS = ['anomalies', 'audit', 'audit_deliveries', 'audit_price_changes', 'audit_stock', 'audit_stocktake'];
+const AUDIT_VIEWS = ['anomalies', 'audit', 'audit_batches', 'audit_deliveries', 'audit_price_changes', 'audit_quarantine', 'audit_stock', 'audit_stocktake'];
 
 const crisisByGovernorate = {
   measures: ['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover'],

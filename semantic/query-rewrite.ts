@@ -35,6 +35,9 @@ export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   audit_deliveries: ['auditor'],
   audit_price_changes: ['auditor'],
   audit_stocktake: ['auditor'],
+  // The batch ledger and the rows ingestion refused: raw_text can carry personal data.
+  audit_batches: ['auditor'],
+  audit_quarantine: ['auditor'],
 };
 
 /** Views a board may query: each has a `coop_id` dimension the board's filter goes on. */

@@ -18,7 +18,7 @@ const SEES: Record<Role, string[]> = {
     'ledger', 'linkage', 'shareholder_events', 'shareholders', 'transactions',
   ],
   auditor: [
-    'alert_events', 'alerts', 'anomalies', 'audit', 'audit_deliveries', 'audit_price_changes', 'audit_stock', 'audit_stocktake',
+    'alert_events', 'alerts', 'anomalies', 'audit', 'audit_batches', 'audit_deliveries', 'audit_price_changes', 'audit_quarantine', 'audit_stock', 'audit_stocktake',
     'camera_uptime', 'consumption', 'consumption_hourly', 'contractors', 'cover_forecast', 'crisis', 'crisis_now',
     'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'ledger', 'linkage', 'region_forecasts', 'shareholder_events',
     'shareholders', 'transactions',

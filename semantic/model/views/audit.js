@@ -1,4 +1,4 @@
-/* global COMPILE_CONTEXT, view, sales, stock, anomaly_cases, deliveries, price_changes, stocktake_variance -- Cube model globals: the compiler provides them */
+/* global COMPILE_CONTEXT, view, sales, stock, anomaly_cases, deliveries, price_changes, stocktake_variance, batches, quarantined_rows -- Cube model globals: the compiler provides them */
 // Role-dependent part of the model. Cube compiles the model once per role (cube-server's
 // contextToAppId), with that role's security context in COMPILE_CONTEXT, so a view or member
 // left out here does not exist for the role at all: it is absent from /meta and /load refuses it.
@@ -189,6 +189,67 @@ if (ROW_LEVEL_ROLES.includes(role)) {
       { join_path: stocktake_variance.coops, includes: [`coop_name_ar`, `coop_name_en`] },
       { join_path: stocktake_variance.sites, includes: [`site_name_ar`, `site_name_en`] },
       { join_path: stocktake_variance.products, includes: [`product_name_ar`, `product_name_en`] },
+    ],
+  });
+
+  // The end of the drill: the files a co-op sent for a business day (every feed), landed,
+  // superseded by a correction or rejected, and the rows ingestion refused in each.
+  view(`audit_batches`, {
+    description: `The batch ledger for auditors: file, vendor, received time, rows in / landed / quarantined and status of every batch`,
+    cubes: [
+      {
+        join_path: batches,
+        includes: visible([
+          `batch_id`,
+          `coop_id`,
+          `feed`,
+          `vendor`,
+          `file_name`,
+          `checksum_sha256`,
+          `business_date`,
+          `received_at`,
+          `rows_in`,
+          `rows_landed`,
+          `rows_quarantined`,
+          `status`,
+          `batch_status`,
+          `is_current`,
+          `supersedes_batch_id`,
+          `superseded_by_batch_id`,
+          `batch_count`,
+          `total_rows_in`,
+          `total_rows_landed`,
+          `total_rows_quarantined`,
+        ]),
+      },
+      { join_path: batches.coops, includes: [`coop_name_ar`, `coop_name_en`] },
+    ],
+  });
+
+  view(`audit_quarantine`, {
+    description: `Rows ingestion refused, for auditors: row number in the file, reason and the raw text as sent`,
+    cubes: [
+      {
+        join_path: quarantined_rows,
+        // raw_text is what the co-op sent, personal data included (an aid payment's civil ID):
+        // personal, so it stays auditor-only even if this view were ever compiled for others.
+        includes: visible(
+          [
+            `quarantined_row_key`,
+            `batch_id`,
+            `source_row`,
+            `coop_id`,
+            `feed`,
+            `file_name`,
+            `business_date`,
+            `ingested_at`,
+            `reason_code`,
+            `reason_detail`,
+            `row_count`,
+          ],
+          [`raw_text`],
+        ),
+      },
     ],
   });
 }
