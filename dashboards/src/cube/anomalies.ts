@@ -67,8 +67,8 @@ export function toAnomalyRows(raw: readonly Record<string, unknown>[], lang: Lan
 
 /**
  * Where a case leads in the drill: its co-op and product (and branch when it has one) over its
- * days, so the next clicks reach the daily prices and the warehouse rows behind it.
+ * days, so the next clicks reach the daily prices, the warehouse rows and the batches behind them.
  */
 export function anomalyDrill(a: AnomalyRow) {
-  return { coop: a.coopId, site: a.siteId, product: a.productId, day: null, from: a.start, to: a.end };
+  return { coop: a.coopId, site: a.siteId, product: a.productId, day: null, batch: null, from: a.start, to: a.end };
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useApp } from '../app-context';
 import { buildPriceOption } from '../charts/price-line';
 import { ReviewBadge, ReviewForm, useReviews } from '../components/anomaly-review';
+import { BatchLineage } from '../components/batch-lineage';
 import { DataTable, type Column } from '../components/data-table';
 import { EChart } from '../components/echart';
 import { Freshness } from '../components/freshness';
@@ -23,11 +24,11 @@ function AuditBreadcrumbs({ scope }: { scope: AuditScope }) {
   const row = names.resultSet?.rawData()[0];
   const name = (key: string, fallback: string | null | undefined) => String(row?.[`audit.${key}_name_${lang}`] ?? '') || fallback || '';
   const steps: { label: string; patch: Partial<UrlState> | null }[] = [
-    { label: t.allCoops, patch: scope.coopId ? { coop: null, site: null, product: null, day: null } : null },
+    { label: t.allCoops, patch: scope.coopId ? { coop: null, site: null, product: null, day: null, batch: null } : null },
   ];
-  if (scope.coopId) steps.push({ label: name('coop', scope.coopId), patch: scope.siteId ? { site: null, product: null, day: null } : null });
-  if (scope.siteId) steps.push({ label: name('site', scope.siteId), patch: scope.productId ? { product: null, day: null } : null });
-  if (scope.productId) steps.push({ label: name('product', scope.productId), patch: scope.day ? { day: null } : null });
+  if (scope.coopId) steps.push({ label: name('coop', scope.coopId), patch: scope.siteId ? { site: null, product: null, day: null, batch: null } : null });
+  if (scope.siteId) steps.push({ label: name('site', scope.siteId), patch: scope.productId ? { product: null, day: null, batch: null } : null });
+  if (scope.productId) steps.push({ label: name('product', scope.productId), patch: scope.day ? { day: null, batch: null } : null });
   if (scope.day) steps.push({ label: formatDateWithHijri(scope.day, lang), patch: null });
   return (
     <nav className="breadcrumbs" aria-label="breadcrumb" data-testid="audit-breadcrumbs">
@@ -97,7 +98,7 @@ function AuditPanel({ scope }: { scope: AuditScope }) {
     [level, rows, lang, t],
   );
   const columns = columnsFor(level, t, lang);
-  const drill = level === 'rows' ? undefined : (r: AuditRow) => navigate({ [DRILL_KEY[level]]: r.id }, true);
+  const drill = level === 'rows' ? undefined : (r: AuditRow) => navigate({ [DRILL_KEY[level]]: r.id, batch: null }, true);
   return (
     <section className="panel" data-testid="audit-panel" data-level={level}>
       <h2>
@@ -111,7 +112,6 @@ function AuditPanel({ scope }: { scope: AuditScope }) {
           </figure>
         )}
         {drill && <p className="hint no-print">{t.drillHint}</p>}
-        {level === 'rows' && <p className="hint">{t.batchLineageMissing}</p>}
         <DataTable title={`${t.audit} ${t[`auditLevel_${level}`]}`} columns={columns} rows={ordered} rowKey={(r) => r.id} onRowClick={drill} testId="audit-table" />
       </QueryState>
     </section>
@@ -202,6 +202,8 @@ export default function AuditWorkbench() {
       {!scope.coopId && <AnomalyQueue />}
       <AuditBreadcrumbs scope={scope} />
       <AuditPanel scope={scope} />
+      {/* The end of the drill: the files behind the day's rows, and what ingestion refused in them. */}
+      {scope.coopId && scope.day && auditLevel(scope) === 'rows' && <BatchLineage coopId={scope.coopId} day={scope.day} />}
     </main>
   );
 }

@@ -12,6 +12,8 @@ describe('URL state', () => {
     ['?product=6281000000012', { ...DEFAULT_STATE, product: '6281000000012' }],
     ['?site=C001-B01&day=2025-06-30', { ...DEFAULT_STATE, site: 'C001-B01', day: '2025-06-30' }],
     ['?day=2025-13-01&from=yesterday', DEFAULT_STATE],
+    ['?day=2025-06-21&batch=452698e7e6e6d4c6903423f0', { ...DEFAULT_STATE, day: '2025-06-21', batch: '452698e7e6e6d4c6903423f0' }],
+    ["?batch=x' or '1'='1", DEFAULT_STATE],
     ['?grain=month&by=coop&metric=quantity', { ...DEFAULT_STATE, grain: 'month', by: 'coop', metric: 'quantity' }],
     ['?grain=hour&by=planet&metric=mood', DEFAULT_STATE],
     // A reversed range is put the right way round.

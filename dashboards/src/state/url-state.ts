@@ -23,6 +23,8 @@ export interface UrlState {
   product: string | null;
   /** One day (audit drill), YYYY-MM-DD. */
   day: string | null;
+  /** Audit drill: the batch of that co-op and day whose quarantined rows are open. */
+  batch: string | null;
   /** Consumption explorer: period grain, breakdown, measure and date range. */
   grain: Grain;
   by: Breakdown;
@@ -48,6 +50,7 @@ export const DEFAULT_STATE: UrlState = {
   site: null,
   product: null,
   day: null,
+  batch: null,
   grain: 'week',
   by: 'total',
   metric: 'net_amount_kwd',
@@ -62,6 +65,8 @@ const COOP = /^C\d{3,}$/;
 const SITE = /^C\d{3,}-[A-Z]\d{0,3}$/;
 const PRODUCT = /^\d{8,14}$/;
 const TARGET = /^(100|[1-9]\d?)$/;
+// Batch ids are the ledger's (24 hex digits today); any plain id the ledger might use, nothing that could break a filter.
+const BATCH = /^[A-Za-z0-9_-]{1,64}$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function pick(value: string | null, pattern: RegExp): string | null {
@@ -86,6 +91,7 @@ export function parseUrlState(search: string): UrlState {
     site: pick(p.get('site'), SITE),
     product: pick(p.get('product'), PRODUCT),
     day: pick(p.get('day'), DAY),
+    batch: pick(p.get('batch'), BATCH),
     grain: oneOf(p.get('grain'), GRAINS, DEFAULT_STATE.grain),
     by: oneOf(p.get('by'), BREAKDOWNS, DEFAULT_STATE.by),
     metric: oneOf(p.get('metric'), METRICS, DEFAULT_STATE.metric),
@@ -95,7 +101,7 @@ export function parseUrlState(search: string): UrlState {
   };
 }
 
-const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'grain', 'by', 'metric', 'from', 'to', 'target'];
+const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'batch', 'grain', 'by', 'metric', 'from', 'to', 'target'];
 
 /** Defaults are left out, so the plain address is the Arabic crisis room. */
 export function serializeUrlState(state: UrlState): string {
