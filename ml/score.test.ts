@@ -144,6 +144,41 @@ describe('score', () => {
     expect(summary.branchHourlyRows).toBe(all[0]?.n);
   });
 
+  it('keeps a crisis months before asOf in the alert history (the replay covers the scored history)', async () => {
+    // Hourly rice sales at two Jahra co-ops from 2025-01-01 to asOf (2025-05-28), tripling for
+    // three days from 2025-02-10 08:00: 107 days back, well outside the old 63-day replay.
+    const lakeDir = join(dir, 'lake-old-crisis');
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const hourly: HourlySale[] = [];
+    for (let d = 0; d < 148; d++) {
+      const day = isoDay('2025-01-01', d);
+      const surge = day >= '2025-02-10' && day <= '2025-02-12' ? 3 : 1;
+      for (let h = 8; h < 24; h++) {
+        for (const site of ['C001-M', 'C003-M']) {
+          hourly.push({ site_id: site, product_id: RICE, sale_hour: `${day} ${String(h).padStart(2, '0')}:00:00`, quantity: Math.round((SHAPE[h] as number) * 2 * surge * (0.8 + 0.4 * rnd())) });
+        }
+      }
+    }
+    expect(hourly.at(-1)?.sale_hour.slice(0, 10)).toBe('2025-05-28');
+    await writeLakeSalesFixture(lakeDir, hourly);
+    const alertsOf = async () =>
+      query(`SELECT status, CAST(since_at AS VARCHAR) since, CAST(closed_at AS VARCHAR) closed FROM read_parquet('${await part(lakeDir, 'alerts')}')`);
+
+    const summary = await score({ warehousePath, lakeDir, horizonDays: 3 });
+    expect(summary.asOf).toBe('2025-05-28');
+    const alerts = await alertsOf();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ status: 'closed' });
+    expect(String(alerts[0]?.since).slice(0, 10)).toBe('2025-02-10');
+    expect(String(alerts[0]?.closed) < '2025-02-20').toBe(true);
+
+    // The window is what keeps it: replaying only the last 63 days loses it.
+    const recent = await score({ warehousePath, lakeDir, horizonDays: 3, surgeDays: 63 });
+    expect(recent.alerts.alerts).toBe(0);
+    expect(await alertsOf()).toEqual([]);
+  });
+
   it('honours asOf and replaces the previous run', async () => {
     const lakeDir = join(dir, 'lake2');
     await score({ warehousePath, lakeDir, horizonDays: 3 });

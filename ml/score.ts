@@ -26,7 +26,10 @@ export interface ScoreOptions {
   level?: number;
   /** Days of history each series is fitted on. */
   historyDays?: number;
-  /** Days of hourly history the surge detector replays (it needs four weeks to warm up). */
+  /**
+   * Days of hourly history the surge detector replays (it needs four weeks to warm up);
+   * default: the same days as `historyDays`, cut to the lake's first sale.
+   */
   surgeDays?: number;
   onProgress?: (event: ScoreProgress) => void;
 }
@@ -53,7 +56,6 @@ export interface ScoreSummary {
 
 export const DEFAULT_HORIZON_DAYS = 28;
 export const DEFAULT_HISTORY_DAYS = 364;
-export const DEFAULT_SURGE_DAYS = 63;
 export const HOURLY_HORIZON_DAYS = 2;
 
 export interface SiteProductSeries {
@@ -157,7 +159,8 @@ const HOURLY_FORECAST_COLUMNS = hourlyOf(REGION_FORECAST_COLUMNS);
 /**
  * `rabt score`: forecasts (branch × essential product, daily for four weeks; region ×
  * category daily and hourly for two days), days of cover and stock-out dates, and the
- * panic-buying alerts replayed causally over recent weeks, each landed as one Parquet
+ * panic-buying alerts replayed causally over the whole scored history (so a crisis
+ * months back is still in the alert history), each landed as one Parquet
  * run under `lake/ml/` that replaces the previous run.
  */
 export async function score(options: ScoreOptions): Promise<ScoreSummary> {
@@ -172,7 +175,8 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     await attachWarehouse(con, options.warehousePath);
     const asOf = options.asOf ?? (await lastSalesDay(con));
     progress({ stage: 'score', message: 'reading daily sales of essentials' });
-    const series = asOf ? await readEssentialDailySeries(con, asOf, options.historyDays ?? DEFAULT_HISTORY_DAYS) : [];
+    const historyDays = options.historyDays ?? DEFAULT_HISTORY_DAYS;
+    const series = asOf ? await readEssentialDailySeries(con, asOf, historyDays) : [];
 
     // Region × category daily totals: their own forecasts, and the calendar multipliers
     // every branch in them borrows (one branch's few Ramadan days are noisy).
@@ -225,8 +229,12 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     await writeRun(con, options.lakeDir, 'region_forecasts', runId, generatedAt, [...REGION_FORECAST_COLUMNS], regionRows);
     progress({ stage: 'forecast', message: `${regions.size} region × category series` });
 
-    // 3. Surge alerts over recent weeks, hour by hour, and the hourly profile they share.
-    const surgeFrom = asOf ? addDaysIso(asOf, -((options.surgeDays ?? DEFAULT_SURGE_DAYS) - 1)) : '';
+    // 3. Surge alerts, hour by hour over the whole scored history (the panels start at the
+    //    lake's first sale when that is later): last crisis's alerts stay in the history the
+    //    crisis room shows. Each hour's decision still reads hours up to it only; a longer
+    //    replay only means the calendar multipliers have more days to learn from. And the
+    //    hourly profile they share.
+    const surgeFrom = asOf ? addDaysIso(asOf, -((options.surgeDays ?? historyDays) - 1)) : '';
     const surgeResults = asOf ? await runSurges(con, options.lakeDir, surgeFrom, asOf) : [];
     const alerts = await writeSurgeAlerts(con, options.lakeDir, runId, generatedAt, surgeResults);
     progress({ stage: 'alerts', message: `${alerts.alerts} surge alerts, ${alerts.open} open` });
