@@ -217,6 +217,30 @@ const cases: [string, Role, Query, string][] = [
     { measures: ['audit_stock.stock_on_hand'], dimensions: ['audit_stock.stock_daily_key', 'audit_stock.batch_id'], limit: 20 },
     'audit_stock.stock_on_hand',
   ],
+  [
+    'audit_batches',
+    'auditor',
+    {
+      measures: ['audit_batches.batch_count', 'audit_batches.total_rows_in'],
+      dimensions: ['audit_batches.batch_id', 'audit_batches.feed', 'audit_batches.file_name', 'audit_batches.batch_status', 'audit_batches.rows_quarantined'],
+      timeDimensions: [
+        { dimension: 'audit_batches.business_date', dateRange: ['2025-06-13', '2025-06-13'], granularity: 'day' },
+        { dimension: 'audit_batches.received_at', granularity: 'minute' },
+      ],
+      filters: [{ member: 'audit_batches.coop_id', operator: 'equals', values: ['C001'] }],
+    },
+    'audit_batches.batch_count',
+  ],
+  [
+    'audit_quarantine',
+    'auditor',
+    {
+      measures: ['audit_quarantine.row_count'],
+      dimensions: ['audit_quarantine.source_row', 'audit_quarantine.reason_code', 'audit_quarantine.reason_detail', 'audit_quarantine.raw_text'],
+      order: { 'audit_quarantine.source_row': 'asc' },
+    },
+    'audit_quarantine.row_count',
+  ],
 ];
 
 describe('@cubejs-client/core', () => {
