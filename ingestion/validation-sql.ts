@@ -131,19 +131,27 @@ export function checkedStatements(rules: FeedRules): string[] {
   const typedSteps = rules.typed.map((step, i) => `typed_${i + 1} AS (SELECT *, ${step.join(', ')} FROM ${i === 0 ? 'fields' : `typed_${i}`})`);
   const lastTyped = rules.typed.length === 0 ? 'fields' : `typed_${rules.typed.length}`;
   const outputNames = rules.output.map(([name]) => name);
+  // Reference rows ride along as struct columns, so rules, details and outputs name them the same way in both steps.
+  const joinAliases = ['rc', ...[...rules.joins.matchAll(/JOIN\s+\w+\s+(\w+)\s+ON/gi)].map((m) => m[1]!)];
+  // first_rule is computed in its own step: used by name in the same select list, DuckDB
+  // would copy its whole CASE into every WHEN of the reason and the detail, evaluating
+  // every rule (civil ID check digits, regexes) dozens of times a row.
   const judged = `
 CREATE OR REPLACE TEMP TABLE judged AS
-WITH ${[linesAndCells(rules.spec), ...typedSteps].join(',\n  ')}
--- first_rule is used by name in the columns after it (DuckDB resolves select-list aliases);
--- by number, since several rules may share a reason code.
+WITH ${[linesAndCells(rules.spec), ...typedSteps].join(',\n  ')},
+ruled AS (
+  SELECT t.*, ${joinAliases.join(', ')},
+    -- by number, since several rules may share a reason code.
+    CASE ${all.map((r, i) => `WHEN ${r.when} THEN ${i + 1}`).join('\n      ')} END AS first_rule
+  FROM ${lastTyped} t
+  LEFT JOIN ref_coops rc ON rc.coop_id = t.f_coop_id
+  ${rules.joins}
+)
 SELECT t.file_idx, t.source_row, t.raw_text,
-  CASE ${all.map((r, i) => `WHEN ${r.when} THEN ${i + 1}`).join('\n    ')} END AS first_rule,
-  CASE first_rule ${all.map((r, i) => `WHEN ${i + 1} THEN '${r.code}'`).join(' ')} END AS first_reason,
-  CASE first_rule ${all.map((r, i) => `WHEN ${i + 1} THEN ${r.detail}`).join('\n    ')} END AS first_detail,
+  CASE t.first_rule ${all.map((r, i) => `WHEN ${i + 1} THEN '${r.code}'`).join(' ')} END AS first_reason,
+  CASE t.first_rule ${all.map((r, i) => `WHEN ${i + 1} THEN ${r.detail}`).join('\n    ')} END AS first_detail,
   ${rules.output.map(([name, expr]) => `${expr} AS ${name}`).join(',\n  ')}
-FROM ${lastTyped} t
-LEFT JOIN ref_coops rc ON rc.coop_id = t.f_coop_id
-${rules.joins}`;
+FROM ruled t`;
   const keyMatch = rules.key.map((k) => `d.${k} = j.${k}`).join(' AND ');
   const checked = `
 CREATE OR REPLACE TEMP TABLE checked AS
