@@ -73,9 +73,10 @@ describe('audit workbench in chromium', () => {
     await signInAs(page, 'auditor');
     await openDashboard(page, stack.webUrl, { page: 'audit' });
     const queue = await readTable(page, 'anomaly-table', 'anomaly-panel');
-    const truth = await queryReadOnly<{ anomaly_id: string; coop_id: string; product_id: string | null }>(
+    const truth = await queryReadOnly<{ anomaly_id: string; coop_id: string; product_id: string | null; start_date: string; end_date: string }>(
       stack.warehousePath,
-      `select anomaly_id, coop_id, product_id from marts.fct_anomalies order by anomaly_rank limit 200`,
+      `select anomaly_id, coop_id, product_id, start_date::varchar as start_date, end_date::varchar as end_date
+       from marts.fct_anomalies order by anomaly_rank limit 200`,
     );
     expect([...queue.keys()].sort()).toEqual(truth.map((a) => a.anomaly_id).sort());
     const first = [...queue.keys()][0]!;
@@ -85,9 +86,101 @@ describe('audit workbench in chromium', () => {
     const params = new URL(page.url()).searchParams;
     expect(params.get('coop')).toBe(expected.coop_id);
     expect(params.get('product')).toBe(expected.product_id);
-    expect(params.get('from')).not.toBeNull();
+    // the case's own Kuwaiti days (they once came a day early, read from UTC instants)
+    expect([params.get('from'), params.get('to')]).toEqual([expected.start_date, expected.end_date]);
     const sites = await readTable(page, 'audit-table', 'audit-panel');
     expect([...sites.keys()].every((id) => id.startsWith(`${expected.coop_id}-`))).toBe(true);
+  });
+
+  it('drills from an anomaly down to the raw batches of its co-op and day, and into a batch\'s quarantined rows', async () => {
+    // A case whose co-op (and product and branch, when it names them) sold in its days, so the drill has rows to reach.
+    const [c] = await queryReadOnly<{ anomaly_id: string; coop_id: string; site_id: string; product_id: string; day: string }>(
+      stack.warehousePath,
+      `with queued as (select * from marts.fct_anomalies order by anomaly_rank limit 200)
+       select a.anomaly_id, a.coop_id, s.site_id, s.product_id, max(s.business_date)::varchar as day
+       from queued a join marts.fct_sales_daily s
+         on s.coop_id = a.coop_id and s.product_id = coalesce(a.product_id, s.product_id) and s.site_id = coalesce(a.site_id, s.site_id)
+        and s.business_date between a.start_date and a.end_date
+       where a.product_id is not null
+       group by all order by min(a.anomaly_rank), s.site_id, s.product_id limit 1`,
+    );
+    expect(c, 'a queued case with sales in its days').toBeDefined();
+    await signInAs(page, 'auditor');
+    await openDashboard(page, stack.webUrl, { page: 'audit' });
+    await readTable(page, 'anomaly-table', 'anomaly-panel');
+    await page.locator(`[data-testid="anomaly-table"] tr[data-row-id="${c!.anomaly_id}"]`).click();
+    // The case opens at its co-op (or branch); one more click per level down to its day.
+    const panel = page.locator('[data-testid="audit-panel"]');
+    await panel.locator('[data-testid="audit-table"] tbody tr').first().waitFor();
+    const next: Record<string, string> = { site: c!.site_id, product: c!.product_id, day: c!.day };
+    for (let level = await panel.getAttribute('data-level'); level !== 'rows'; level = await panel.getAttribute('data-level')) {
+      expect(Object.keys(next), `level ${level}`).toContain(level);
+      await page.locator(`[data-testid="audit-table"] tr[data-row-id="${next[level!]}"]`).click();
+      await page.locator(`[data-testid="audit-panel"]:not([data-level="${level}"])`).waitFor();
+    }
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toMatchObject({ page: 'audit', coop: c!.coop_id, site: c!.site_id, product: c!.product_id, day: c!.day });
+
+    // Below the day's rows: every file the co-op sent for that business day, as the ledger mart has it.
+    const batches = await readTable(page, 'batch-table', 'batch-panel');
+    const ledger = await queryReadOnly<{ batch_id: string; feed: string; file_name: string; vendor: string; batch_status: string; rows_in: number; received: string }>(
+      stack.warehousePath,
+      `select batch_id, feed, file_name, vendor, batch_status, rows_in::int as rows_in,
+              strftime(make_timestamp(epoch_us(received_at) + 10800000000), '%Y-%m-%dT%H:%M:00+03:00') as received
+       from marts.fct_batches where coop_id = '${c!.coop_id}' and business_date = date '${c!.day}'`,
+    );
+    expect(ledger.filter((b) => b.feed === 'sales').length).toBeGreaterThan(0);
+    expect([...batches.keys()].sort()).toEqual(ledger.map((b) => b.batch_id).sort());
+    for (const b of ledger) {
+      const shown = batches.get(b.batch_id)!;
+      expect([b.batch_id, shown.fileName, shown.vendor, readShownNumber(shown.rowsIn!)]).toEqual([b.batch_id, b.file_name, b.vendor, b.rows_in]);
+      const row = page.locator(`[data-testid="batch-table"] tr[data-row-id="${b.batch_id}"]`);
+      expect(await row.locator('[data-batch-status]').getAttribute('data-batch-status')).toBe(b.batch_status);
+      expect(await row.locator('time').getAttribute('datetime')).toBe(b.received);
+    }
+    // The sales files come first: they are what the day's rows sum.
+    expect(ledger.find((b) => b.batch_id === [...batches.keys()][0])?.feed).toBe('sales');
+
+    // A sales batch opens its quarantined rows (the link keeps it); none refused reads as such.
+    const sales = ledger.find((b) => b.feed === 'sales')!;
+    await page.locator(`[data-testid="batch-table"] tr[data-row-id="${sales.batch_id}"]`).click();
+    const quarantine = page.locator(`[data-testid="quarantine-panel"][data-batch-id="${sales.batch_id}"]`);
+    await quarantine.waitFor();
+    expect(new URL(page.url()).searchParams.get('batch')).toBe(sales.batch_id);
+    const refused = await queryReadOnly<{ n: number }>(stack.warehousePath, `select count(*)::int as n from marts.fct_quarantined_rows where batch_id = '${sales.batch_id}'`);
+    if (refused[0]!.n === 0) expect(await quarantine.locator('[data-state="empty"]').textContent({ timeout: 240_000 })).toBe(MESSAGES.ar.noQuarantine);
+    else expect((await readTable(page, 'quarantine-table', 'quarantine-panel')).size).toBe(refused[0]!.n);
+    await page.screenshot({ path: screenshotPath('audit-batches-ar'), fullPage: true });
+  });
+
+  it('opens a shared link to a batch\'s quarantined rows: row number, reason and the raw text as sent', async () => {
+    const refused = await queryReadOnly<{ batch_id: string; coop_id: string; day: string; source_row: number; reason_code: string; reason_detail: string; raw_text: string; batch_status: string; file_name: string }>(
+      stack.warehousePath,
+      `select q.batch_id, q.coop_id, q.business_date::varchar as day, q.source_row, q.reason_code, q.reason_detail, q.raw_text, b.batch_status, b.file_name
+       from marts.fct_quarantined_rows q join marts.fct_batches b using (batch_id)
+       where q.batch_id = (select min(batch_id) from marts.fct_quarantined_rows) order by q.source_row`,
+    );
+    expect(refused.length, 'the fixture quarantines some rows').toBeGreaterThan(0);
+    const { batch_id, coop_id, day } = refused[0]!;
+    const [where] = await queryReadOnly<{ site_id: string; product_id: string }>(
+      stack.warehousePath,
+      `select min(site_id) as site_id, min(product_id) as product_id from marts.fct_sales_daily where coop_id = '${coop_id}'`,
+    );
+    await signInAs(page, 'auditor');
+    await openDashboard(page, stack.webUrl, { page: 'audit', lang: 'en', coop: coop_id, site: where!.site_id, product: where!.product_id, day, batch: batch_id });
+    const batches = await readTable(page, 'batch-table', 'batch-panel');
+    expect(batches.get(batch_id)?.fileName).toBe(refused[0]!.file_name);
+    const status = page.locator(`[data-testid="batch-table"] tr[data-row-id="${batch_id}"] [data-batch-status]`);
+    expect(await status.getAttribute('data-batch-status')).toBe(refused[0]!.batch_status);
+    expect(await status.textContent()).toContain(MESSAGES.en[`batchStatus_${refused[0]!.batch_status}` as 'batchStatus_landed']);
+    const rows = await readTable(page, 'quarantine-table', 'quarantine-panel');
+    expect([...rows.values()].map((r) => [readShownNumber(r.sourceRow!), r.reasonCode, r.reasonDetail, r.rawText])).toEqual(
+      refused.map((r) => [r.source_row, r.reason_code, r.reason_detail ?? '', r.raw_text]),
+    );
+    // Closing the batch leaves the day's batches in place and the link without it.
+    await page.getByTestId('quarantine-close').click();
+    await page.getByTestId('quarantine-panel').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.get('batch')).toBeNull();
+    await page.screenshot({ path: screenshotPath('audit-quarantine-en'), fullPage: true });
   });
 
   it('keeps a review with who and when on the server, and shows it after a reload', async () => {

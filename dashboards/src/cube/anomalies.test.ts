@@ -5,6 +5,12 @@ describe('anomaly queue', () => {
     const q = anomaliesQuery();
     expect(q.order).toEqual({ 'anomalies.anomaly_rank': 'asc' });
     expect(new Set([...q.measures!, ...q.dimensions!].map((m) => m.split('.')[0]))).toEqual(new Set(['anomalies']));
+    // the case's days on Kuwait's calendar, not as UTC instants
+    expect(q.timeDimensions).toEqual([
+      { dimension: 'anomalies.start_date', granularity: 'day' },
+      { dimension: 'anomalies.end_date', granularity: 'day' },
+    ]);
+    expect(q.dimensions).not.toContain('anomalies.start_date');
   });
 
   it('maps a case and drills to its co-op, product and days', () => {
@@ -20,8 +26,11 @@ describe('anomaly queue', () => {
           'anomalies.site_id': null,
           'anomalies.product_id': '6281000000001',
           'anomalies.product_name_en': 'Rice 5kg',
-          'anomalies.start_date': '2025-06-16T00:00:00.000',
-          'anomalies.end_date': '2025-06-22T00:00:00.000',
+          // what Cube sends: the plain dimensions as UTC instants, the day granularity on Kuwait's calendar
+          'anomalies.start_date': '2025-06-15T21:00:00.000',
+          'anomalies.end_date': '2025-06-21T21:00:00.000',
+          'anomalies.start_date.day': '2025-06-16T00:00:00.000',
+          'anomalies.end_date.day': '2025-06-22T00:00:00.000',
           'anomalies.value_at_stake_kwd': '12.345',
         },
       ],

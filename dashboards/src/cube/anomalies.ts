@@ -18,8 +18,13 @@ export function anomaliesQuery(limit = 200): Query {
       'anomalies.product_id',
       'anomalies.product_name_ar',
       'anomalies.product_name_en',
-      'anomalies.start_date',
-      'anomalies.end_date',
+    ],
+    // Kuwaiti days asked as time dimensions: as plain dimensions Cube returns them as the UTC
+    // instant of Kuwait midnight ("2025-06-15T21:00"), which read as the day before, so the
+    // queue showed each case a day early and the drill opened the wrong days.
+    timeDimensions: [
+      { dimension: 'anomalies.start_date', granularity: 'day' },
+      { dimension: 'anomalies.end_date', granularity: 'day' },
     ],
     order: { 'anomalies.anomaly_rank': 'asc' },
     limit,
@@ -58,8 +63,8 @@ export function toAnomalyRows(raw: readonly Record<string, unknown>[], lang: Lan
       siteId: str(r['anomalies.site_id']) || null,
       productId,
       product: name('product_name') || productId || '',
-      start: str(r['anomalies.start_date']).slice(0, 10) || null,
-      end: str(r['anomalies.end_date']).slice(0, 10) || null,
+      start: str(r['anomalies.start_date.day']).slice(0, 10) || null,
+      end: str(r['anomalies.end_date.day']).slice(0, 10) || null,
       valueAtStake: toNumber(r['anomalies.value_at_stake_kwd']),
     };
   });
