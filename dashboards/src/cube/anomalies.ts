@@ -1,9 +1,68 @@
-import type { Query } from '@cubejs-client/core';
+import type { BinaryFilter, Query } from '@cubejs-client/core';
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
+import { parseKinds, type UrlState } from '../state/url-state';
 
-/** The auditor's queue: ml's ranked cases, most telling first. */
-export function anomaliesQuery(limit = 200): Query {
+/** The kinds fct_anomalies accepts (its dbt accepted_values; a unit test keeps the two equal), in the filter's order. */
+export const ANOMALY_KINDS = [
+  'price_gouging',
+  'missing_stock_feed',
+  'sales_feed_stopped',
+  'stock_feed_stopped',
+  'stock_feed_flatline',
+  'sales_feed_flatline',
+  'stocktake_shrinkage',
+  'delivery_without_sales',
+  'duplicate_invoice',
+  'duplicate_aid',
+  'suspicious_refunds',
+] as const;
+
+/** How many cases the queue lists; the count above it is the whole match. */
+export const QUEUE_LIMIT = 200;
+
+/** What the auditor narrowed the queue to (from the URL). */
+export interface AnomalyFilters {
+  kinds: readonly string[];
+  gov: string | null;
+  coop: string | null;
+  minScore: number | null;
+  /** Cases whose days touch [from, to]. */
+  from: string | null;
+  to: string | null;
+}
+
+export const NO_ANOMALY_FILTERS: AnomalyFilters = { kinds: [], gov: null, coop: null, minScore: null, from: null, to: null };
+
+export function anomalyFilters(url: Pick<UrlState, 'kind' | 'gov' | 'qcoop' | 'minScore' | 'qfrom' | 'qto'>): AnomalyFilters {
+  return { kinds: parseKinds(url.kind), gov: url.gov, coop: url.qcoop, minScore: url.minScore === null ? null : Number(url.minScore), from: url.qfrom, to: url.qto };
+}
+
+export function hasAnomalyFilters(f: AnomalyFilters): boolean {
+  return f.kinds.length > 0 || f.gov !== null || f.coop !== null || f.minScore !== null || f.from !== null || f.to !== null;
+}
+
+/** The URL patch that clears the queue's filters (the governorate too: on this page it only narrows the queue). */
+export const CLEAR_ANOMALY_FILTERS: Partial<UrlState> = { kind: null, gov: null, qcoop: null, minScore: null, qfrom: null, qto: null };
+
+/**
+ * The filters as Cube filters, so the semantic layer narrows the cases (and the count) itself:
+ * the browser never holds more than the queue's first 200. A date range keeps the cases whose
+ * days overlap it (ends on or after `from`, starts on or before `to`), asked as Kuwaiti day ranges.
+ */
+export function anomalyCubeFilters(f: AnomalyFilters): BinaryFilter[] {
+  const out: BinaryFilter[] = [];
+  if (f.kinds.length) out.push({ member: 'anomalies.kind', operator: 'equals', values: [...f.kinds] });
+  if (f.gov) out.push({ member: 'anomalies.governorate_id', operator: 'equals', values: [f.gov] });
+  if (f.coop) out.push({ member: 'anomalies.coop_id', operator: 'equals', values: [f.coop] });
+  if (f.minScore !== null && Number.isFinite(f.minScore)) out.push({ member: 'anomalies.score', operator: 'gte', values: [String(f.minScore)] });
+  if (f.from) out.push({ member: 'anomalies.end_date', operator: 'inDateRange', values: [f.from, '2100-12-31'] });
+  if (f.to) out.push({ member: 'anomalies.start_date', operator: 'inDateRange', values: ['2000-01-01', f.to] });
+  return out;
+}
+
+/** The auditor's queue: ml's ranked cases, most telling first, narrowed by the filters. */
+export function anomaliesQuery(filters: AnomalyFilters = NO_ANOMALY_FILTERS, limit = QUEUE_LIMIT): Query {
   return {
     measures: ['anomalies.value_at_stake_kwd'],
     dimensions: [
@@ -26,9 +85,54 @@ export function anomaliesQuery(limit = 200): Query {
       { dimension: 'anomalies.start_date', granularity: 'day' },
       { dimension: 'anomalies.end_date', granularity: 'day' },
     ],
+    filters: anomalyCubeFilters(filters),
     order: { 'anomalies.anomaly_rank': 'asc' },
     limit,
   };
+}
+
+/** How many cases match and what they put at stake, whatever the queue's limit. */
+export function anomalyCountQuery(filters: AnomalyFilters): Query {
+  return { measures: ['anomalies.case_count', 'anomalies.value_at_stake_kwd'], filters: anomalyCubeFilters(filters) };
+}
+
+export function toAnomalyCount(raw: readonly Record<string, unknown>[]): { cases: number; valueAtStake: number | null } {
+  const r = raw[0];
+  return { cases: toNumber(r?.['anomalies.case_count']) ?? 0, valueAtStake: toNumber(r?.['anomalies.value_at_stake_kwd']) };
+}
+
+/** The governorates that have cases, for the governorate select. */
+export function anomalyGovernoratesQuery(): Query {
+  return {
+    dimensions: ['anomalies.governorate_id', 'anomalies.governorate_name_ar', 'anomalies.governorate_name_en'],
+    filters: [{ member: 'anomalies.governorate_id', operator: 'set' }],
+    order: { 'anomalies.governorate_id': 'asc' },
+  };
+}
+
+/** The co-ops that have cases (in the chosen governorate), for the co-op select. */
+export function anomalyCoopsQuery(gov: string | null): Query {
+  return {
+    dimensions: ['anomalies.coop_id', 'anomalies.coop_name_ar', 'anomalies.coop_name_en'],
+    filters: gov ? [{ member: 'anomalies.governorate_id', operator: 'equals', values: [gov] }] : [],
+    order: { 'anomalies.coop_id': 'asc' },
+  };
+}
+
+export interface NamedOption {
+  id: string;
+  name: string;
+}
+
+/** `{view}.{key}_id` and its names as select options, named in the reader's language (the other one, then the id, when missing). */
+export function toOptions(raw: readonly Record<string, unknown>[], key: 'governorate' | 'coop', lang: Lang): NamedOption[] {
+  const other: Lang = lang === 'ar' ? 'en' : 'ar';
+  return raw
+    .map((r) => {
+      const id = str(r[`anomalies.${key}_id`]);
+      return { id, name: str(r[`anomalies.${key}_name_${lang}`]) || str(r[`anomalies.${key}_name_${other}`]) || id };
+    })
+    .filter((o) => o.id !== '');
 }
 
 export interface AnomalyRow {

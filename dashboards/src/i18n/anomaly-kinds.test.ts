@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ANOMALY_KINDS } from '../cube/anomalies';
 import { MESSAGES } from './messages';
 
 /** The kinds the warehouse accepts for fct_anomalies.kind, read from the mart's own tests. */
@@ -16,5 +17,9 @@ describe('anomaly kind names', () => {
     const en = (MESSAGES.en as Partial<Record<string, string>>)[`kind_${kind}`];
     expect(ar).toMatch(/[\u0600-\u06FF]/);
     expect(en).toMatch(/^[A-Z][a-z]/);
+  });
+
+  it('offers exactly the kinds the warehouse accepts in the queue\'s kind filter', () => {
+    expect([...ANOMALY_KINDS].sort()).toEqual(acceptedAnomalyKinds().sort());
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_KUWAITI_TARGET_PCT, DEFAULT_STATE, kuwaitiTarget, parseUrlState, serializeUrlState } from './url-state';
+import { DEFAULT_KUWAITI_TARGET_PCT, DEFAULT_STATE, kindParam, kuwaitiTarget, parseKinds, parseUrlState, serializeUrlState } from './url-state';
 
 describe('URL state', () => {
   it.each([
@@ -23,6 +23,19 @@ describe('URL state', () => {
     ['?target=0', DEFAULT_STATE],
     ['?target=101', DEFAULT_STATE],
     ['?target=30.5', DEFAULT_STATE],
+    // The anomaly queue's filters: kinds sorted and once each, whatever order the link had.
+    ['?page=audit&kind=price_gouging', { ...DEFAULT_STATE, page: 'audit', kind: 'price_gouging' }],
+    ['?kind=duplicate_aid,price_gouging,duplicate_aid', { ...DEFAULT_STATE, kind: 'duplicate_aid,price_gouging' }],
+    ["?kind=price_gouging,x' or 1=1,,DROP", { ...DEFAULT_STATE, kind: 'price_gouging' }],
+    ['?kind=,', DEFAULT_STATE],
+    ['?qcoop=C011&minScore=12.5', { ...DEFAULT_STATE, qcoop: 'C011', minScore: '12.5' }],
+    ['?qcoop=C1&minScore=-3', DEFAULT_STATE],
+    ['?minScore=1e9', DEFAULT_STATE],
+    ['?minScore=0', { ...DEFAULT_STATE, minScore: '0' }],
+    ['?qfrom=2025-06-01&qto=2025-06-30', { ...DEFAULT_STATE, qfrom: '2025-06-01', qto: '2025-06-30' }],
+    ['?qfrom=2025-06-30&qto=2025-06-01', { ...DEFAULT_STATE, qfrom: '2025-06-01', qto: '2025-06-30' }],
+    // the queue's range and the drill's are separate: a case sets from/to without touching the filter
+    ['?from=2025-06-16&to=2025-06-22&qfrom=2025-01-01', { ...DEFAULT_STATE, from: '2025-06-16', to: '2025-06-22', qfrom: '2025-01-01' }],
   ])('%j', (search, expected) => {
     expect(parseUrlState(search)).toEqual(expected);
   });
@@ -35,6 +48,11 @@ describe('URL state', () => {
       { ...DEFAULT_STATE, page: 'consumption' as const, grain: 'day' as const, by: 'governorate' as const, from: '2025-03-01', to: '2025-06-30' },
       '?page=consumption&grain=day&by=governorate&from=2025-03-01&to=2025-06-30',
     ],
+    [
+      { ...DEFAULT_STATE, page: 'audit' as const, gov: 'KW-HA', kind: 'duplicate_aid,price_gouging', qcoop: 'C011', minScore: '10.25', qfrom: '2025-06-01', qto: '2025-06-30' },
+      '?page=audit&gov=KW-HA&kind=duplicate_aid%2Cprice_gouging&qcoop=C011&minScore=10.25&qfrom=2025-06-01&qto=2025-06-30',
+    ],
+    [{ ...DEFAULT_STATE, page: 'audit' as const, lang: 'en' as const, kind: 'stocktake_shrinkage' }, '?page=audit&lang=en&kind=stocktake_shrinkage'],
   ])('serialises %j as %j and back', (state, search) => {
     expect(serializeUrlState(state)).toBe(search);
     expect(parseUrlState(search)).toEqual(state);
@@ -45,5 +63,15 @@ describe('URL state', () => {
     ['45', 45],
   ])('Kuwaiti target %j → %d %%', (target, pct) => {
     expect(kuwaitiTarget({ target })).toBe(pct);
+  });
+
+  it.each([
+    [[], null],
+    [['price_gouging'], 'price_gouging'],
+    [['suspicious_refunds', 'duplicate_aid', 'suspicious_refunds'], 'duplicate_aid,suspicious_refunds'],
+    [['Price Gouging', 'a,b'], null],
+  ])('kinds %j → kind=%j', (kinds, param) => {
+    expect(kindParam(kinds)).toBe(param);
+    expect(parseKinds(param)).toEqual(param === null ? [] : param.split(','));
   });
 });

@@ -33,6 +33,19 @@ export interface UrlState {
   to: string | null;
   /** Administration: the Kuwaiti employment target in percent (1–100); null = the default target. */
   target: string | null;
+  /**
+   * Audit workbench, the anomaly queue's own filters. Not `coop`/`from`/`to`: those are the drill's
+   * (a co-op in the URL opens the drill and hides the queue, and a case sets from/to to its days),
+   * so the queue keeps its filters while the auditor drills and climbs back. The governorate is `gov`.
+   * `kind`: comma-separated anomaly kinds, sorted, no repeats.
+   */
+  kind: string | null;
+  qcoop: string | null;
+  /** Lowest score shown, a plain decimal. */
+  minScore: string | null;
+  /** Cases whose days touch this range (YYYY-MM-DD). */
+  qfrom: string | null;
+  qto: string | null;
 }
 
 /** Kuwaiti share of non-supervisory co-op jobs the page measures against unless the URL says otherwise. */
@@ -57,6 +70,11 @@ export const DEFAULT_STATE: UrlState = {
   from: null,
   to: null,
   target: null,
+  kind: null,
+  qcoop: null,
+  minScore: null,
+  qfrom: null,
+  qto: null,
 };
 
 // Ids go into Cube filters: accept only the shapes the warehouse uses.
@@ -67,6 +85,10 @@ const PRODUCT = /^\d{8,14}$/;
 const TARGET = /^(100|[1-9]\d?)$/;
 // Batch ids are the ledger's (24 hex digits today); any plain id the ledger might use, nothing that could break a filter.
 const BATCH = /^[A-Za-z0-9_-]{1,64}$/;
+// Kind codes are the models' (snake case); anything else could not name a kind.
+const KIND = /^[a-z][a-z0-9_]{0,39}$/;
+const MAX_KINDS = 20;
+const SCORE = /^\d{1,4}(\.\d{1,3})?$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function pick(value: string | null, pattern: RegExp): string | null {
@@ -77,12 +99,33 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[], fa
   return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
 }
 
+/** Known kind shapes only, sorted, each once: one set of kinds has one spelling in the URL. */
+function cleanKinds(kinds: readonly string[]): string[] {
+  return [...new Set(kinds.filter((k) => KIND.test(k)))].sort().slice(0, MAX_KINDS);
+}
+
+/** The kinds a `kind=` value names. */
+export function parseKinds(value: string | null | undefined): string[] {
+  return cleanKinds((value ?? '').split(','));
+}
+
+/** The `kind=` value for a set of kinds; null (left out of the URL) when none is chosen. */
+export function kindParam(kinds: readonly string[]): string | null {
+  const list = cleanKinds(kinds);
+  return list.length ? list.join(',') : null;
+}
+
+/** A date range from the URL, the right way round (a reversed range is a slip of the hand, not an empty question). */
+function range(p: URLSearchParams, fromKey: string, toKey: string): [string | null, string | null] {
+  const from = pick(p.get(fromKey), DAY);
+  const to = pick(p.get(toKey), DAY);
+  return from && to && from > to ? [to, from] : [from, to];
+}
+
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
-  let from = pick(p.get('from'), DAY);
-  let to = pick(p.get('to'), DAY);
-  // A reversed range is a slip of the hand, not an empty question.
-  if (from && to && from > to) [from, to] = [to, from];
+  const [from, to] = range(p, 'from', 'to');
+  const [qfrom, qto] = range(p, 'qfrom', 'qto');
   return {
     page: oneOf(p.get('page'), PAGES, DEFAULT_STATE.page),
     lang: parseLang(p.get('lang')),
@@ -98,10 +141,15 @@ export function parseUrlState(search: string): UrlState {
     from,
     to,
     target: pick(p.get('target'), TARGET),
+    kind: kindParam(parseKinds(p.get('kind'))),
+    qcoop: pick(p.get('qcoop'), COOP),
+    minScore: pick(p.get('minScore'), SCORE),
+    qfrom,
+    qto,
   };
 }
 
-const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'batch', 'grain', 'by', 'metric', 'from', 'to', 'target'];
+const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'batch', 'grain', 'by', 'metric', 'from', 'to', 'target', 'kind', 'qcoop', 'minScore', 'qfrom', 'qto'];
 
 /** Defaults are left out, so the plain address is the Arabic crisis room. */
 export function serializeUrlState(state: UrlState): string {
