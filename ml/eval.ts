@@ -13,6 +13,12 @@
  * scores only the auditor cases of a world already built under <dir> (read only: nothing
  * is simulated, ingested, built or written), e.g. a small world whose simulator planted
  * the ledger and feed problems the eval world predates.
+ *
+ *   npm run eval -- --data <dir> --built
+ *
+ * evaluates everything (forecasts, surge alerts, anomalies) on a world already built under
+ * <dir>, read only, whatever its scale, seed, span or end date (e.g. the demo `npm start`
+ * built): without it, a world that does not match the flags is deleted and simulated anew.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
       series: { type: 'string', default: '1500' },
       days: { type: 'string', default: '200' },
       'anomalies-only': { type: 'boolean', default: false },
+      built: { type: 'boolean', default: false },
     },
   });
   const config = loadConfig({ ...process.env, RABT_DATA_DIR: resolve(values.data as string), RABT_SIM_DIR: '', RABT_LAKE_DIR: '', RABT_WAREHOUSE_PATH: '' });
@@ -89,20 +96,23 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
-  // The pipeline's simulate stage has no `days`; simulate here and let it skip the stage.
-  const statePath = join(config.dataDir, '.rabt-state.json');
-  const summaryPath = join(config.simDir, 'truth', 'summary.json');
-  const wanted = { scale: values.scale as Scale, seed: Number(values.seed), days: Number(values.days), endDate: values['end-date'] as string };
-  const have = existsSync(summaryPath) ? (JSON.parse(readFileSync(summaryPath, 'utf8')) as typeof wanted) : null;
-  if (!have || have.scale !== wanted.scale || have.seed !== wanted.seed || have.days !== wanted.days || have.endDate !== wanted.endDate) {
-    for (const p of [config.simDir, config.lakeDir, join(config.warehousePath, '..'), statePath]) rmSync(p, { recursive: true, force: true });
-    reporter.step(`Simulating ${wanted.scale}, ${wanted.days} days to ${wanted.endDate}`);
-    await simulate({ ...wanted, outDir: config.simDir, onProgress: (e) => reporter.progress(e) });
-    writeState(statePath, { ...readState(statePath), simulation: { scale: wanted.scale, seed: wanted.seed } });
-  }
-  await runPipeline({ config, reporter, scale: values.scale as Scale, seed: Number(values.seed), endDate: values['end-date'] });
-  reporter.finish();
+  if (!values.built) await buildWorld();
   const pipelineSeconds = (performance.now() - t0) / 1000;
+  async function buildWorld(): Promise<void> {
+    // The pipeline's simulate stage has no `days`; simulate here and let it skip the stage.
+    const statePath = join(config.dataDir, '.rabt-state.json');
+    const summaryPath = join(config.simDir, 'truth', 'summary.json');
+    const wanted = { scale: values.scale as Scale, seed: Number(values.seed), days: Number(values.days), endDate: values['end-date'] as string };
+    const have = existsSync(summaryPath) ? (JSON.parse(readFileSync(summaryPath, 'utf8')) as typeof wanted) : null;
+    if (!have || have.scale !== wanted.scale || have.seed !== wanted.seed || have.days !== wanted.days || have.endDate !== wanted.endDate) {
+      for (const p of [config.simDir, config.lakeDir, join(config.warehousePath, '..'), statePath]) rmSync(p, { recursive: true, force: true });
+      reporter.step(`Simulating ${wanted.scale}, ${wanted.days} days to ${wanted.endDate}`);
+      await simulate({ ...wanted, outDir: config.simDir, onProgress: (e) => reporter.progress(e) });
+      writeState(statePath, { ...readState(statePath), simulation: { scale: wanted.scale, seed: wanted.seed } });
+    }
+    await runPipeline({ config, reporter, scale: values.scale as Scale, seed: Number(values.seed), endDate: values['end-date'] });
+    reporter.finish();
+  }
 
   const { events, startDate, endDate } = readTruth();
 
@@ -240,7 +250,7 @@ async function main(): Promise<void> {
     await anomalySection(con, events, startDate, endDate);
   });
   out();
-  out(`pipeline ${pipelineSeconds.toFixed(0)} s, evaluation ${((performance.now() - t0) / 1000 - pipelineSeconds).toFixed(0)} s`);
+  out(`${values.built ? 'world read as built (nothing simulated, ingested, built or scored)' : `pipeline ${pipelineSeconds.toFixed(0)} s`}, evaluation ${((performance.now() - t0) / 1000 - pipelineSeconds).toFixed(0)} s`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
