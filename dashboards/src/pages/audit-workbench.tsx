@@ -10,7 +10,18 @@ import { Freshness } from '../components/freshness';
 import { QueryState } from '../components/query-state';
 import { auditFreshnessQuery, auditLevel, auditNamesQuery, auditQuery, type AuditLevel, type AuditScope } from '../cube/audit-queries';
 import { toAuditRows, type AuditRow } from '../cube/audit-rows';
-import { anomaliesQuery, anomalyDrill, toAnomalyRows, type AnomalyRow } from '../cube/anomalies';
+import { AnomalyFilters, useKindName } from '../components/anomaly-filters';
+import {
+  anomaliesQuery,
+  anomalyCountQuery,
+  anomalyDrill,
+  anomalyFilters,
+  hasAnomalyFilters,
+  toAnomalyCount,
+  toAnomalyRows,
+  type AnomalyFilters as Filters,
+  type AnomalyRow,
+} from '../cube/anomalies';
 import { formatDate, formatDateWithHijri } from '../format/date';
 import { formatKwd, formatNumber, formatPercent } from '../format/number';
 import type { UrlState } from '../state/url-state';
@@ -118,13 +129,28 @@ function AuditPanel({ scope }: { scope: AuditScope }) {
   );
 }
 
-/** ml's ranked cases; a click opens the case's co-op, product and days in the drill below. */
+/** How many cases match the filters (all of them, not only the listed ones) and their value at stake. */
+function AnomalyCount({ filters, shown }: { filters: Filters; shown: number | null }) {
+  const { t, lang } = useApp();
+  const { resultSet, isLoading, error } = useCubeQuery(useMemo(() => anomalyCountQuery(filters), [filters]));
+  if (error) return null; // the queue below shows the error and its retry
+  if (isLoading || !resultSet) return <p className="hint" data-testid="anomaly-count" data-state="loading" aria-busy="true">{t.loading}</p>;
+  const { cases, valueAtStake } = toAnomalyCount(resultSet.rawData());
+  return (
+    <p className="hint" data-testid="anomaly-count" data-count={cases} aria-live="polite">
+      {t.anomalyCount.replace('{n}', formatNumber(cases, lang)).replace('{value}', formatKwd(valueAtStake ?? 0, lang))}
+      {shown !== null && shown < cases && ` (${t.anomalyCountShown.replace('{shown}', formatNumber(shown, lang))})`}
+    </p>
+  );
+}
+
+/** ml's ranked cases, narrowed server-side by the filters in the URL; a click opens the case's co-op, product and days in the drill below. */
 function AnomalyQueue() {
-  const { t, lang, navigate } = useApp();
-  const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => anomaliesQuery(), []));
+  const { t, lang, navigate, url } = useApp();
+  const filters = useMemo(() => anomalyFilters(url), [url]);
+  const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => anomaliesQuery(filters), [filters]));
   const rows = useMemo(() => toAnomalyRows(resultSet?.rawData() ?? [], lang), [resultSet, lang]);
-  // A kind the models add before the dashboards name it still shows, by its code.
-  const kindName = (k: string) => (t as Partial<Record<string, string>>)[`kind_${k}`] ?? k;
+  const kindName = useKindName();
   const reviews = useReviews();
   const [reviewing, setReviewing] = useState<string | null>(null);
   const columns: Column<AnomalyRow>[] = [
@@ -161,7 +187,15 @@ function AnomalyQueue() {
   return (
     <section className="panel" data-testid="anomaly-panel">
       <h2>{t.anomalyQueue}</h2>
-      <QueryState isLoading={isLoading} error={error} isEmpty={rows.length === 0} onRetry={() => void refetch()}>
+      <AnomalyFilters filters={filters} />
+      <AnomalyCount filters={filters} shown={isLoading || error ? null : rows.length} />
+      <QueryState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={rows.length === 0}
+        emptyText={hasAnomalyFilters(filters) ? t.noAnomalyMatches : t.noAnomalies}
+        onRetry={() => void refetch()}
+      >
         <p className="hint no-print">{t.drillHint}</p>
         {reviewing && <ReviewForm key={reviewing} anomalyId={reviewing} reviews={reviews} onSaved={reviews.reload} />}
         <DataTable title={t.anomalyQueue} columns={columns} rows={rows} rowKey={(r) => r.id} onRowClick={(r) => navigate(anomalyDrill(r), true)} testId="anomaly-table" />
