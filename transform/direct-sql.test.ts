@@ -23,7 +23,7 @@ describe('statementsFor', () => {
       true,
       [
         'create or replace temp table direct_model_rabt_m as select 1 as k',
-        'delete from "rabt"."marts"."m" using direct_model_rabt_m where "rabt"."marts"."m".k = direct_model_rabt_m.k',
+        'delete from "rabt"."marts"."m" using (select distinct k from direct_model_rabt_m) as direct_keys where "rabt"."marts"."m".k = direct_keys.k',
         'insert into "rabt"."marts"."m" by name select * from direct_model_rabt_m',
       ],
     ],

@@ -41,10 +41,12 @@ export function statementsFor(node: ManifestNode, incremental: boolean): string[
   if (materialized === 'incremental' && incremental) {
     const keys = [node.config.unique_key ?? []].flat();
     const temp = `direct_${node.unique_id.replace(/\W/g, '_')}`;
-    const match = keys.map((k) => `${relation}.${k} = ${temp}.${k}`).join(' and ');
+    // joined to the distinct keys, as macros/delete_insert.sql does: joined to the new rows
+    // themselves, each old row would meet every new row of its co-op-day
+    const match = keys.map((k) => `${relation}.${k} = direct_keys.${k}`).join(' and ');
     return [
       `create or replace temp table ${temp} as ${sql}`,
-      keys.length > 0 ? `delete from ${relation} using ${temp} where ${match}` : '',
+      keys.length > 0 ? `delete from ${relation} using (select distinct ${keys.join(', ')} from ${temp}) as direct_keys where ${match}` : '',
       `insert into ${relation} by name select * from ${temp}`,
     ].filter(Boolean);
   }
