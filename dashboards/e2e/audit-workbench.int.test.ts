@@ -92,6 +92,67 @@ describe('audit workbench in chromium', () => {
     expect([...sites.keys()].every((id) => id.startsWith(`${expected.coop_id}-`))).toBe(true);
   });
 
+  it('filters the queue by kind in Cube, keeps the filter across a reload, and clears it', async () => {
+    const kinds = await queryReadOnly<{ kind: string; n: number }>(stack.warehousePath, `select kind, count(*)::int as n from marts.fct_anomalies group by 1 order by 2 desc, 1`);
+    const total = kinds.reduce((sum, k) => sum + k.n, 0);
+    // The most frequent kind that still leaves other cases out, so the filter visibly narrows the queue.
+    const { kind, n } = kinds.find((k) => k.n < total) ?? kinds[0]!;
+    expect(n, 'the fixture has anomalies').toBeGreaterThan(0);
+    const ids = (await queryReadOnly<{ anomaly_id: string }>(stack.warehousePath, `select anomaly_id from marts.fct_anomalies where kind = '${kind}' order by anomaly_rank limit 200`)).map((a) => a.anomaly_id).sort();
+
+    // Every query the page sends to Cube, to see that the filter travels to the semantic layer.
+    const asked: Record<string, unknown>[] = [];
+    page.on('request', (r) => {
+      if (!r.url().includes('/cubejs-api/v1/load')) return;
+      const q = new URL(r.url()).searchParams.get('query') ?? (JSON.parse(r.postData() ?? '{}') as { query?: unknown }).query;
+      if (q) asked.push((typeof q === 'string' ? JSON.parse(q) : q) as Record<string, unknown>);
+    });
+    const countShown = () => page.getByTestId('anomaly-count').getAttribute('data-count');
+    const queueIds = async () => [...(await readTable(page, 'anomaly-table', 'anomaly-panel')).keys()].sort();
+
+    await signInAs(page, 'auditor');
+    await openDashboard(page, stack.webUrl, { page: 'audit' });
+    await readTable(page, 'anomaly-table', 'anomaly-panel');
+    await expect.poll(countShown, { timeout: 240_000 }).toBe(String(total));
+    expect(await page.getByTestId('clear-filters').isDisabled()).toBe(true);
+
+    await page.getByTestId('kind-filter').locator('summary').click();
+    await page.getByTestId('kind-filter').locator(`input[type="checkbox"][value="${kind}"]`).check();
+    expect(new URL(page.url()).searchParams.get('kind')).toBe(kind);
+    const checkFiltered = async () => {
+      await expect.poll(queueIds, { timeout: 240_000 }).toEqual(ids);
+      const rows = await readTable(page, 'anomaly-table', 'anomaly-panel');
+      for (const r of rows.values()) expect(r.kind).toBe(MESSAGES.ar[`kind_${kind}` as 'kind_price_gouging']);
+      // the count is the warehouse's, whatever the queue's 200-row limit
+      await expect.poll(countShown, { timeout: 240_000 }).toBe(String(n));
+    };
+    await checkFiltered();
+    expect(await page.getByTestId('kind-summary').textContent()).toBe(MESSAGES.ar[`kind_${kind}` as 'kind_price_gouging']);
+    // Cube was asked for that kind: the browser did not filter a full list itself.
+    expect(asked.some((q) => (q.dimensions as string[] | undefined)?.includes('anomalies.anomaly_id') && JSON.stringify(q.filters).includes(`"values":["${kind}"]`))).toBe(true);
+    await page.screenshot({ path: screenshotPath('audit-queue-filtered-ar'), fullPage: true });
+
+    // A reload (or the link sent to a colleague) keeps the filter.
+    await page.reload();
+    await checkFiltered();
+    expect(new URL(page.url()).searchParams.get('kind')).toBe(kind);
+    await page.getByTestId('kind-filter').locator('summary').click();
+    expect(await page.getByTestId('kind-filter').locator(`input[value="${kind}"]`).isChecked()).toBe(true);
+
+    // Clearing brings every case back and drops the filter from the link.
+    await page.getByTestId('clear-filters').click();
+    expect(new URL(page.url()).searchParams.get('kind')).toBeNull();
+    await expect.poll(countShown, { timeout: 240_000 }).toBe(String(total));
+
+    // Nothing above the highest score: the queue says so rather than showing an empty table.
+    const [top] = await queryReadOnly<{ s: number }>(stack.warehousePath, `select ceil(max(score))::int + 1 as s from marts.fct_anomalies`);
+    await openDashboard(page, stack.webUrl, { page: 'audit', lang: 'en', minScore: String(top!.s) });
+    const empty = page.getByTestId('anomaly-panel').locator('[data-state="empty"]');
+    expect(await empty.textContent({ timeout: 240_000 })).toBe(MESSAGES.en.noAnomalyMatches);
+    await expect.poll(countShown, { timeout: 240_000 }).toBe('0');
+    expect(await page.getByTestId('min-score-input').inputValue()).toBe(String(top!.s));
+  });
+
   it('drills from an anomaly down to the raw batches of its co-op and day, and into a batch\'s quarantined rows', async () => {
     // A case whose co-op (and product and branch, when it names them) sold in its days, so the drill has rows to reach.
     const [c] = await queryReadOnly<{ anomaly_id: string; coop_id: string; site_id: string; product_id: string; day: string }>(
