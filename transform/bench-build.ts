@@ -143,4 +143,5 @@ console.log(line('full', full, fullDirect.seconds));
 console.log(line('incremental', incremental, incrementalDirect.seconds));
 console.log(`incremental run rewrote sales days: ${days.join(', ')}`);
 console.log('(DuckDB direct: the models\' and data tests\' compiled SQL in dbt\'s order; no seeds, snapshots, unit tests or hooks)');
-for (const path of [fullDirectDb, beforeIncremental]) rmSync(path, { force: true });
+// the replays do not checkpoint (direct-sql.ts), so each leaves its write-ahead log beside it
+for (const path of [fullDirectDb, beforeIncremental]) for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
