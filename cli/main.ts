@@ -46,6 +46,7 @@ function printStack(stack: RunningStack): void {
 
 async function serveUntilStopped(stack: RunningStack): Promise<void> {
   printStack(stack);
+  void reportRollups(stack);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.stdout.write('\nStopping…\n');
@@ -54,6 +55,30 @@ async function serveUntilStopped(stack: RunningStack): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** Says when Cube has built the dashboards' rollups: until then a first visit waits for them. */
+async function reportRollups(stack: RunningStack): Promise<void> {
+  const started = performance.now();
+  let shown = -1;
+  try {
+    for (;;) {
+      const { declared, built } = await stack.rollups();
+      if (built.length !== shown) {
+        shown = built.length;
+        const seconds = ((performance.now() - started) / 1000).toFixed(0);
+        process.stdout.write(
+          built.length === declared.length
+            ? `  Rollups      ${built.length}/${declared.length} built in ${seconds} s: the dashboards answer from them now\n`
+            : `  Rollups      ${built.length}/${declared.length} built (${seconds} s); the first visit to a page waits for its own\n`,
+        );
+      }
+      if (built.length === declared.length) return;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  } catch {
+    // The stack was stopped while watching; nothing to report.
+  }
 }
 
 const program = new Command()
@@ -75,7 +100,7 @@ program
     reporter.finish();
     const skipped = result.skipped.length > 0 ? `; reused: ${result.skipped.join(', ')}` : '';
     process.stdout.write(`Pipeline ready in ${result.seconds.toFixed(1)} s (ran: ${result.ran.join(', ') || 'nothing'}${skipped}).\n`);
-    if (options.serve) await serveUntilStopped(await startStack(config()));
+    if (options.serve) await serveUntilStopped(await startStack(config(), { buildRollupsInBackground: true }));
   });
 
 program
@@ -222,7 +247,7 @@ program
       ...cfg,
       cubePort: options.cubePort ?? cfg.cubePort,
       webPort: options.webPort ?? cfg.webPort,
-    });
+    }, { buildRollupsInBackground: true });
     await serveUntilStopped(stack);
   });
 

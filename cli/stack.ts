@@ -8,11 +8,18 @@ export interface RunningStack {
   cubeApiUrl: string;
   webUrl: string;
   apiSecret: string;
+  /** The models' rollups, and those built so far. */
+  rollups(): Promise<{ declared: string[]; built: string[] }>;
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Build every rollup from start-up instead of on first use (for serving people, not tests). */
+  buildRollupsInBackground?: boolean;
+}
+
 /** Cube over the published warehouse, and the web server with the dashboards and demo tokens. */
-export async function startStack(config: RabtConfig): Promise<RunningStack> {
+export async function startStack(config: RabtConfig, options: StackOptions = {}): Promise<RunningStack> {
   if (!existsSync(config.warehousePath)) {
     throw new Error(
       `No published warehouse at ${config.warehousePath}. Run \`npx rabt build\` (or \`npm start\`) first.`,
@@ -27,7 +34,12 @@ export async function startStack(config: RabtConfig): Promise<RunningStack> {
   const { startWebServer } = await import('../semantic/web-server');
   const { reviewLogPath } = await import('../dashboards/server/review-routes');
   const apiSecret = resolveApiSecret(config.dataDir);
-  const cube = await startCube({ port: config.cubePort, warehousePath: config.warehousePath, apiSecret });
+  const cube = await startCube({
+    port: config.cubePort,
+    warehousePath: config.warehousePath,
+    apiSecret,
+    buildRollupsInBackground: options.buildRollupsInBackground ?? false,
+  });
   const cubeApiUrl = `${cube.url.replace(/\/$/, '')}/cubejs-api/v1`;
   try {
     const web = await startWebServer({ port: config.webPort, distDir, apiSecret, cubeApiUrl, reviewLogPath: reviewLogPath(config.dataDir) });
@@ -36,6 +48,7 @@ export async function startStack(config: RabtConfig): Promise<RunningStack> {
       cubeApiUrl,
       webUrl: web.url,
       apiSecret,
+      rollups: () => cube.rollups(),
       async close() {
         await web.close();
         await cube.close();

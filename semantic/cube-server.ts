@@ -11,6 +11,7 @@ import { metaFilter } from './meta-filter';
 import { ModelRepository } from './model-repository';
 import { rewriteQuery, type CubeQuery } from './query-rewrite';
 import { createResponseCache, type ResponseCache } from './response-cache';
+import { builtRollups, modelRollups, ROLLUP_SCHEMA, ROLLUP_TABLES_SQL } from './rollup-tables';
 import { AccessDeniedError, verifyToken, type SecurityContext } from './roles';
 
 export const DEFAULT_SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), 'model');
@@ -29,12 +30,20 @@ export interface StartCubeOptions {
   concurrency?: number;
   /** Per-query timeout in the driver. */
   queryTimeoutMs?: number;
+  /**
+   * Build every rollup in the background from start-up, and again after each publish, instead of
+   * on the first query that needs it: the first visit to the crisis room otherwise waits for
+   * its rollups (~45 s at demo scale). Off by default so short-lived test servers stay quiet.
+   */
+  buildRollupsInBackground?: boolean;
   /** Cube's log lines (default: only errors, to stderr). */
   logger?: (message: string, params: Record<string, unknown>) => void;
 }
 
 export interface RunningCube {
   url: string;
+  /** The models' rollups, and those with a table in the warehouse so far. */
+  rollups(): Promise<{ declared: string[]; built: string[] }>;
   close(): Promise<void>;
   /** The driver, for benchmarks and tests that compare against straight DuckDB. */
   driver: DuckDBDriver;
@@ -56,6 +65,11 @@ const cors = require('cors') as (opts: Record<string, unknown>) => unknown;
 type AuthedRequest = IncomingMessage & { securityContext?: SecurityContext; originalUrl?: string; path?: string };
 
 const RAW_SQL_PATHS = ['/cubejs-api/v1/sql', '/cubejs-api/v1/cubesql'];
+
+/** How often Cube's scheduler checks the refresh keys when it builds rollups in the background. */
+const ROLLUP_REFRESH_EVERY_S = 10;
+const ROLLUP_BUILD_TIMEOUT_S = 600;
+const ROLLUP_BUILDER_ROLES = ['leadership', 'planner', 'controller', 'auditor'] as const;
 
 /** The models' refresh keys (`every: "2 second"` on rabt_meta.publication in model/cubes). */
 const REFRESH_KEY_EVERY_MS = 2000;
@@ -92,17 +106,20 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
     driverFactory: () => driver,
     dialectFactory: () => DuckDBQuery,
     cacheAndQueueDriver: 'memory',
-    scheduledRefreshTimer: false,
-    preAggregationsSchema: 'prod_pre_aggregations',
+    scheduledRefreshTimer: opts.buildRollupsInBackground ? ROLLUP_REFRESH_EVERY_S : false,
+    preAggregationsSchema: ROLLUP_SCHEMA,
     logger: opts.logger ?? defaultLogger,
     orchestratorOptions: {
       queryCacheOptions: { queueOptions },
-      preAggregationsOptions: { queueOptions, externalRefresh: false },
+      // A rollup build may wait behind others for longer than a query may; nobody waits on it.
+      preAggregationsOptions: { queueOptions: { ...queueOptions, executionTimeout: ROLLUP_BUILD_TIMEOUT_S }, externalRefresh: false },
       rollupOnlyMode: false,
     },
     // One compiled model per role, so a role's JS model can leave members out entirely.
     contextToAppId: ({ securityContext }: { securityContext?: unknown }) => `rabt_${(securityContext as SecurityContext | undefined)?.role ?? 'anonymous'}`,
-    scheduledRefreshContexts: async () => [],
+    // Rollups are tables shared by every role that compiles the same SQL; these roles' models
+    // hold all of them (a board's is the planner's co-op rollup, filtered by its query).
+    scheduledRefreshContexts: async () => (opts.buildRollupsInBackground ? ROLLUP_BUILDER_ROLES.map((role) => ({ securityContext: { role } })) : []),
     // GraphQL stays off: one query surface (REST) to reason about.
     contextToApiScopes: async () => ['meta', 'data'],
     checkAuth: async (req: AuthedRequest, auth?: string) => {
@@ -163,9 +180,14 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
   const url = `http://localhost:${port}`;
 
   let closed = false;
+  const declaredRollups = modelRollups(opts.schemaPath ?? DEFAULT_SCHEMA_PATH);
   return {
     url,
     driver,
+    async rollups() {
+      const tables = (await driver.query<{ table_name: string }>(ROLLUP_TABLES_SQL, [])).map((r) => String(r.table_name));
+      return { declared: declaredRollups, built: builtRollups(declaredRollups, tables) };
+    },
     cacheStats: cache.stats,
     cacheSettled: cache.settled,
     async close() {

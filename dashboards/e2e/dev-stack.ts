@@ -20,10 +20,11 @@ export interface DevStack {
   webUrl: string;
   apiSecret: string;
   warehousePath: string;
+  rollups(): Promise<{ declared: string[]; built: string[] }>;
   close(): Promise<void>;
 }
 
-export async function startDevStack(warehousePath?: string): Promise<DevStack> {
+export async function startDevStack(warehousePath?: string, options: { buildRollupsInBackground?: boolean } = {}): Promise<DevStack> {
   const { randomBytes } = await import('node:crypto');
   const apiSecret = randomBytes(32).toString('hex');
   let wh = warehousePath;
@@ -35,7 +36,13 @@ export async function startDevStack(warehousePath?: string): Promise<DevStack> {
   const { startCube } = await import('../../semantic/cube-server');
   const { startWebServer } = await import('../../semantic/web-server');
   const schemaPath = process.env.RABT_CUBE_SCHEMA || undefined;
-  const cube = await startCube({ port: await freePort(), warehousePath: wh, apiSecret, ...(schemaPath ? { schemaPath } : {}) });
+  const cube = await startCube({
+    port: await freePort(),
+    warehousePath: wh,
+    apiSecret,
+    buildRollupsInBackground: options.buildRollupsInBackground ?? false,
+    ...(schemaPath ? { schemaPath } : {}),
+  });
   const cubeUrl = cube.url.replace(/\/$/, '');
   const cubeApiUrl = `${cubeUrl}/cubejs-api/v1`;
   const web = await startWebServer({ port: await freePort(), distDir: join(repoRoot, 'dashboards', 'dist'), apiSecret, cubeApiUrl });
@@ -45,6 +52,7 @@ export async function startDevStack(warehousePath?: string): Promise<DevStack> {
     webUrl: web.url.replace(/\/$/, ''),
     apiSecret,
     warehousePath: wh,
+    rollups: () => cube.rollups(),
     async close() {
       await web.close();
       await cube.close();

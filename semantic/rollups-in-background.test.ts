@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCube, type RunningCube } from './cube-server';
+import { writeTinyWarehouse } from './fixtures/tiny-warehouse';
+
+/**
+ * `rabt up` asks Cube to build every rollup at start-up, so the first visit to the crisis room
+ * does not wait for them. Nothing here queries /load: whatever is built, the scheduler built.
+ */
+let dir: string;
+let warehousePath: string;
+const running: RunningCube[] = [];
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'rabt-rollups-bg-'));
+  warehousePath = join(dir, 'rabt.duckdb');
+  await writeTinyWarehouse(warehousePath, { coops: 4, days: 5, products: 6 });
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(running.map((c) => c.close()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(buildRollupsInBackground: boolean): Promise<RunningCube> {
+  const cube = await startCube({ port: 0, warehousePath, apiSecret: 'r'.repeat(64), buildRollupsInBackground });
+  running.push(cube);
+  return cube;
+}
+
+async function stop(cube: RunningCube): Promise<void> {
+  await cube.close();
+  running.splice(running.indexOf(cube), 1);
+}
+
+it('builds no rollup before a query asks for one when background builds are off', async () => {
+  const cube = await start(false);
+  await new Promise((resolve) => setTimeout(resolve, 15_000));
+  expect((await cube.rollups()).built).toEqual([]);
+  await stop(cube);
+}, 60_000);
+
+it('builds every declared rollup on its own when background builds are on', async () => {
+  const cube = await start(true);
+  const deadline = Date.now() + 240_000;
+  let state = await cube.rollups();
+  while (state.built.length < state.declared.length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    state = await cube.rollups();
+  }
+  expect(state.declared.length).toBeGreaterThanOrEqual(5);
+  expect(state.built).toEqual(state.declared);
+  await stop(cube);
+}, 300_000);
