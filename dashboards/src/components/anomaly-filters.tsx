@@ -29,7 +29,7 @@ export function AnomalyFilters({ filters }: { filters: Filters }) {
   const chosen = new Set(filters.kinds);
   const toggle = (kind: string, on: boolean) => set({ kind: kindParam(on ? [...chosen, kind] : [...chosen].filter((k) => k !== kind)) });
   const kindSummary =
-    chosen.size === 0 ? t.allKinds : chosen.size <= 2 ? [...chosen].map(kindName).join('، ') : t.kindsChosen.replace('{n}', formatNumber(chosen.size, lang));
+    chosen.size === 0 ? t.allKinds : chosen.size <= 2 ? [...chosen].map(kindName).join(lang === 'ar' ? '، ' : ', ') : t.kindsChosen.replace('{n}', formatNumber(chosen.size, lang));
   return (
     <form className="filters no-print" data-testid="anomaly-filters" aria-label={t.anomalyFilters} onSubmit={(e) => e.preventDefault()}>
       <details className="kind-filter" data-testid="kind-filter">
@@ -68,7 +68,7 @@ export function AnomalyFilters({ filters }: { filters: Filters }) {
           inputMode="decimal"
           min={0}
           step="any"
-          size={6}
+          className="score-input"
           data-testid="min-score-input"
           defaultValue={filters.minScore ?? ''}
           onBlur={(e) => commitScore(e.target.value)}
