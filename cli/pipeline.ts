@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildSummary } from '../transform/build';
+import { modelsCodePrint, transformCodePrint } from './code-prints';
 import type { RabtConfig } from './config';
 import type { Reporter } from './reporter';
 import { fingerprint, readState, writeState } from './state';
@@ -109,17 +110,20 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     );
   };
 
-  if (existsSync(config.warehousePath) && state.builtFromLake === lakePrint) {
+  // The code is an input too: an upgrade rebuilds the marts and rescores.
+  const buildPrint = `${lakePrint}:${transformCodePrint()}`;
+  if (existsSync(config.warehousePath) && state.builtFromLake === buildPrint) {
     skipped.push('build');
   } else {
     await build('Building the warehouse (dbt build: write, audit, publish)');
-    state.builtFromLake = lakePrint;
+    state.builtFromLake = buildPrint;
     delete state.scoredWarehouse;
     writeState(statePath, state);
     ran.push('build');
   }
 
-  if (state.scoredWarehouse === state.builtFromLake && existsSync(join(config.lakeDir, 'ml'))) {
+  const scorePrint = `${buildPrint}:${modelsCodePrint()}`;
+  if (state.scoredWarehouse === scorePrint && existsSync(join(config.lakeDir, 'ml'))) {
     skipped.push('score');
   } else {
     const { score } = await import('../ml/score');
@@ -129,7 +133,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     reporter.info(`scored in ${secondsSince(t)} s`);
     // Only the models' outputs changed, so only what reads them is rebuilt and retested.
     await build('Publishing the model outputs into the warehouse (dbt build)', 'source:ml+');
-    state.scoredWarehouse = state.builtFromLake;
+    state.scoredWarehouse = scorePrint;
     writeState(statePath, state);
     ran.push('score');
   }
