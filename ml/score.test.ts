@@ -179,6 +179,19 @@ describe('score', () => {
     expect(await alertsOf()).toEqual([]);
   });
 
+  it('keeps cases older than the last weeks in the auditors’ queue (the checks cover the scored history)', async () => {
+    // Scored seven weeks after the last sale: C002's missing stock counts (May) are long past.
+    const asOf = '2025-07-15';
+    const missingFeedCases = async (lakeDir: string) =>
+      (await query(`SELECT coop_id, CAST(start_date AS VARCHAR) s FROM read_parquet('${await part(lakeDir, 'anomalies')}') WHERE kind = 'missing_stock_feed'`));
+    const history = join(dir, 'lake-anomaly-history');
+    await score({ warehousePath, lakeDir: history, asOf, horizonDays: 2 });
+    expect(await missingFeedCases(history)).toContainEqual({ coop_id: 'C002', s: '2025-05-02' });
+    const lastWeeks = join(dir, 'lake-anomaly-weeks');
+    await score({ warehousePath, lakeDir: lastWeeks, asOf, horizonDays: 2, anomalyDays: 35 });
+    expect(await missingFeedCases(lastWeeks)).not.toContainEqual({ coop_id: 'C002', s: '2025-05-02' });
+  });
+
   it('honours asOf and replaces the previous run', async () => {
     const lakeDir = join(dir, 'lake2');
     await score({ warehousePath, lakeDir, horizonDays: 3 });

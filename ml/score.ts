@@ -31,6 +31,11 @@ export interface ScoreOptions {
    * default: the same days as `historyDays`, cut to the lake's first sale.
    */
   surgeDays?: number;
+  /**
+   * Days the auditors' checks look back over; default: the same days as `historyDays`, so the
+   * queue holds the year's cases (a crisis's price gouging included), not only the last weeks.
+   */
+  anomalyDays?: number;
   onProgress?: (event: ScoreProgress) => void;
 }
 
@@ -279,7 +284,7 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     await writeRun(con, options.lakeDir, 'stock_cover', runId, generatedAt, STOCK_COVER_COLUMNS, cover);
 
     // 6. Cases for auditors.
-    const anomalies = asOf ? await findAnomalies(con, asOf, undefined, options.lakeDir) : [];
+    const anomalies = asOf ? await findAnomalies(con, asOf, options.anomalyDays ?? historyDays, options.lakeDir) : [];
     await writeAnomalies(con, options.lakeDir, runId, generatedAt, anomalies);
     const anomalyKinds: Record<string, number> = {};
     for (const a of anomalies) anomalyKinds[a.kind] = (anomalyKinds[a.kind] ?? 0) + 1;
