@@ -59,23 +59,17 @@ async function serveUntilStopped(stack: RunningStack): Promise<void> {
 
 /** Says when Cube has built the dashboards' rollups: until then a first visit waits for them. */
 async function reportRollups(stack: RunningStack): Promise<void> {
-  const started = performance.now();
-  let shown = -1;
+  const { untilRollupsBuilt } = await import('../semantic/rollup-tables');
   try {
-    for (;;) {
-      const { declared, built } = await stack.rollups();
-      if (built.length !== shown) {
-        shown = built.length;
-        const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    await untilRollupsBuilt(() => stack.rollups(), {
+      everyMs: 2_000,
+      onChange: ({ declared, built }, seconds) =>
         process.stdout.write(
           built.length === declared.length
-            ? `  Rollups      ${built.length}/${declared.length} built in ${seconds} s: the dashboards answer from them now\n`
-            : `  Rollups      ${built.length}/${declared.length} built (${seconds} s); the first visit to a page waits for its own\n`,
-        );
-      }
-      if (built.length === declared.length) return;
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-    }
+            ? `  Rollups      ${built.length}/${declared.length} built in ${seconds.toFixed(0)} s: the dashboards answer from them now\n`
+            : `  Rollups      ${built.length}/${declared.length} built (${seconds.toFixed(0)} s); the first visit to a page waits for its own\n`,
+        ),
+    });
   } catch {
     // The stack was stopped while watching; nothing to report.
   }

@@ -11,8 +11,8 @@ import { metaFilter } from './meta-filter';
 import { ModelRepository } from './model-repository';
 import { rewriteQuery, type CubeQuery } from './query-rewrite';
 import { createResponseCache, type ResponseCache } from './response-cache';
-import { builtRollups, modelRollups, ROLLUP_SCHEMA, ROLLUP_TABLES_SQL } from './rollup-tables';
-import { AccessDeniedError, verifyToken, type SecurityContext } from './roles';
+import { builtRollups, ROLLUP_SCHEMA, ROLLUP_TABLES_SQL } from './rollup-tables';
+import { AccessDeniedError, ROLES, verifyToken, type SecurityContext } from './roles';
 
 export const DEFAULT_SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), 'model');
 
@@ -69,7 +69,8 @@ const RAW_SQL_PATHS = ['/cubejs-api/v1/sql', '/cubejs-api/v1/cubesql'];
 /** How often Cube's scheduler checks the refresh keys when it builds rollups in the background. */
 const ROLLUP_REFRESH_EVERY_S = 10;
 const ROLLUP_BUILD_TIMEOUT_S = 600;
-const ROLLUP_BUILDER_ROLES = ['leadership', 'planner', 'controller', 'auditor'] as const;
+/** A board's context needs its co-op; every other role's model compiles without one. */
+const ROLLUP_BUILDER_ROLES = ROLES.filter((role) => role !== 'coop_board');
 
 /** The models' refresh keys (`every: "2 second"` on rabt_meta.publication in model/cubes). */
 const REFRESH_KEY_EVERY_MS = 2000;
@@ -180,13 +181,26 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
   const url = `http://localhost:${port}`;
 
   let closed = false;
-  const declaredRollups = modelRollups(opts.schemaPath ?? DEFAULT_SCHEMA_PATH);
+  // The rollups as Cube compiled them for the roles that build them: table names are
+  // `<cube>_<pre-aggregation>` plus a version hash.
+  let declaredRollups: Promise<string[]> | undefined;
+  const declared = (): Promise<string[]> =>
+    (declaredRollups ??= Promise.all(
+      ROLLUP_BUILDER_ROLES.map(async (role) => (await core.getCompilerApi({ securityContext: { role }, requestId: 'rollups' } as never)).preAggregations({})),
+    ).then((lists) => [
+      ...new Set(
+        (lists.flat() as { cube: string; preAggregationName: string; preAggregation: { type: string } }[])
+          .filter((p) => p.preAggregation.type === 'rollup')
+          .map((p) => `${p.cube}_${p.preAggregationName}`),
+      ),
+    ].sort()));
   return {
     url,
     driver,
     async rollups() {
       const tables = (await driver.query<{ table_name: string }>(ROLLUP_TABLES_SQL, [])).map((r) => String(r.table_name));
-      return { declared: declaredRollups, built: builtRollups(declaredRollups, tables) };
+      const rollups = await declared();
+      return { declared: rollups, built: builtRollups(rollups, tables) };
     },
     cacheStats: cache.stats,
     cacheSettled: cache.settled,

@@ -1,39 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { builtRollups, modelRollups } from './rollup-tables';
-import { DEFAULT_SCHEMA_PATH } from './cube-server';
-
-describe('modelRollups', () => {
-  it('names each rollup by its cube, and skips other pre-aggregation types', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rabt-rollups-'));
-    mkdirSync(join(dir, 'cubes'));
-    writeFileSync(
-      join(dir, 'cubes', 'a.yml'),
-      [
-        'cubes:',
-        '  - name: sales',
-        '    pre_aggregations:',
-        '      - name: daily',
-        '        type: rollup',
-        '      - name: raw',
-        '        type: original_sql',
-        '  - name: stock',
-        '    pre_aggregations:',
-        '      - name: now',
-        '        external: false',
-        '        type: rollup',
-      ].join('\n'),
-    );
-    expect(modelRollups(dir)).toEqual(['sales_daily', 'stock_now']);
-  });
-
-  it("finds the project's rollups (the crisis room's and the explorer's)", () => {
-    const rollups = modelRollups(DEFAULT_SCHEMA_PATH);
-    expect(rollups).toContain('stock_now_by_coop_product');
-    expect(rollups).toContain('sales_daily_by_category_governorate');
-  });
-});
+import { builtRollups, untilRollupsBuilt } from './rollup-tables';
 
 describe('builtRollups', () => {
   it.each([
@@ -43,5 +8,25 @@ describe('builtRollups', () => {
     [['sales_daily'], [], []],
   ])('%j with tables %j → %j', (declared, tables, expected) => {
     expect(builtRollups(declared, tables)).toEqual(expected);
+  });
+});
+
+describe('untilRollupsBuilt', () => {
+  it('reports each change and resolves once every rollup is built', async () => {
+    const states = [
+      { declared: ['a', 'b'], built: [] },
+      { declared: ['a', 'b'], built: [] },
+      { declared: ['a', 'b'], built: ['a'] },
+      { declared: ['a', 'b'], built: ['a', 'b'] },
+    ];
+    let reads = 0;
+    const seen: number[] = [];
+    await untilRollupsBuilt(async () => states[Math.min(reads++, states.length - 1)]!, { everyMs: 1, onChange: (s) => seen.push(s.built.length) });
+    expect(reads).toBe(4);
+    expect(seen).toEqual([0, 1, 2]);
+  });
+
+  it('gives up after the timeout, naming what was built', async () => {
+    await expect(untilRollupsBuilt(async () => ({ declared: ['a', 'b'], built: ['a'] }), { everyMs: 5, timeoutMs: 20 })).rejects.toThrow(/not built after .* a$/);
   });
 });

@@ -1,34 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 /** Where Cube keeps rollup tables in the warehouse (cube-server.ts's preAggregationsSchema). */
 export const ROLLUP_SCHEMA = 'prod_pre_aggregations';
-
-/**
- * Every rollup the models declare, as `<cube>_<pre-aggregation>`: the prefix of the table Cube
- * builds for it (Cube appends a version hash). Read from the YAML by its layout: a cube is a
- * `- name:` two spaces in, a pre-aggregation a `- name:` deeper whose entry says `type: rollup`.
- */
-export function modelRollups(schemaPath: string): string[] {
-  const rollups: string[] = [];
-  const cubesDir = join(schemaPath, 'cubes');
-  for (const file of readdirSync(cubesDir).filter((f) => f.endsWith('.yml')).sort()) {
-    let cube = '';
-    let entry: string | null = null;
-    for (const line of readFileSync(join(cubesDir, file), 'utf8').split('\n')) {
-      const cubeName = /^ {2}- name: (\w+)/.exec(line);
-      if (cubeName) {
-        cube = cubeName[1]!;
-        entry = null;
-        continue;
-      }
-      const entryName = /^ {6}- name: (\w+)/.exec(line);
-      if (entryName) entry = entryName[1]!;
-      else if (entry && /^ {8}type: rollup\b/.test(line)) rollups.push(`${cube}_${entry}`);
-    }
-  }
-  return rollups;
-}
 
 /** The declared rollups that have a table in the warehouse (a table name is the rollup's prefix plus a hash). */
 export function builtRollups(declared: readonly string[], tableNames: readonly string[]): string[] {
@@ -36,3 +7,32 @@ export function builtRollups(declared: readonly string[], tableNames: readonly s
 }
 
 export const ROLLUP_TABLES_SQL = `SELECT table_name FROM information_schema.tables WHERE table_schema = '${ROLLUP_SCHEMA}'`;
+
+export interface RollupState {
+  declared: string[];
+  built: string[];
+}
+
+/**
+ * Polls `read` until every declared rollup is built, calling `onChange` whenever the built
+ * count moves (and once at the start); resolves with the seconds waited. Throws after
+ * `timeoutMs` with the rollups built so far.
+ */
+export async function untilRollupsBuilt(
+  read: () => Promise<RollupState>,
+  { everyMs, timeoutMs = Number.POSITIVE_INFINITY, onChange }: { everyMs: number; timeoutMs?: number; onChange?: (state: RollupState, seconds: number) => void },
+): Promise<number> {
+  const started = performance.now();
+  const seconds = (): number => (performance.now() - started) / 1000;
+  let shown = -1;
+  for (;;) {
+    const state = await read();
+    if (state.built.length !== shown) {
+      shown = state.built.length;
+      onChange?.(state, seconds());
+    }
+    if (state.built.length === state.declared.length) return seconds();
+    if (seconds() * 1000 > timeoutMs) throw new Error(`rollups not built after ${(timeoutMs / 1000).toFixed(0)} s: ${state.built.join(', ') || 'none'}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

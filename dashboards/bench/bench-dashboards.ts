@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, newContext, repoRoot } from '../e2e/browser';
 import { startDevStack } from '../e2e/dev-stack';
+import { untilRollupsBuilt } from '../../semantic/rollup-tables';
 import { medianOf, renderTable, type BenchRow } from './bench-table';
 
 interface PageCase {
@@ -49,12 +50,7 @@ async function main() {
   // As `rabt up` serves: Cube builds the rollups from start-up. "Cold" is then a page's first
   // visit once they are built (its own queries' first answers), as after a publish.
   const stack = await startDevStack(warehouse, { buildRollupsInBackground: true });
-  const waitStarted = performance.now();
-  for (let state = await stack.rollups(); state.built.length < state.declared.length; state = await stack.rollups()) {
-    if (performance.now() - waitStarted > TIMEOUT_MS) throw new Error(`rollups not built after ${TIMEOUT_MS / 1000} s: ${state.built.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  const rollupSeconds = (performance.now() - waitStarted) / 1000;
+  const rollupSeconds = await untilRollupsBuilt(() => stack.rollups(), { everyMs: 1_000, timeoutMs: TIMEOUT_MS });
   process.stderr.write(`  rollups built in ${rollupSeconds.toFixed(0)} s\n`);
   const browser = await launchBrowser();
   const rows: BenchRow[] = [];
