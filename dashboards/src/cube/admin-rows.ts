@@ -3,15 +3,14 @@ import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import { INCOME_MEASURES, type IncomeMeasure } from './admin-queries';
 import { truthy } from './consumption-rows';
+import { cellText, bilingual } from './cells';
 
 type Raw = Readonly<Record<string, unknown>>;
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const day = (v: unknown) => str(v).slice(0, 10) || null;
+const day = (v: unknown) => cellText(v).slice(0, 10) || null;
 
 function namer(view: string, lang: Lang) {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
-  return (r: Raw, key: string) => str(r[`${view}.${key}_${lang}`]) || str(r[`${view}.${key}_${other}`]);
+  return (r: Raw, key: string) => bilingual(r, `${view}.${key}`, lang);
 }
 
 export interface TransactionTotals {
@@ -51,13 +50,13 @@ export function toStalledRows(raw: readonly Raw[], lang: Lang): StalledRow[] {
   const name = namer('transactions', lang);
   return raw
     .map((r) => ({
-      transactionId: str(r['transactions.transaction_id']),
-      coopId: str(r['transactions.coop_id']),
-      coop: name(r, 'coop_name') || str(r['transactions.coop_id']),
+      transactionId: cellText(r['transactions.transaction_id']),
+      coopId: cellText(r['transactions.coop_id']),
+      coop: name(r, 'coop_name') || cellText(r['transactions.coop_id']),
       governorate: name(r, 'governorate_name'),
-      requestType: str(r['transactions.request_type']),
-      status: str(r['transactions.current_status']),
-      actor: str(r['transactions.current_actor']),
+      requestType: cellText(r['transactions.request_type']),
+      status: cellText(r['transactions.current_status']),
+      actor: cellText(r['transactions.current_actor']),
       workingDaysInStatus: toNumber(r['transactions.working_days_in_status']),
       workingDaysOpen: toNumber(r['transactions.working_days_open']),
       timesReturned: toNumber(r['transactions.times_returned']),
@@ -82,8 +81,8 @@ export interface ProcessingRow {
 export function toProcessingRows(raw: readonly Raw[]): ProcessingRow[] {
   return raw
     .map((r) => {
-      const requestType = str(r['transactions.request_type']);
-      const actor = str(r['transactions.current_actor']);
+      const requestType = cellText(r['transactions.request_type']);
+      const actor = cellText(r['transactions.current_actor']);
       const final = truthy(r['transactions.is_final']);
       return {
         id: `${requestType}:${actor}:${final ? 'final' : 'open'}`,
@@ -149,7 +148,7 @@ export function toEmploymentRows(raw: readonly Raw[], lang: Lang, targetPct: num
   const name = namer('employment', lang);
   const newest = new Map<string, EmploymentRow>();
   for (const r of raw) {
-    const coopId = str(r['employment.coop_id']);
+    const coopId = cellText(r['employment.coop_id']);
     const snapshotDate = day(r['employment.snapshot_date.day'] ?? r['employment.snapshot_date']);
     const prev = newest.get(coopId);
     if (prev && (prev.snapshotDate ?? '') >= (snapshotDate ?? '')) continue;
@@ -184,7 +183,7 @@ export function toIncomeRows(raw: readonly Raw[], lang: Lang): IncomeRow[] {
   const name = namer('income_statements', lang);
   return raw
     .map((r) => {
-      const coopId = str(r['income_statements.coop_id']);
+      const coopId = cellText(r['income_statements.coop_id']);
       const month = day(r['income_statements.entry_month.month'] ?? r['income_statements.entry_month']) ?? '';
       const values = Object.fromEntries(INCOME_MEASURES.map((m) => [m, toNumber(r[`income_statements.${m}`])])) as Record<IncomeMeasure, number | null>;
       return { id: `${coopId}:${month}`, coopId, coop: name(r, 'coop_name') || coopId, governorate: name(r, 'governorate_name'), month, ...values };
@@ -235,8 +234,8 @@ export function toShareholderRows(raw: readonly Raw[], lang: Lang): ShareholderR
   const n = (r: Raw, k: string) => toNumber(r[`shareholders.${k}`]);
   return raw
     .map((r) => ({
-      coopId: str(r['shareholders.coop_id']),
-      coop: name(r, 'coop_name') || str(r['shareholders.coop_id']),
+      coopId: cellText(r['shareholders.coop_id']),
+      coop: name(r, 'coop_name') || cellText(r['shareholders.coop_id']),
       governorate: name(r, 'governorate_name'),
       shareholders: n(r, 'shareholder_count'),
       members: n(r, 'member_count'),
@@ -269,13 +268,13 @@ export function toCameraRows(raw: readonly Raw[], lang: Lang): CameraRow[] {
   const name = namer('camera_uptime', lang);
   return raw
     .map((r) => ({
-      cameraId: str(r['camera_uptime.camera_id']),
-      coopId: str(r['camera_uptime.coop_id']),
-      coop: name(r, 'coop_name') || str(r['camera_uptime.coop_id']),
+      cameraId: cellText(r['camera_uptime.camera_id']),
+      coopId: cellText(r['camera_uptime.coop_id']),
+      coop: name(r, 'coop_name') || cellText(r['camera_uptime.coop_id']),
       site: name(r, 'site_name'),
-      location: str(r['camera_uptime.location']),
-      offline: str(r['camera_uptime.current_status']) === 'offline',
-      since: str(r['camera_uptime.current_since']) || null,
+      location: cellText(r['camera_uptime.location']),
+      offline: cellText(r['camera_uptime.current_status']) === 'offline',
+      since: cellText(r['camera_uptime.current_since']) || null,
       onlineHours: toNumber(r['camera_uptime.online_hours']),
       offlineHours: toNumber(r['camera_uptime.offline_hours']),
       uptime: toNumber(r['camera_uptime.uptime_share']),
@@ -336,12 +335,12 @@ export function toContractorRows(raw: readonly Raw[], lang: Lang = 'ar'): Contra
   const add = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
   const by = new Map<string, ContractorRow & { ratingSum: number; names: string[] }>();
   for (const r of raw) {
-    const contractorId = str(r['contractors.contractor_id']);
-    const category = str(r['contractors.category']);
+    const contractorId = cellText(r['contractors.contractor_id']);
+    const category = cellText(r['contractors.category']);
     const id = `${contractorId}:${category}`;
     const ratings = n(r, 'rating_count');
     const avg = n(r, 'avg_rating');
-    const name = str(r['contractors.contractor_name']);
+    const name = cellText(r['contractors.contractor_name']);
     const prev = by.get(id);
     const ratingSum = (prev?.ratingSum ?? 0) + (avg !== null ? avg * (ratings ?? 1) : 0);
     const merged = {

@@ -1,6 +1,7 @@
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import { kuwaitTime } from './kuwait-time';
+import { cellText, bilingual } from './cells';
 
 export type AlertSeverity = 'watch' | 'warning' | 'critical';
 
@@ -31,32 +32,25 @@ export interface AlertRow {
 
 type Raw = Record<string, unknown>;
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
 function severity(v: unknown): AlertSeverity | null {
-  const s = str(v).toLowerCase();
+  const s = cellText(v).toLowerCase();
   return (SEVERITIES as readonly string[]).includes(s) ? (s as AlertSeverity) : null;
 }
 
 /** Cube sends booleans as true/"true" (and DuckDB's through the driver sometimes as 1). */
 function bool(v: unknown): boolean {
-  return v === true || v === 1 || str(v).toLowerCase() === 'true' || str(v) === '1';
+  return v === true || v === 1 || cellText(v).toLowerCase() === 'true' || cellText(v) === '1';
 }
 
 /** "id1,id2, id3" → ids in the model's order (most excess first), no blanks or repeats. */
 export function parseProductIds(v: unknown): string[] {
   const seen = new Set<string>();
-  for (const part of str(v).split(',')) {
+  for (const part of cellText(v).split(',')) {
     const id = part.trim();
     if (id) seen.add(id);
   }
   return [...seen];
 }
-
-const name = (r: Raw, member: string, lang: Lang) => {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
-  return str(r[`${member}_${lang}`]) || str(r[`${member}_${other}`]);
-};
 
 /** Open first, then most severe, then furthest above the expected level, then soonest out of stock. */
 export function compareAlerts(a: AlertRow, b: AlertRow): number {
@@ -80,14 +74,14 @@ export function compareAlerts(a: AlertRow, b: AlertRow): number {
 export function toAlertRows(raw: readonly Raw[], lang: Lang): AlertRow[] {
   return raw
     .map((r): AlertRow => {
-      const governorateId = str(r['alerts.governorate_id']);
-      const categoryId = str(r['alerts.category_id']);
+      const governorateId = cellText(r['alerts.governorate_id']);
+      const categoryId = cellText(r['alerts.category_id']);
       return {
-        id: str(r['alerts.alert_id']),
+        id: cellText(r['alerts.alert_id']),
         governorateId,
-        governorate: name(r, 'alerts.governorate_name', lang) || governorateId,
+        governorate: bilingual(r, 'alerts.governorate_name', lang) || governorateId,
         categoryId,
-        category: name(r, 'alerts.category_name', lang) || categoryId,
+        category: bilingual(r, 'alerts.category_name', lang) || categoryId,
         isOpen: bool(r['alerts.is_open']),
         severity: severity(r['alerts.severity']),
         peakSeverity: severity(r['alerts.peak_severity']),
@@ -109,8 +103,8 @@ export function toAlertRows(raw: readonly Raw[], lang: Lang): AlertRow[] {
 export function toProductNames(raw: readonly Raw[], lang: Lang): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of raw) {
-    const id = str(r['consumption.product_id']);
-    const n = name(r, 'consumption.product_name', lang);
+    const id = cellText(r['consumption.product_id']);
+    const n = bilingual(r, 'consumption.product_name', lang);
     if (id && n) out.set(id, n);
   }
   return out;

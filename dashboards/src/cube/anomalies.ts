@@ -2,6 +2,7 @@ import type { BinaryFilter, Query } from '@cubejs-client/core';
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import { parseKinds, type UrlState } from '../state/url-state';
+import { cellText, bilingual } from './cells';
 
 /** The kinds fct_anomalies accepts (its dbt accepted_values; a unit test keeps the two equal), in the filter's order. */
 export const ANOMALY_KINDS = [
@@ -126,11 +127,10 @@ export interface NamedOption {
 
 /** `{view}.{key}_id` and its names as select options, named in the reader's language (the other one, then the id, when missing). */
 export function toOptions(raw: readonly Record<string, unknown>[], key: 'governorate' | 'coop', lang: Lang): NamedOption[] {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
   return raw
     .map((r) => {
-      const id = str(r[`anomalies.${key}_id`]);
-      return { id, name: str(r[`anomalies.${key}_name_${lang}`]) || str(r[`anomalies.${key}_name_${other}`]) || id };
+      const id = cellText(r[`anomalies.${key}_id`]);
+      return { id, name: bilingual(r, `anomalies.${key}_name`, lang) || id };
     })
     .filter((o) => o.id !== '');
 }
@@ -150,25 +150,22 @@ export interface AnomalyRow {
   valueAtStake: number | null;
 }
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
 export function toAnomalyRows(raw: readonly Record<string, unknown>[], lang: Lang): AnomalyRow[] {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
   return raw.map((r) => {
-    const name = (key: string) => str(r[`anomalies.${key}_${lang}`]) || str(r[`anomalies.${key}_${other}`]);
-    const productId = str(r['anomalies.product_id']) || null;
+    const name = (key: string) => bilingual(r, `anomalies.${key}`, lang);
+    const productId = cellText(r['anomalies.product_id']) || null;
     return {
-      id: str(r['anomalies.anomaly_id']),
-      kind: str(r['anomalies.kind']),
+      id: cellText(r['anomalies.anomaly_id']),
+      kind: cellText(r['anomalies.kind']),
       rank: toNumber(r['anomalies.anomaly_rank']),
       score: toNumber(r['anomalies.score']),
-      coopId: str(r['anomalies.coop_id']),
-      coop: name('coop_name') || str(r['anomalies.coop_id']),
-      siteId: str(r['anomalies.site_id']) || null,
+      coopId: cellText(r['anomalies.coop_id']),
+      coop: name('coop_name') || cellText(r['anomalies.coop_id']),
+      siteId: cellText(r['anomalies.site_id']) || null,
       productId,
       product: name('product_name') || productId || '',
-      start: str(r['anomalies.start_date.day']).slice(0, 10) || null,
-      end: str(r['anomalies.end_date.day']).slice(0, 10) || null,
+      start: cellText(r['anomalies.start_date.day']).slice(0, 10) || null,
+      end: cellText(r['anomalies.end_date.day']).slice(0, 10) || null,
       valueAtStake: toNumber(r['anomalies.value_at_stake_kwd']),
     };
   });

@@ -1,9 +1,9 @@
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import type { AuditLevel } from './audit-queries';
+import { cellText, bilingual } from './cells';
 
 type Raw = Record<string, unknown>;
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** One row of the audit table at any level, with the price a buyer actually paid beside the list price. */
 export interface AuditRow {
@@ -35,21 +35,20 @@ function perUnit(amount: number | null, quantity: number | null): number | null 
 }
 
 export function toAuditRows(raw: readonly Raw[], level: AuditLevel, lang: Lang): AuditRow[] {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
   return raw.map((r) => {
     let id: string;
     let name: string;
     let detail = '';
     if (level === 'day' || level === 'rows') {
-      const day = str(r['audit.business_date.day'] ?? r['audit.business_date']).slice(0, 10);
-      id = level === 'rows' ? str(r['audit.sales_daily_key']) : day;
+      const day = cellText(r['audit.business_date.day'] ?? r['audit.business_date']).slice(0, 10);
+      id = level === 'rows' ? cellText(r['audit.sales_daily_key']) : day;
       name = day;
-      if (level === 'rows') detail = `${str(r['audit.site_id'])} · ${str(r['audit.product_id'])}`;
+      if (level === 'rows') detail = `${cellText(r['audit.site_id'])} · ${cellText(r['audit.product_id'])}`;
     } else {
       const p = PREFIX[level];
-      id = str(r[`${p.key}_id`]);
-      name = str(r[`${p.key}_name_${lang}`]) || str(r[`${p.key}_name_${other}`]) || id;
-      detail = p.detail ? str(r[p.detail]) : '';
+      id = cellText(r[`${p.key}_id`]);
+      name = bilingual(r, `${p.key}_name`, lang) || id;
+      detail = p.detail ? cellText(r[p.detail]) : '';
     }
     const quantity = toNumber(r['audit.quantity']);
     const amount = toNumber(r['audit.net_amount_kwd']);

@@ -1,6 +1,7 @@
 import type { Query } from '@cubejs-client/core';
 import { toNumber } from '../format/number';
 import { kuwaitTime, kuwaitTimeDimensions } from './kuwait-time';
+import { cellText } from './cells';
 
 /**
  * The end of the audit drill: the files a co-op sent for one business day (every feed) from
@@ -54,25 +55,23 @@ export interface BatchRow {
   supersededBy: string | null;
 }
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
 /**
  * Cube rows → batch rows: the feed the drill came from first (sales, what the audit rows sum),
  * then the other feeds by name, each in the order the files arrived.
  */
 export function toBatchRows(raw: readonly Record<string, unknown>[], firstFeed = 'sales'): BatchRow[] {
   const rows = raw.map((r) => ({
-    id: str(r['audit_batches.batch_id']),
-    feed: str(r['audit_batches.feed']),
-    vendor: str(r['audit_batches.vendor']),
-    fileName: str(r['audit_batches.file_name']),
-    status: str(r['audit_batches.batch_status']),
+    id: cellText(r['audit_batches.batch_id']),
+    feed: cellText(r['audit_batches.feed']),
+    vendor: cellText(r['audit_batches.vendor']),
+    fileName: cellText(r['audit_batches.file_name']),
+    status: cellText(r['audit_batches.batch_status']),
     receivedAt: kuwaitTime(r, 'audit_batches.received_at'),
     rowsIn: toNumber(r['audit_batches.rows_in']),
     rowsLanded: toNumber(r['audit_batches.rows_landed']),
     rowsQuarantined: toNumber(r['audit_batches.rows_quarantined']),
-    supersedes: str(r['audit_batches.supersedes_batch_id']) || null,
-    supersededBy: str(r['audit_batches.superseded_by_batch_id']) || null,
+    supersedes: cellText(r['audit_batches.supersedes_batch_id']) || null,
+    supersededBy: cellText(r['audit_batches.superseded_by_batch_id']) || null,
   }));
   const feedRank = (f: string) => (f === firstFeed ? 0 : 1);
   return rows.sort(
@@ -112,11 +111,11 @@ export interface QuarantineRow {
 export function toQuarantineRows(raw: readonly Record<string, unknown>[]): QuarantineRow[] {
   return raw
     .map((r) => ({
-      id: str(r['audit_quarantine.quarantined_row_key']),
+      id: cellText(r['audit_quarantine.quarantined_row_key']),
       sourceRow: toNumber(r['audit_quarantine.source_row']),
-      reasonCode: str(r['audit_quarantine.reason_code']),
-      reasonDetail: str(r['audit_quarantine.reason_detail']),
-      rawText: str(r['audit_quarantine.raw_text']),
+      reasonCode: cellText(r['audit_quarantine.reason_code']),
+      reasonDetail: cellText(r['audit_quarantine.reason_detail']),
+      rawText: cellText(r['audit_quarantine.raw_text']),
     }))
     .sort((a, b) => (a.sourceRow ?? Infinity) - (b.sourceRow ?? Infinity));
 }

@@ -2,11 +2,11 @@ import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import type { Breakdown, Grain, Metric } from '../state/url-state';
 import { BREAKDOWN_DIMENSIONS } from './consumption-queries';
+import { cellText, bilingual } from './cells';
 
 type Raw = Record<string, unknown>;
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const day = (v: unknown) => str(v).slice(0, 10);
+const day = (v: unknown) => cellText(v).slice(0, 10);
 /** Cube returns booleans as booleans or as strings depending on the driver; read both. */
 export const truthy = (v: unknown) => v === true || v === 'true' || v === 1 || v === '1';
 
@@ -33,7 +33,6 @@ export function toTrend(raw: readonly Raw[], opts: { by: Breakdown; grain: Grain
   const maxSeries = opts.maxSeries ?? 8;
   const measure = `consumption.${metric}`;
   const periodKey = `consumption.business_date.${grain}`;
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
   const names = new Map<string, string>();
   const totals = new Map<string, number>();
   const cells = new Map<string, Map<string, number>>();
@@ -45,8 +44,8 @@ export function toTrend(raw: readonly Raw[], opts: { by: Breakdown; grain: Grain
     if (by !== 'total') {
       const [idKey] = BREAKDOWN_DIMENSIONS[by];
       const prefix = idKey.replace(/_(id|name_en)$/, '');
-      id = str(r[idKey]);
-      name = str(r[`${prefix}_name_${lang}`]) || str(r[`${prefix}_name_${other}`]) || id;
+      id = cellText(r[idKey]);
+      name = bilingual(r, `${prefix}_name`, lang) || id;
     }
     const value = toNumber(r[measure]) ?? 0;
     names.set(id, name);
@@ -159,7 +158,7 @@ export interface ForecastView {
  * are summed; their bounds are summed too, which widens the band (said on the page).
  */
 export function toForecastView(forecastRaw: readonly Raw[], actualRaw: readonly Raw[]): ForecastView {
-  const models = [...new Set(forecastRaw.map((r) => str(r['forecasts.model'])).filter(Boolean))].sort();
+  const models = [...new Set(forecastRaw.map((r) => cellText(r['forecasts.model'])).filter(Boolean))].sort();
   const byDay = new Map<string, ForecastPoint>();
   const point = (d: string) => {
     let p = byDay.get(d);

@@ -3,6 +3,7 @@ import type { Query } from '@cubejs-client/core';
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import { truthy } from './consumption-rows';
+import { cellText, bilingual } from './cells';
 
 /** Every co-op's feeds: linked or not, the last batch, lateness, quarantine share. */
 export function linkageQuery(governorateId?: string | null): Query {
@@ -47,29 +48,26 @@ export interface LinkageRow {
   quarantineShare: number | null;
 }
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
 /**
  * Cube rows → linkage rows, the ones needing a call first: not linked, then never sent, then
  * the latest behind the deadline, then by co-op and feed.
  */
 export function toLinkageRows(raw: readonly Record<string, unknown>[], lang: Lang): LinkageRow[] {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
-  const name = (r: Record<string, unknown>, key: string) => str(r[`linkage.${key}_${lang}`]) || str(r[`linkage.${key}_${other}`]);
+  const name = (r: Record<string, unknown>, key: string) => bilingual(r, `linkage.${key}`, lang);
   const rows = raw.map((r) => {
-    const coopId = str(r['linkage.coop_id']);
-    const feed = str(r['linkage.feed']);
+    const coopId = cellText(r['linkage.coop_id']);
+    const feed = cellText(r['linkage.feed']);
     return {
       id: `${coopId}:${feed}`,
       coopId,
       coop: name(r, 'coop_name') || coopId,
       governorate: name(r, 'governorate_name'),
-      vendor: str(r['linkage.vendor']),
+      vendor: cellText(r['linkage.vendor']),
       feed,
       linked: truthy(r['linkage.is_linked']),
-      lastStatus: str(r['linkage.last_batch_status']),
+      lastStatus: cellText(r['linkage.last_batch_status']),
       lateDays: toNumber(r['linkage.late_days']),
-      lastBusinessDate: str(r['linkage.last_business_date']).slice(0, 10) || null,
+      lastBusinessDate: cellText(r['linkage.last_business_date']).slice(0, 10) || null,
       lastReceivedAt: kuwaitTime(r, 'linkage.last_received_at'),
       batches: toNumber(r['linkage.batches_received']),
       rejected: toNumber(r['linkage.batches_rejected']),

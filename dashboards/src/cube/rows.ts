@@ -1,6 +1,7 @@
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import type { DrillLevel } from './queries';
+import { cellText, bilingual } from './cells';
 
 /** One row of the cover chart, named in the reader's language, numbers already parsed. */
 export interface CoverRow {
@@ -19,17 +20,14 @@ const PREFIX: Record<DrillLevel, string> = {
   site: 'crisis.site',
 };
 
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
 /** Cube's raw rows (rawData, not tablePivot, which turns a null measure into 0) → CoverRow, falling back to the other language, then the id, for a name. */
 export function toCoverRows(raw: readonly Raw[], level: DrillLevel, lang: Lang): CoverRow[] {
   const p = PREFIX[level];
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
   return raw.map((r) => {
-    const id = str(r[`${p}_id`]);
+    const id = cellText(r[`${p}_id`]);
     return {
       id,
-      name: str(r[`${p}_name_${lang}`]) || str(r[`${p}_name_${other}`]) || id,
+      name: bilingual(r, `${p}_name`, lang) || id,
       daysOfCover: toNumber(r['crisis.days_of_cover']),
       stockOnHand: toNumber(r['crisis.stock_on_hand']),
       demandPerDay: toNumber(r['crisis.demand_per_day']),
@@ -42,13 +40,12 @@ export interface EssentialRow extends CoverRow {
 }
 
 export function toEssentialRows(raw: readonly Raw[], lang: Lang): EssentialRow[] {
-  const other: Lang = lang === 'ar' ? 'en' : 'ar';
   return raw.map((r) => {
-    const id = str(r['crisis.product_id']);
+    const id = cellText(r['crisis.product_id']);
     return {
       id,
-      name: str(r[`crisis.product_name_${lang}`]) || str(r[`crisis.product_name_${other}`]) || id,
-      category: str(r[`crisis.category_name_${lang}`]) || str(r[`crisis.category_name_${other}`]),
+      name: bilingual(r, `crisis.product_name`, lang) || id,
+      category: bilingual(r, `crisis.category_name`, lang),
       daysOfCover: toNumber(r['crisis.days_of_cover']),
       stockOnHand: toNumber(r['crisis.stock_on_hand']),
       demandPerDay: toNumber(r['crisis.demand_per_day']),
@@ -61,8 +58,8 @@ export function toSparkSeries(raw: readonly Raw[]): Map<string, number[]> {
   const byProduct = new Map<string, Map<string, number>>();
   const days = new Set<string>();
   for (const r of raw) {
-    const product = str(r['consumption.product_id']);
-    const day = str(r['consumption.business_date.day'] ?? r['consumption.business_date']).slice(0, 10);
+    const product = cellText(r['consumption.product_id']);
+    const day = cellText(r['consumption.business_date.day'] ?? r['consumption.business_date']).slice(0, 10);
     if (!product || !day) continue;
     days.add(day);
     let m = byProduct.get(product);
