@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { ingestInbox, type IngestProgressEvent } from './ingest';
@@ -84,6 +84,7 @@ describe('ingestInbox: vendor A sales', () => {
         rows_quarantined: '3',
         status: 'landed',
         supersedes_batch_id: null,
+        reject_reason: null,
       },
     ]);
   });
@@ -267,6 +268,45 @@ describe('ingestInbox: files that cannot be read', () => {
     expect(ledger).toEqual([
       { status: 'landed', n: '2', rows_in: '0' },
       { status: 'rejected', n: '2', rows_in: '0' },
+    ]);
+    // The ledger says why, as the reason file does: the audit drill reads the ledger, not the lake's files.
+    const reasons = await query(
+      `SELECT file_name, status, reject_reason FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) ORDER BY file_name`,
+    );
+    const reasonFile = (name: string) => readFileSync(join(ws.lake, 'rejected', 'C001', `${name}.reason.txt`), 'utf8').trim();
+    expect(reasons).toEqual([
+      { file_name: 'C001__sales__20250614__001.csv', status: 'landed', reject_reason: null },
+      { file_name: 'C001__stock__20250614__001.csv', status: 'rejected', reject_reason: reasonFile('C001__stock__20250614__001.csv') },
+      { file_name: 'C001__stock__20250615__001.csv', status: 'rejected', reject_reason: reasonFile('C001__stock__20250615__001.csv') },
+      { file_name: 'C003__sales__20250614__001.jsonl', status: 'landed', reject_reason: null },
+    ]);
+    expect(reasons[2]!.reject_reason).toMatch(/^unrecognised_header: /);
+  });
+
+  it('reads a ledger written before reject_reason existed: its batches stay landed once, and a correction supersedes them', async () => {
+    const ws = makeWorkspace();
+    ws.put('C001/C001__sales__20250614__001.csv', `${VENDOR_A_SALES}\n`);
+    await run(ws);
+    // Rewrite every ledger file as the previous version wrote it: without the column.
+    for (const name of readdirSync(join(ws.lake, 'ledger'))) {
+      const file = join(ws.lake, 'ledger', name);
+      await query(`COPY (SELECT * EXCLUDE (reject_reason) FROM read_parquet(${sq(file)})) TO ${sq(`${file}.old`)} (FORMAT parquet)`);
+      renameSync(`${file}.old`, file);
+    }
+    expect(await query(`SELECT count(*) AS n FROM (DESCRIBE SELECT * FROM read_parquet(${parquet(join(ws.lake, 'ledger'))})) WHERE column_name = 'reject_reason'`)).toEqual([{ n: '0' }]);
+
+    ws.put('C001/C001__sales__20250614__002__corr.csv', `${VENDOR_A_SALES.split('\n').slice(0, 3).join('\n')}\n`);
+    ws.put('C001/C001__stock__20250614__001.csv', 'name,colour\nrice,white\n');
+    const summary = await run(ws);
+    expect(summary).toMatchObject({ duplicates_skipped: 1, batches: 2, rows_landed: 2 });
+    const ledger = await query(
+      `SELECT file_name, status, supersedes_batch_id IS NOT NULL AS corrects, reject_reason IS NOT NULL AS has_reason
+       FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}, union_by_name = true) ORDER BY file_name`,
+    );
+    expect(ledger).toEqual([
+      { file_name: 'C001__sales__20250614__001.csv', status: 'landed', corrects: false, has_reason: false },
+      { file_name: 'C001__sales__20250614__002__corr.csv', status: 'landed', corrects: true, has_reason: false },
+      { file_name: 'C001__stock__20250614__001.csv', status: 'rejected', corrects: false, has_reason: true },
     ]);
   });
 

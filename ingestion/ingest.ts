@@ -359,6 +359,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
             rows_quarantined: 0,
             status: 'rejected',
             supersedes_batch_id: null,
+            reject_reason: prepared.reject,
           },
         ]);
         unlinkSync(path);
@@ -512,6 +513,7 @@ async function landChunk(
       rows_quarantined: c.quarantined,
       status: file.arrivedSuperseded ? 'superseded' : 'landed',
       supersedes_batch_id: file.supersedes,
+      reject_reason: null,
     };
   });
   await writeLedgerRows(con, lakeDir, join(stagingDir, 'ledger'), ledgerRows);

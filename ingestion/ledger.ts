@@ -22,6 +22,8 @@ export interface LedgerRow {
   /** superseded: landed, but a correction for its co-op, feed and day had landed before it (a late original). */
   status: 'landed' | 'rejected' | 'superseded';
   supersedes_batch_id: string | null;
+  /** Why a rejected file was refused whole (`reason_code: detail`, as in lake/rejected/*.reason.txt); null otherwise. */
+  reject_reason: string | null;
 }
 
 const TEXT_COLUMNS = ['batch_id', 'coop_id', 'feed', 'vendor', 'file_name', 'checksum_sha256', 'business_date', 'received_at'] as const;
@@ -31,7 +33,8 @@ export function ledgerPath(lakeDir: string, batchId: string): string {
   return join(lakeDir, 'ledger', `${batchId}.parquet`);
 }
 
-const ledgerGlob = (lakeDir: string): string => sqlString(join(lakeDir, 'ledger', '*.parquet'));
+/** Ledger files written before `reject_reason` existed lack it: read by name, missing columns as NULL. */
+const ledgerGlob = (lakeDir: string): string => `${sqlString(join(lakeDir, 'ledger', '*.parquet'))}, union_by_name = true`;
 const hasLedger = (lakeDir: string): boolean => existsSync(join(lakeDir, 'ledger')) && readdirSync(join(lakeDir, 'ledger')).some((n) => n.endsWith('.parquet'));
 
 /** Batch ids that already have a ledger row, from every ledger file. */
@@ -44,16 +47,17 @@ export async function ledgeredBatchIds(con: DuckDBConnection, lakeDir: string): 
 /** The ledger row of one batch, or null when none was written (yet). */
 export async function findLedgerRow(con: DuckDBConnection, lakeDir: string, batchId: string): Promise<Record<string, unknown> | null> {
   const own = ledgerPath(lakeDir, batchId);
-  const source = existsSync(own) ? sqlString(own) : hasLedger(lakeDir) ? ledgerGlob(lakeDir) : null;
+  const source = existsSync(own) ? `${sqlString(own)}, union_by_name = true` : hasLedger(lakeDir) ? ledgerGlob(lakeDir) : null;
   if (source === null) return null;
   const reader = await con.runAndReadAll(
-    `SELECT batch_id, coop_id, feed, vendor, file_name, checksum_sha256, CAST(business_date AS VARCHAR) AS business_date,
+    `SELECT * REPLACE (CAST(business_date AS VARCHAR) AS business_date,
        strftime(received_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS received_at,
-       CAST(rows_in AS INTEGER) AS rows_in, CAST(rows_landed AS INTEGER) AS rows_landed, CAST(rows_quarantined AS INTEGER) AS rows_quarantined,
-       status, supersedes_batch_id
+       CAST(rows_in AS INTEGER) AS rows_in, CAST(rows_landed AS INTEGER) AS rows_landed, CAST(rows_quarantined AS INTEGER) AS rows_quarantined)
      FROM read_parquet(${source}) WHERE batch_id = ${sqlString(batchId)}`,
   );
-  return (reader.getRowObjectsJson()[0] as Record<string, unknown> | undefined) ?? null;
+  const row = reader.getRowObjectsJson()[0] as Record<string, unknown> | undefined;
+  // A row from before reject_reason existed has none: it was not recorded then.
+  return row ? { ...row, reject_reason: row.reject_reason ?? null } : null;
 }
 
 /**
@@ -69,7 +73,7 @@ export async function writeLedgerRows(con: DuckDBConnection, lakeDir: string, st
   await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (
     batch_id VARCHAR, coop_id VARCHAR, feed VARCHAR, vendor VARCHAR, file_name VARCHAR, checksum_sha256 VARCHAR,
     business_date VARCHAR, received_at VARCHAR, rows_in BIGINT, rows_landed BIGINT, rows_quarantined BIGINT,
-    status VARCHAR, supersedes_batch_id VARCHAR)`);
+    status VARCHAR, supersedes_batch_id VARCHAR, reject_reason VARCHAR)`);
   try {
     const appender = await con.createAppender(table);
     for (const row of rows) {
@@ -82,8 +86,10 @@ export async function writeLedgerRows(con: DuckDBConnection, lakeDir: string, st
       appender.appendBigInt(BigInt(row.rows_landed));
       appender.appendBigInt(BigInt(row.rows_quarantined));
       appender.appendVarchar(row.status);
-      if (row.supersedes_batch_id === null) appender.appendNull();
-      else appender.appendVarchar(row.supersedes_batch_id);
+      for (const value of [row.supersedes_batch_id, row.reject_reason]) {
+        if (value === null) appender.appendNull();
+        else appender.appendVarchar(value);
+      }
       appender.endRow();
     }
     appender.closeSync();
@@ -94,7 +100,7 @@ export async function writeLedgerRows(con: DuckDBConnection, lakeDir: string, st
     mkdirSync(dirname(destination), { recursive: true });
     await con.run(
       `COPY (SELECT batch_id, coop_id, feed, vendor, file_name, checksum_sha256, CAST(business_date AS DATE) AS business_date,
-         CAST(received_at AS TIMESTAMPTZ) AS received_at, rows_in, rows_landed, rows_quarantined, status, supersedes_batch_id
+         CAST(received_at AS TIMESTAMPTZ) AS received_at, rows_in, rows_landed, rows_quarantined, status, supersedes_batch_id, reject_reason
        FROM ${table} ORDER BY batch_id) TO ${sqlString(staged)} (FORMAT parquet, COMPRESSION zstd)`,
     );
     renameSync(staged, destination);

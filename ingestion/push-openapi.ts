@@ -29,8 +29,9 @@ const ledgerRow = {
     rows_in: { type: 'integer' },
     rows_landed: { type: 'integer' },
     rows_quarantined: { type: 'integer' },
-    status: { type: 'string', enum: ['landed', 'rejected'] },
+    status: { type: 'string', enum: ['landed', 'rejected', 'superseded'] },
     supersedes_batch_id: { type: ['string', 'null'] },
+    reject_reason: { type: ['string', 'null'], description: 'Why the batch was refused whole (rejected only)' },
   },
 };
 

@@ -94,6 +94,27 @@ describe('batch lineage views', () => {
     expect(got.filter((b) => b.feed === 'sales').map((b) => b.batch_status).sort()).toEqual(['landed', 'superseded']);
   });
 
+  it('tell an auditor why a rejected file was refused, as the ledger mart has it', async () => {
+    const res = await h.load(await h.token('auditor'), {
+      dimensions: ['audit_batches.batch_id', 'audit_batches.batch_status', 'audit_batches.reject_code', 'audit_batches.reject_reason'],
+      filters: [{ member: 'audit_batches.coop_id', operator: 'equals', values: ['C001'] }],
+    });
+    expect(res.status).toBe(200);
+    const want = await h.direct(
+      `SELECT batch_id, batch_status, reject_code, reject_reason FROM marts.fct_batches WHERE coop_id = 'C001' ORDER BY batch_id`,
+    );
+    const got = res.body.data!
+      .map((r) => ({
+        batch_id: r['audit_batches.batch_id'],
+        batch_status: r['audit_batches.batch_status'],
+        reject_code: r['audit_batches.reject_code'] ?? null,
+        reject_reason: r['audit_batches.reject_reason'] ?? null,
+      }))
+      .sort((a, b) => String(a.batch_id).localeCompare(String(b.batch_id)));
+    expect(got).toEqual(want);
+    expect(got.filter((b) => b.reject_code !== null).map((b) => [b.batch_status, b.reject_code])).toEqual([['rejected', 'bad_encoding']]);
+  });
+
   it('give an auditor a batch\'s refused rows with their raw text', async () => {
     const [batch] = await h.direct(`SELECT batch_id FROM marts.fct_batches WHERE coop_id = 'C002' AND rows_quarantined > 0 LIMIT 1`);
     const batchId = String(batch!.batch_id);

@@ -108,6 +108,11 @@ describe('buildWarehouse (real dbt on a tiny lake)', () => {
     // a warehouse sells nothing: its cover is unknown rather than infinite
     expect(stock.find((s) => s.site_id === 'C001-W')?.days_of_cover).toBeNull();
     expect(await query(warehousePath, 'select * from marts.fct_demand_forecast')).toEqual([]);
+    // The tiny lake's ledger is written as before reject_reason existed: the column is there, empty.
+    expect(await query(warehousePath, `select batch_status, reject_code, reject_reason from marts.fct_batches order by batch_id`)).toEqual([
+      { batch_status: 'landed', reject_code: null, reject_reason: null },
+      { batch_status: 'landed', reject_code: null, reject_reason: null },
+    ]);
   }, BUILD_TIMEOUT);
 
   it('incrementally recomputes only news and the look-back, picking up a correction without double counting', async () => {

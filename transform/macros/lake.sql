@@ -41,6 +41,24 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- Whether the lake's files of a source have `column_name` (true when there are no files: the
+    typed empty relation has every declared column). A column added to a lake file later is
+    missing from the files written before it; staging reads it as NULL from those. -#}
+{% macro lake_has_column(source_name, table_name, column_name) -%}
+    {%- if not execute -%}
+        {{ return(true) }}
+    {%- endif -%}
+    {%- set node = lake_source_node(source_name, table_name) -%}
+    {%- set pattern = node.meta.lake_dir ~ '/' ~ node.meta.lake_glob -%}
+    {%- if not lake_has_files(pattern) -%}
+        {{ return(true) }}
+    {%- endif -%}
+    {%- set result = run_query(
+        "select count(*) from (describe select * from read_parquet('" ~ pattern | replace("'", "''")
+        ~ "', union_by_name = true)) where column_name = '" ~ column_name ~ "'") -%}
+    {{ return(result.columns[0].values()[0] > 0) }}
+{%- endmacro %}
+
 {#- Every column the source declares, cast to its declared type: a staging model over an
     ML table that needs no renaming stays exactly in step with its source YAML. -#}
 {% macro lake_columns(source_name, table_name) -%}

@@ -86,6 +86,12 @@ export function BatchLineage({ coopId, day }: { coopId: string; day: string }) {
               ({t.supersedes} <span dir="ltr">{r.supersedes}</span>)
             </small>
           )}
+          {r.rejectCode && (
+            <small data-testid="reject-reason" data-reject-code={r.rejectCode} title={r.rejectReason ?? undefined}>
+              {' '}
+              ({t.rejectReason}: {named(t, 'rejectCode', r.rejectCode)})
+            </small>
+          )}
         </span>
       ),
     },

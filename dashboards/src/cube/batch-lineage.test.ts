@@ -54,6 +54,8 @@ describe('toBatchRows', () => {
       vendor: 'B',
       fileName: 'C027__deliveries__20250621__001.csv',
       status: 'superseded',
+      rejectCode: null,
+      rejectReason: null,
       receivedAt: '2026-11-23T15:55:00.000',
       rowsIn: 94,
       rowsLanded: 93,
@@ -80,6 +82,14 @@ describe('toBatchRows', () => {
       batch('r1', 'finance', '', { 'audit_batches.batch_status': 'rejected', 'audit_batches.rows_in': '0', 'audit_batches.rows_quarantined': null }),
     ]);
     expect(row).toMatchObject({ status: 'rejected', rowsIn: 0, rowsQuarantined: null, receivedAt: null });
+  });
+
+  it('carries why a file was rejected, code and whole text', () => {
+    const reason = 'unrecognised_header: no column of the sales feed in the first line \'a,b,c\'';
+    const [row] = toBatchRows([
+      batch('r1', 'sales', 'x', { 'audit_batches.batch_status': 'rejected', 'audit_batches.reject_code': 'unrecognised_header', 'audit_batches.reject_reason': reason }),
+    ]);
+    expect(row).toMatchObject({ status: 'rejected', rejectCode: 'unrecognised_header', rejectReason: reason });
   });
 
   it('finds the batch a link names only among the day\'s batches', () => {

@@ -22,6 +22,8 @@ export function batchesQuery(scope: BatchScope): Query {
       'audit_batches.vendor',
       'audit_batches.file_name',
       'audit_batches.batch_status',
+      'audit_batches.reject_code',
+      'audit_batches.reject_reason',
       'audit_batches.rows_in',
       'audit_batches.rows_landed',
       'audit_batches.rows_quarantined',
@@ -46,6 +48,9 @@ export interface BatchRow {
   fileName: string;
   /** landed (counts in the marts), superseded by a resend or correction, or rejected whole. */
   status: BatchStatus | string;
+  /** A rejected file's reason: its code, and the whole text ingestion gave (code and detail). */
+  rejectCode: string | null;
+  rejectReason: string | null;
   /** Kuwait wall clock, minute. */
   receivedAt: string | null;
   rowsIn: number | null;
@@ -66,6 +71,8 @@ export function toBatchRows(raw: readonly Record<string, unknown>[], firstFeed =
     vendor: cellText(r['audit_batches.vendor']),
     fileName: cellText(r['audit_batches.file_name']),
     status: cellText(r['audit_batches.batch_status']),
+    rejectCode: cellText(r['audit_batches.reject_code']) || null,
+    rejectReason: cellText(r['audit_batches.reject_reason']) || null,
     receivedAt: kuwaitTime(r, 'audit_batches.received_at'),
     rowsIn: toNumber(r['audit_batches.rows_in']),
     rowsLanded: toNumber(r['audit_batches.rows_landed']),

@@ -213,6 +213,8 @@ if (ROW_LEVEL_ROLES.includes(role)) {
           `rows_quarantined`,
           `status`,
           `batch_status`,
+          `reject_code`,
+          `reject_reason`,
           `is_current`,
           `supersedes_batch_id`,
           `superseded_by_batch_id`,

@@ -43,6 +43,9 @@ final as (
             when batches.is_superseded then 'superseded'
             else 'landed'
         end as batch_status,
+        -- ingestion writes 'reason_code: detail'; the code alone is what a filter groups by
+        nullif(split_part(batches.reject_reason, ':', 1), '') as reject_code,
+        batches.reject_reason,
         batches.is_current,
         batches.supersedes_batch_id,
         superseding.superseded_by_batch_id

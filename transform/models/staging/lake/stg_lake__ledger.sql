@@ -18,7 +18,13 @@ renamed as (
         cast(rows_landed as bigint) as rows_landed,
         cast(rows_quarantined as bigint) as rows_quarantined,
         cast(status as {{ dbt.type_string() }}) as status,
-        cast(supersedes_batch_id as {{ dbt.type_string() }}) as supersedes_batch_id
+        cast(supersedes_batch_id as {{ dbt.type_string() }}) as supersedes_batch_id,
+        {%- if lake_has_column('lake', 'ledger', 'reject_reason') %}
+        cast(reject_reason as {{ dbt.type_string() }}) as reject_reason
+        {%- else %}
+        -- a lake whose ledger files all predate reject_reason
+        cast(null as {{ dbt.type_string() }}) as reject_reason
+        {%- endif %}
     from source
 ),
 
