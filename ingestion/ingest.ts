@@ -1,9 +1,11 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { batchIdFor, sha256Hex } from './batch-id';
 import { decodeInboxBytes } from './decode';
 import { FEED_RULES, FEEDS, type FeedSpec } from './feeds';
+import { judgeWithReaders, latinDigits, scanBytes, windows1256ToUtf8, type FastReadable } from './fast-read';
 import { detectDelimiter, mapHeader, splitCsvLine } from './header-map';
 import { parseInboxFileName, type InboxFileName } from './inbox-file-name';
 import { listInboxFiles } from './inbox-files';
@@ -12,7 +14,7 @@ import { ledgeredBatchIds, readLedgerHeads, supersedeKey, writeLedgerRows, type 
 import { copyPartitionedIntoPlace, sqlString } from './partitioned-copy';
 import { DEFAULT_REFERENCE_DIR, loadReference } from './reference';
 import { installSqlFunctions } from './sql-functions';
-import { checkedStatements, positionColumns, type FeedRules } from './validation-sql';
+import { checkedStatements, duplicateFilesSql, judgedAsChecked, positionColumns, type FeedRules } from './validation-sql';
 import { xlsxToJsonLines } from './xlsx-to-json-lines';
 
 export interface IngestOptions {
@@ -24,6 +26,11 @@ export interface IngestOptions {
   onProgress?: (event: IngestProgressEvent) => void;
   /** Tuning and tests: how much text one DuckDB pass validates at most. */
   chunkChars?: number;
+  /**
+   * Let DuckDB's CSV / JSON readers split clean files (fast-read.ts); default true. False
+   * judges every file line by line: the same result, slower (tests compare the two).
+   */
+  readers?: boolean;
 }
 
 export type FileOutcome = 'landed' | 'duplicate' | 'rejected' | 'unsupported';
@@ -56,6 +63,8 @@ export interface IngestSummary {
   reasons: Record<string, number>;
   /** Files that could not be ingested, with why: moved to lake/rejected/, or of a feed not handled yet (left in place). */
   failures: { file: string; reason: string }[];
+  /** Of the batches landed, how many DuckDB's readers split (every row landed); the rest were judged line by line. */
+  read_by_duckdb: number;
 }
 
 /** Bigger files are refused whole rather than risking the process's memory. */
@@ -77,7 +86,10 @@ interface PreparedFile {
   checksum: string;
   receivedAt: string;
   vendor: string;
-  text: string;
+  /** The file's bytes (a workbook: its JSON Lines). */
+  bytes: Buffer;
+  /** Decoded text, when decoding was needed to read the header; else decoded on demand (textOf). */
+  text: string | null;
   isJson: boolean;
   delimiter: string;
   headerRow: number;
@@ -87,6 +99,10 @@ interface PreparedFile {
   supersedes: string | null;
   /** A correction for the same co-op, feed and day landed before this original arrived. */
   arrivedSuperseded: boolean;
+  /** Set when DuckDB's CSV/JSON reader may split the file (fast-read.ts); null: line by line. */
+  fast: FastReadable | null;
+  /** The inbox file itself when the reader can read it as it is (UTF-8, nothing to translate), with its size and mtime when hashed. */
+  direct: { path: string; size: number; mtimeMs: number } | null;
 }
 
 type Preparation = { ok: PreparedFile } | { reject: string };
@@ -107,6 +123,25 @@ function firstLine(text: string): { line: string; number: number } {
 
 const hasArabic = (s: string): boolean => /[\u0600-\u06FF]/.test(s);
 
+/** The first line of plain UTF-8 bytes that is not blank, decoded, without decoding the rest. */
+function firstLineOfBytes(bytes: Buffer): { line: string; number: number } | null {
+  let start = 0;
+  let number = 1;
+  while (start <= bytes.length) {
+    const nl = bytes.indexOf(10, start);
+    const end = nl < 0 ? bytes.length : nl;
+    const line = bytes.toString('utf8', start, end).replace(/\r$/, '');
+    if (line.trim() !== '' || nl < 0) return { line, number };
+    start = nl + 1;
+    number++;
+  }
+  return null;
+}
+
+/**
+ * Decides how a file is read. Plain UTF-8 (the common case) is only validated here: its text
+ * is decoded if it goes line by line, and DuckDB reads it from the inbox otherwise.
+ */
 function prepare(
   relPath: string,
   name: InboxFileName,
@@ -115,12 +150,21 @@ function prepare(
   batchId: string,
   receivedAt: string,
   refVendors: Map<string, string>,
+  inboxStat: { path: string; size: number; mtimeMs: number },
   convertedText?: string,
 ): Preparation {
-  const decoded = convertedText !== undefined ? { text: convertedText } : decodeInboxBytes(bytes);
-  if ('error' in decoded) return { reject: `${decoded.reasonCode}: ${decoded.error}` };
-  const { text } = decoded;
-  const first = firstLine(text);
+  const plainUtf8 = convertedText === undefined && bytes[0] !== 0xef && bytes[0] !== 0xff && bytes[0] !== 0xfe && isUtf8(bytes);
+  let text: string | null = convertedText ?? null;
+  let encoding: string = convertedText !== undefined ? 'converted' : 'utf-8';
+  if (plainUtf8) {
+    if (bytes.includes(0)) return { reject: 'binary_content: file holds binary data (NUL bytes), not text' };
+  } else if (text === null) {
+    const decoded = decodeInboxBytes(bytes);
+    if ('error' in decoded) return { reject: `${decoded.reasonCode}: ${decoded.error}` };
+    text = decoded.text;
+    encoding = decoded.encoding;
+  }
+  const first = text === null ? firstLineOfBytes(bytes)! : firstLine(text);
   // No header at all: a batch with no rows, landed as such (vendor C's empty day is one).
   const isJson = first.line.trim() === '' || /^\s*[[{]/.test(first.line);
   let delimiter = ',';
@@ -143,6 +187,7 @@ function prepare(
     if (map.missing.length > 0) headerProblem = map.missing.join('; ');
   }
   const detectedVendor = isJson ? 'C' : hasArabic(first.line) ? 'B' : 'A';
+  const fast = readerPlan(bytes, text, encoding, headerRow, headerProblem);
   return {
     ok: {
       relPath,
@@ -151,6 +196,7 @@ function prepare(
       checksum: sha256Hex(bytes),
       receivedAt,
       vendor: refVendors.get(name.coopId) ?? detectedVendor,
+      bytes,
       text,
       isJson,
       delimiter,
@@ -160,8 +206,27 @@ function prepare(
       positions,
       supersedes: null,
       arrivedSuperseded: false,
+      fast,
+      direct: fast !== null && fast.bytes === null ? inboxStat : null,
     },
   };
+}
+
+/** Whether DuckDB's readers may split the file (fast-read.ts), and the bytes they then read. */
+function readerPlan(bytes: Buffer, text: string | null, encoding: string, headerRow: number, headerProblem: string | null): FastReadable | null {
+  if (headerProblem !== null || headerRow > 1) return null;
+  const scanned =
+    encoding === 'utf-8' || encoding === 'windows-1256'
+      ? scanBytes(bytes, encoding)
+      : text !== null
+        ? scanBytes(Buffer.from(text, 'utf8'), 'utf-8')
+        : null;
+  if (scanned === null || 'no' in scanned) return null;
+  const rows = Math.max(0, scanned.ok.lines - headerRow);
+  if (encoding === 'utf-8' && !scanned.ok.needsLatin) return { rows, bytes: null };
+  if (encoding === 'windows-1256' && !scanned.ok.needsLatin) return { rows, bytes: windows1256ToUtf8(bytes) };
+  const decoded = text ?? bytes.toString('utf8');
+  return { rows, bytes: Buffer.from(scanned.ok.needsLatin ? latinDigits(decoded) : decoded, 'utf8') };
 }
 
 /** Sort so a batch's original comes before its corrections, and corrections in sequence. */
@@ -194,6 +259,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
     rows_quarantined: 0,
     reasons: {},
     failures: [],
+    read_by_duckdb: 0,
   };
 
   let inboxFiles: string[];
@@ -272,6 +338,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
 
     const settle = (files: PreparedFile[], counts: ChunkCounts): void => {
       for (const [reason, n] of counts.reasons) summary.reasons[reason] = (summary.reasons[reason] ?? 0) + n;
+      summary.read_by_duckdb += counts.readByDuckdb;
       files.forEach((file, idx) => {
         const c = counts.perFile.get(idx) ?? { landed: 0, quarantined: 0 };
         summary.batches++;
@@ -298,7 +365,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       if (landingErrors.length > 0) throw landingErrors[0];
       const worker = idle.pop()!;
       const rules = FEED_RULES[files[0]!.name.feed]!;
-      const landing: Promise<void> = landChunk(worker, rules, files, lakeDir, join(stagingRoot, `chunk-${chunkNo}`), ingestedAt, createdDirs)
+      const landing: Promise<void> = landChunk(worker, rules, files, lakeDir, join(stagingRoot, `chunk-${chunkNo}`), ingestedAt, createdDirs, options.readers ?? true)
         .then((counts) => settle(files, counts))
         .catch((error: unknown) => {
           landingErrors.push(error);
@@ -340,7 +407,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       const prepared: Preparation =
         converted && 'error' in converted
           ? { reject: `${converted.reasonCode}: ${converted.error}` }
-          : prepare(relPath, name, spec, bytes, batchId, receivedAt, refVendors, converted?.text);
+          : prepare(relPath, name, spec, bytes, batchId, receivedAt, refVendors, { path, size: stat.size, mtimeMs: stat.mtimeMs }, converted?.text);
       if ('reject' in prepared) {
         // Rejections are written at once (rare); chunked landings before them are unaffected.
         moveAside(relPath, prepared.reject);
@@ -386,7 +453,7 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
         headsThisRun.set(key, { batchId, seq: name.seq, correction: false });
       }
       chunk.push(file);
-      chunkSize += file.text.length;
+      chunkSize += file.bytes.length;
       if (chunkSize >= chunkChars || chunk.length >= MAX_FILES_PER_CHUNK) await flush();
     }
     await flush();
@@ -404,7 +471,25 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
   }
 }
 
+/** The text the line-by-line path splits: exactly what decodeInboxBytes makes of the file. */
+function textOf(file: PreparedFile): string {
+  if (file.text !== null) return file.text;
+  const decoded = decodeInboxBytes(file.bytes);
+  if ('error' in decoded) throw new Error(`${file.relPath} no longer decodes: ${decoded.error}`);
+  return decoded.text;
+}
+
+const fileChanged = (seen: { path: string; size: number; mtimeMs: number }): boolean => {
+  try {
+    const now = statSync(seen.path);
+    return now.size !== seen.size || now.mtimeMs !== seen.mtimeMs;
+  } catch {
+    return true;
+  }
+};
+
 interface ChunkCounts {
+  readByDuckdb: number;
   perFile: Map<number, { landed: number; quarantined: number }>;
   reasons: Map<string, number>;
 }
@@ -421,13 +506,14 @@ async function landChunk(
   stagingDir: string,
   ingestedAt: string,
   createdDirs: Set<string>,
+  readers: boolean,
 ): Promise<ChunkCounts> {
   const { spec } = rules;
   const positionCols = positionColumns(spec);
   await con.run(`CREATE OR REPLACE TEMP TABLE ingest_files (
     file_idx INTEGER, batch_id VARCHAR, coop_id VARCHAR, business_date VARCHAR, is_json BOOLEAN, delim VARCHAR,
     header_row INTEGER, header_cells INTEGER, header_problem VARCHAR,
-    ${positionCols.map((c) => `${c} INTEGER`).join(', ')}, content VARCHAR)`);
+    ${positionCols.map((c) => `${c} INTEGER`).join(', ')})`);
   const appender = await con.createAppender('ingest_files');
   files.forEach((file, idx) => {
     appender.appendInteger(idx);
@@ -446,15 +532,58 @@ async function landChunk(
       if (pos === undefined) appender.appendNull();
       else appender.appendInteger(pos);
     }
-    appender.appendVarchar(file.text);
     appender.endRow();
   });
   appender.closeSync();
 
-  // The texts are in DuckDB now; let JavaScript's copies go.
-  for (const file of files) file.text = '';
-  for (const statement of checkedStatements(rules)) await con.run(statement);
-  await con.run('DROP TABLE ingest_lines');
+  // Clean files go through DuckDB's readers; a file with any row that does not land is
+  // judged again line by line, so its quarantined rows keep their raw text (fast-read.ts).
+  const lineByLine = new Set<number>();
+  const readable: number[] = [];
+  files.forEach((file, idx) => {
+    if (file.fast === null || !readers) lineByLine.add(idx);
+    else if (file.fast.rows > 0) readable.push(idx);
+  });
+  if (readable.length > 0) {
+    const refused = new Set(await judgeWithReaders(con, rules, files, readable, join(stagingDir, 'read')));
+    const outcome = await con.runAndReadAll(
+      'SELECT file_idx, count(*) AS n, count(first_reason) AS bad, min(source_row) AS first, max(source_row) AS last FROM judged GROUP BY file_idx',
+    );
+    const read = new Map(outcome.getRowObjectsJson().map((r) => [Number(r.file_idx), { n: Number(r.n), bad: Number(r.bad), first: Number(r.first), last: Number(r.last) }]));
+    const repeated = await con.runAndReadAll(duplicateFilesSql(rules));
+    for (const r of repeated.getRowObjectsJson()) lineByLine.add(Number(r.file_idx));
+    for (const idx of readable) {
+      const file = files[idx]!;
+      const got = read.get(idx);
+      const rows = file.fast!.rows;
+      // A file changed in the inbox since it was hashed is judged from the bytes that were hashed.
+      const changed = file.direct !== null && fileChanged(file.direct);
+      const numbered = got !== undefined && got.n === rows && got.first === file.headerRow + 1 && got.last === file.headerRow + rows;
+      if (refused.has(idx) || !numbered || got.bad > 0 || changed) lineByLine.add(idx);
+    }
+    const again = readable.filter((idx) => lineByLine.has(idx));
+    if (again.length > 0) await con.run(`DELETE FROM judged WHERE file_idx IN (${again.join(', ')})`);
+  }
+  const readByDuckdb = readable.filter((idx) => !lineByLine.has(idx)).length;
+  const parts: string[] = readable.length > 0 ? [judgedAsChecked(rules)] : [];
+  if (lineByLine.size > 0 || readable.length === 0) {
+    await con.run('CREATE OR REPLACE TEMP TABLE ingest_texts (file_idx INTEGER, content VARCHAR)');
+    const texts = await con.createAppender('ingest_texts');
+    for (const idx of lineByLine) {
+      texts.appendInteger(idx);
+      texts.appendVarchar(textOf(files[idx]!));
+      texts.endRow();
+    }
+    texts.closeSync();
+    for (const statement of checkedStatements(rules, 'lines', 'checked_lines')) await con.run(statement);
+    await con.run('DROP TABLE ingest_texts');
+    parts.push('SELECT * FROM checked_lines');
+  }
+  await con.run(`CREATE OR REPLACE TEMP VIEW checked AS ${parts.join(' UNION ALL ')}`);
+  for (const file of files) {
+    file.text = null;
+    file.bytes = Buffer.alloc(0);
+  }
   await con.run('DROP TABLE ingest_files');
   await con.run(`CREATE OR REPLACE TEMP TABLE ingest_batches AS SELECT * FROM (VALUES ${files
     .map((f, idx) => `(${idx}, ${sqlString(f.batchId)}, ${sqlString(f.name.coopId)}, ${sqlString(f.name.businessDate)})`)
@@ -517,7 +646,10 @@ async function landChunk(
     };
   });
   await writeLedgerRows(con, lakeDir, join(stagingDir, 'ledger'), ledgerRows);
-  await con.run('DROP TABLE checked');
+  await con.run('DROP VIEW checked');
+  await con.run('DROP TABLE IF EXISTS judged');
+  await con.run('DROP TABLE IF EXISTS checked_lines');
+  await con.run('DROP TABLE IF EXISTS fast_firsts');
   await con.run('DROP TABLE ingest_batches');
-  return { perFile, reasons };
+  return { perFile, reasons, readByDuckdb };
 }

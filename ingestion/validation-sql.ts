@@ -7,9 +7,11 @@ import type { FeedSpec } from './feeds';
  * chunk of files, vectorised in DuckDB; the first failing rule names the reason.
  *
  * Inputs (temp tables): ingest_files(file_idx, batch_id, coop_id, business_date, is_json,
- * delim, header_row, header_cells, header_problem, pos_<field>…, content) and the reference
- * tables (reference.ts). Output: temp table `checked` (file_idx, source_row, raw_text,
- * reason_code, reason_detail, then the feed's landed columns).
+ * delim, header_row, header_cells, header_problem, pos_<field>…), the reference tables
+ * (reference.ts), and the rows: either ingest_texts(file_idx, content), split here line by
+ * line, or fast_rows(file_idx, rn, c_<field>…) with fast_firsts(file_idx, first_rn), cells
+ * DuckDB's readers already split, in file order (fast-read.ts). Output: a temp table, `checked` by default (file_idx, source_row,
+ * raw_text, reason_code, reason_detail, then the feed's landed columns).
  *
  * A feed is described by a `FeedRules` (feed-rules/*.ts): how its cells become typed
  * values, which reference tables it joins, its rules in order, what makes two rows of one
@@ -67,7 +69,7 @@ CREATE OR REPLACE TEMP TABLE ingest_lines AS
 SELECT file_idx, CAST(source_row AS INTEGER) AS source_row, rtrim(line, chr(13)) AS raw_text
 FROM (
   SELECT file_idx, header_row, unnest(ls) AS line, generate_subscripts(ls, 1) AS source_row
-  FROM (SELECT file_idx, header_row, string_split(content, chr(10)) AS ls FROM ingest_files)
+  FROM (SELECT t.file_idx, f.header_row, string_split(t.content, chr(10)) AS ls FROM ingest_texts t JOIN ingest_files f USING (file_idx))
 )
 -- Empty lines are not rows; a line of spaces is, and fails as one with no values.
 WHERE source_row > header_row AND line <> '' AND line <> chr(13)`;
@@ -105,6 +107,26 @@ function linesAndCells(spec: FeedSpec): string {
   )`;
 }
 
+/** A cell as the line-by-line path cleans it: trimmed of spaces, empty as NULL. */
+const cleanCell = (cell: string): string => `CASE WHEN contains(${cell}, ' ') THEN nullif(trim(${cell}), '') ELSE nullif(${cell}, '') END`;
+
+/**
+ * The same \`fields\` as linesAndCells, from the cells DuckDB's readers split (fast-read.ts):
+ * \`readerRows\` gives file_idx, rn (the row's place in its read) and c_<field>, and fast_firsts
+ * each file's first rn. Every row there has the header's cell count, parsed, with Latin digits
+ * and no formula-like cell (the file would not have been read this way otherwise).
+ */
+function readerCells(spec: FeedSpec, readerRows: string): string {
+  return `
+  fields AS (
+    SELECT r.file_idx, CAST(r.rn - ff.first_rn + 1 + f.header_row AS INTEGER) AS source_row, CAST(NULL AS VARCHAR) AS raw_text, f.coop_id AS file_coop_id, f.is_json,
+      f.header_cells, CAST(NULL AS VARCHAR) AS header_problem, false AS has_formula, ${positionColumns(spec).map((c) => `f.${c}`).join(', ')},
+      f.header_cells AS cell_count, false AS unparsed,
+      ${spec.fields.map((field) => `${cleanCell(`r.c_${field.name}`)} AS f_${field.name}`).join(',\n      ')}
+    FROM (${readerRows}) r JOIN ingest_files f USING (file_idx) JOIN fast_firsts ff USING (file_idx)
+  )`;
+}
+
 /** Rules every feed shares, ahead of the feed's own: the row's shape, its values, its co-op. */
 function commonRules(required: Required[]): Rule[] {
   const missingList = required.map(([column, label]) => `CASE WHEN f_${column} IS NULL THEN '${label}' END`).join(', ');
@@ -126,7 +148,7 @@ function commonRules(required: Required[]): Rule[] {
  * aggregate finds the (rare) repeated keys and a join marks their later rows, much cheaper
  * than a window sorting every row.
  */
-export function checkedStatements(rules: FeedRules): string[] {
+export function checkedStatements(rules: FeedRules, source: 'lines' | { readerRows: string } = 'lines', target = 'checked'): string[] {
   const all = [...commonRules(rules.required), ...rules.rules];
   const typedSteps = rules.typed.map((step, i) => `typed_${i + 1} AS (SELECT *, ${step.join(', ')} FROM ${i === 0 ? 'fields' : `typed_${i}`})`);
   const lastTyped = rules.typed.length === 0 ? 'fields' : `typed_${rules.typed.length}`;
@@ -136,9 +158,11 @@ export function checkedStatements(rules: FeedRules): string[] {
   // first_rule is computed in its own step: used by name in the same select list, DuckDB
   // would copy its whole CASE into every WHEN of the reason and the detail, evaluating
   // every rule (civil ID check digits, regexes) dozens of times a row.
+  // The line-by-line path runs after the reader path in the same chunk: its own table name.
+  const judgedTable = source === 'lines' ? 'judged_lines' : 'judged';
   const judged = `
-CREATE OR REPLACE TEMP TABLE judged AS
-WITH ${[linesAndCells(rules.spec), ...typedSteps].join(',\n  ')},
+CREATE OR REPLACE TEMP TABLE ${judgedTable} AS
+WITH ${[source === 'lines' ? linesAndCells(rules.spec) : readerCells(rules.spec, source.readerRows), ...typedSteps].join(',\n  ')},
 ruled AS (
   SELECT t.*, ${joinAliases.join(', ')},
     -- by number, since several rules may share a reason code.
@@ -154,15 +178,15 @@ SELECT t.file_idx, t.source_row, t.raw_text,
 FROM ruled t`;
   const keyMatch = rules.key.map((k) => `d.${k} = j.${k}`).join(' AND ');
   const checked = `
-CREATE OR REPLACE TEMP TABLE checked AS
+CREATE OR REPLACE TEMP TABLE ${target} AS
 WITH repeated AS (
     SELECT file_idx, ${rules.key.join(', ')}, min(source_row) AS first_row
-    FROM judged WHERE first_reason IS NULL
+    FROM ${judgedTable} WHERE first_reason IS NULL
     GROUP BY file_idx, ${rules.key.join(', ')} HAVING count(*) > 1
   ),
   deduplicated AS (
     SELECT j.*, d.first_row IS NOT NULL AND j.source_row <> d.first_row AS is_duplicate
-    FROM judged j LEFT JOIN repeated d ON j.first_reason IS NULL AND d.file_idx = j.file_idx AND ${keyMatch}
+    FROM ${judgedTable} j LEFT JOIN repeated d ON j.first_reason IS NULL AND d.file_idx = j.file_idx AND ${keyMatch}
   )
 SELECT file_idx, source_row,
   CASE WHEN is_duplicate OR first_reason IS NOT NULL THEN left(raw_text, ${MAX_RAW_TEXT_CHARS}) END AS raw_text,
@@ -170,5 +194,17 @@ SELECT file_idx, source_row,
   CASE WHEN is_duplicate THEN ${sqlText(rules.duplicateDetail)} ELSE first_detail END AS reason_detail,
   ${outputNames.join(', ')}
 FROM deduplicated`;
-  return [LINES_SQL, judged, checked, 'DROP TABLE judged'];
+  // The reader path keeps only \`judged\`: it lands files none of whose rows fails, so their
+  // rows need no reason columns, and its duplicates are found by duplicateFilesSql.
+  return source === 'lines' ? [LINES_SQL, judged, checked, `DROP TABLE ${judgedTable}`, 'DROP TABLE ingest_lines'] : [judged];
+}
+
+/** Files of \`judged\` in which a valid row repeats the key of another. */
+export function duplicateFilesSql(rules: FeedRules): string {
+  return `SELECT DISTINCT file_idx FROM judged WHERE first_reason IS NULL GROUP BY file_idx, ${rules.key.join(', ')} HAVING count(*) > 1`;
+}
+
+/** \`judged\` rows as \`checked\` rows (every one of them lands). */
+export function judgedAsChecked(rules: FeedRules): string {
+  return `SELECT file_idx, source_row, raw_text, first_reason AS reason_code, first_detail AS reason_detail, ${rules.output.map(([name]) => name).join(', ')} FROM judged`;
 }
