@@ -166,6 +166,7 @@ try {
     `Rabt landing (validated):            ${summary.rows_in} rows in ${rabtSeconds.toFixed(2)} s = ${Math.round(rabtRate)} rows/s ` +
       `(${summary.rows_landed} landed, ${summary.rows_quarantined} quarantined, ${summary.batches} batches)`,
   );
+  console.log(`  of ${summary.batches} batches, ${summary.read_by_duckdb} were split by DuckDB's readers, the rest line by line (ingestion/fast-read.ts)`);
   console.log(
     `Rabt: ${summary.files} files in ${rabtSeconds.toFixed(1)} s = ${(summary.files / rabtSeconds).toFixed(0)} files/s; ` +
       `${cpuSeconds.toFixed(1)} CPU-s (${((cpuSeconds * 1e6) / Math.max(1, summary.rows_in)).toFixed(1)} µs of CPU per row, both cores together)`,
