@@ -126,4 +126,22 @@ describe('DuckDB readers and the line-by-line path land the same lake', () => {
     expect(readers).toBeLessThan(summary.batches);
     await expectSameLakes(lakes);
   }, 120_000);
+
+  it('a file alone in its chunk that the reader refuses outright is still judged line by line', async () => {
+    // One file of each malformed kind, each in an inbox of its own: some stop DuckDB's CSV
+    // reader altogether ("invalid state"), leaving the reader path with no file at all.
+    const firstOfKind = new Map(generateMalformedCorpus(320, 2025).reverse().map((file) => [file.kind, file]));
+    for (const file of firstOfKind.values()) {
+      const ws = makeWorkspace('rabt-readers-');
+      ws.put(file.relPath, file.bytes);
+      const summary = await ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: ws.reference });
+      const bad = Object.values(file.bad).reduce((a, b) => a + b, 0);
+      expect({ kind: file.kind, landed: summary.rows_landed, quarantined: summary.rows_quarantined, rejected: summary.failures.length > 0 }).toEqual({
+        kind: file.kind,
+        landed: file.rejected ? 0 : file.good,
+        quarantined: file.rejected ? 0 : bad,
+        rejected: file.rejected,
+      });
+    }
+  }, 120_000);
 });

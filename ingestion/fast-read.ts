@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import type { FeedSpec } from './feeds';
+import { sqlString } from './partitioned-copy';
 import { checkedStatements, MAX_ROW_CHARS, type FeedRules } from './validation-sql';
 
 /**
@@ -92,8 +93,7 @@ export function scanBytes(bytes: Uint8Array, encoding: ByteEncoding): ScanResult
         const c = bytes[i + 1]!;
         if (c >= 0xb0 && c <= 0xb9) needsLatin = true;
       }
-      if (state === 0) continue;
-      continue; // states 1 and 2 stay: the byte may become a space or nothing
+      continue; // a cell goes on; where one may start, the byte may become a space or nothing
     }
     if (state !== 0) {
       if (state === 1 && isSpace(b)) continue;
@@ -144,7 +144,7 @@ export interface FastReadable {
   bytes: Buffer | null;
 }
 
-/** What readIntoFastRows needs of a prepared file. */
+/** What judgeWithReaders needs of a prepared file. */
 export interface ReaderFile {
   isJson: boolean;
   delimiter: string;
@@ -153,8 +153,6 @@ export interface ReaderFile {
   fast: FastReadable | null;
   direct: { path: string } | null;
 }
-
-const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * Types and judges the files at `indices` into temp table \`judged\` (validation-sql.ts), their
@@ -205,12 +203,13 @@ export async function judgeWithReaders(
         next += files[idx]!.fast!.rows;
       }
     }
-    if (firsts.length === 0) {
-      await con.run('CREATE OR REPLACE TEMP TABLE judged AS SELECT * FROM (SELECT 1) WHERE false');
-      return refused;
-    }
-    await con.run(`CREATE OR REPLACE TEMP TABLE fast_firsts AS SELECT * FROM (VALUES ${firsts.join(', ')}) AS t(file_idx, first_rn)`);
-    const readerRows = remaining.map((group) => readSelect(spec, files[group[0]!]!, group.map((idx) => pathOf.get(idx)!), group)).join('\nUNION ALL\n');
+    await con.run('CREATE OR REPLACE TEMP TABLE fast_firsts (file_idx INTEGER, first_rn BIGINT)');
+    if (firsts.length > 0) await con.run(`INSERT INTO fast_firsts VALUES ${firsts.join(', ')}`);
+    // With every file refused, an empty read still gives \`judged\` its columns.
+    const readerRows =
+      remaining.length > 0
+        ? remaining.map((group) => readSelect(spec, files[group[0]!]!, group.map((idx) => pathOf.get(idx)!), group)).join('\nUNION ALL\n')
+        : `SELECT CAST(NULL AS INTEGER) AS file_idx, CAST(NULL AS BIGINT) AS rn, ${spec.fields.map((f) => `CAST(NULL AS VARCHAR) AS c_${f.name}`).join(', ')} WHERE false`;
     try {
       // Materialised first: the reading pipeline is single-threaded (its row_number() keeps
       // the order), the judging over the table then uses every thread.

@@ -1,9 +1,8 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { batchIdFor, sha256Hex } from './batch-id';
-import { decodeInboxBytes } from './decode';
+import { BINARY_CONTENT, decodeInboxBytes, isPlainUtf8 } from './decode';
 import { FEED_RULES, FEEDS, type FeedSpec } from './feeds';
 import { judgeWithReaders, latinDigits, scanBytes, windows1256ToUtf8, type FastReadable } from './fast-read';
 import { detectDelimiter, mapHeader, splitCsvLine } from './header-map';
@@ -124,7 +123,7 @@ function firstLine(text: string): { line: string; number: number } {
 const hasArabic = (s: string): boolean => /[\u0600-\u06FF]/.test(s);
 
 /** The first line of plain UTF-8 bytes that is not blank, decoded, without decoding the rest. */
-function firstLineOfBytes(bytes: Buffer): { line: string; number: number } | null {
+function firstLineOfBytes(bytes: Buffer): { line: string; number: number } {
   let start = 0;
   let number = 1;
   while (start <= bytes.length) {
@@ -135,7 +134,7 @@ function firstLineOfBytes(bytes: Buffer): { line: string; number: number } | nul
     start = nl + 1;
     number++;
   }
-  return null;
+  return { line: '', number };
 }
 
 /**
@@ -153,18 +152,18 @@ function prepare(
   inboxStat: { path: string; size: number; mtimeMs: number },
   convertedText?: string,
 ): Preparation {
-  const plainUtf8 = convertedText === undefined && bytes[0] !== 0xef && bytes[0] !== 0xff && bytes[0] !== 0xfe && isUtf8(bytes);
+  const plainUtf8 = convertedText === undefined && isPlainUtf8(bytes);
   let text: string | null = convertedText ?? null;
   let encoding: string = convertedText !== undefined ? 'converted' : 'utf-8';
   if (plainUtf8) {
-    if (bytes.includes(0)) return { reject: 'binary_content: file holds binary data (NUL bytes), not text' };
+    if (bytes.includes(0)) return { reject: `${BINARY_CONTENT.reasonCode}: ${BINARY_CONTENT.error}` };
   } else if (text === null) {
     const decoded = decodeInboxBytes(bytes);
     if ('error' in decoded) return { reject: `${decoded.reasonCode}: ${decoded.error}` };
     text = decoded.text;
     encoding = decoded.encoding;
   }
-  const first = text === null ? firstLineOfBytes(bytes)! : firstLine(text);
+  const first = text === null ? firstLineOfBytes(bytes) : firstLine(text);
   // No header at all: a batch with no rows, landed as such (vendor C's empty day is one).
   const isJson = first.line.trim() === '' || /^\s*[[{]/.test(first.line);
   let delimiter = ',';
