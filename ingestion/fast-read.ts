@@ -157,9 +157,9 @@ export interface ReaderFile {
 /**
  * Types and judges the files at `indices` into temp table \`judged\` (validation-sql.ts), their
  * cells split by DuckDB's CSV / JSON readers: one read per group of files with the same
- * layout. \`rn\` counts a group's rows in the order its files and their lines were read
- * (row_number() OVER () keeps the reader's order), so file k's first row is 1 + the rows of
- * the files before it, and its row j is line header + j; fast_firsts holds that first \`rn\`.
+ * layout, inserted in turn into one table. \`rn\` counts its rows in the order the groups, their
+ * files and their lines were read (the table's rowid + 1), so file k's first row is 1 + the
+ * rows of the files before it, and its row j is line header + j; fast_firsts holds that first \`rn\`.
  * The caller checks each file's count and first and last line against what it expects: a
  * file read short shifts the numbers of the files after it, which then fail that check too.
  * A file that is not the inbox file as is (decoded, translated, or from a workbook) is
@@ -196,8 +196,8 @@ export async function judgeWithReaders(
   for (;;) {
     remaining = remaining.filter((group) => group.length > 0);
     const firsts: string[] = [];
+    let next = 1;
     for (const group of remaining) {
-      let next = 1;
       for (const idx of group) {
         firsts.push(`(${idx}, ${next})`);
         next += files[idx]!.fast!.rows;
@@ -205,37 +205,45 @@ export async function judgeWithReaders(
     }
     await con.run('CREATE OR REPLACE TEMP TABLE fast_firsts (file_idx INTEGER, first_rn BIGINT)');
     if (firsts.length > 0) await con.run(`INSERT INTO fast_firsts VALUES ${firsts.join(', ')}`);
-    // With every file refused, an empty read still gives \`judged\` its columns.
-    const readerRows =
-      remaining.length > 0
-        ? remaining.map((group) => readSelect(spec, files[group[0]!]!, group.map((idx) => pathOf.get(idx)!), group)).join('\nUNION ALL\n')
-        : `SELECT CAST(NULL AS INTEGER) AS file_idx, CAST(NULL AS BIGINT) AS rn, ${spec.fields.map((f) => `CAST(NULL AS VARCHAR) AS c_${f.name}`).join(', ')} WHERE false`;
-    try {
-      // Materialised first: the reading pipeline is single-threaded (its row_number() keeps
-      // the order), the judging over the table then uses every thread.
-      await con.run(`CREATE OR REPLACE TEMP TABLE fast_rows AS ${readerRows}`);
-    } catch (error) {
-      // Some breakage stops a reader even with ignore_errors (e.g. "the CSV Parser state
-      // machine reached an invalid state"). It names the file: that one goes line by line,
-      // the rest are read again.
-      const message = (error as Error).message;
-      const culprit = indices.find((idx) => !refused.includes(idx) && (message.includes(`file = ${pathOf.get(idx)!}\n`) || message.includes(`"${pathOf.get(idx)!}"`)));
+    // rn is the row's place in fast_rows: with insertion order preserved (ingest.ts), an
+    // insert keeps its reader's order while both threads parse, and a materialised table's
+    // rowid stands for that order (duckdb.org/docs/stable/sql/dialect/order_preservation),
+    // running on across the groups' inserts in the order fast_firsts counted them. A window
+    // (row_number() OVER ()) would give the same numbers on one thread.
+    await con.run(`CREATE OR REPLACE TEMP TABLE fast_rows (file_idx INTEGER, ${spec.fields.map((f) => `c_${f.name} VARCHAR`).join(', ')})`);
+    let culprit: number | undefined;
+    let failed = false;
+    for (const group of remaining) {
+      try {
+        await con.run(`INSERT INTO fast_rows ${readSelect(spec, files[group[0]!]!, group.map((idx) => pathOf.get(idx)!), group)}`);
+      } catch (error) {
+        // Some breakage stops a reader even with ignore_errors (e.g. "the CSV Parser state
+        // machine reached an invalid state"). It names the file: that one goes line by line,
+        // the rest are read again.
+        const message = (error as Error).message;
+        culprit = indices.find((idx) => !refused.includes(idx) && (message.includes(`file = ${pathOf.get(idx)!}\n`) || message.includes(`"${pathOf.get(idx)!}"`)));
+        failed = true;
+        break;
+      }
+    }
+    if (failed) {
       if (culprit === undefined) {
         refused.push(...remaining.flat());
         remaining = [];
       } else {
         refused.push(culprit);
-        remaining = remaining.map((group) => group.filter((idx) => idx !== culprit));
+        const without = culprit;
+        remaining = remaining.map((group) => group.filter((idx) => idx !== without));
       }
       continue;
     }
-    for (const statement of checkedStatements(rules, { readerRows: 'FROM fast_rows' })) await con.run(statement);
+    for (const statement of checkedStatements(rules, { readerRows: 'SELECT *, rowid + 1 AS rn FROM fast_rows' })) await con.run(statement);
     await con.run('DROP TABLE fast_rows');
     return refused;
   }
 }
 
-/** One read of a group of files with the same layout: file_idx, rn, c_<field>… */
+/** One read of a group of files with the same layout, in the reader's order: file_idx, c_<field>… */
 function readSelect(spec: FeedSpec, first: ReaderFile, paths: string[], group: number[]): string {
   const list = `[${paths.map(sqlString).join(', ')}]`;
   let source: string;
@@ -256,7 +264,7 @@ function readSelect(spec: FeedSpec, first: ReaderFile, paths: string[], group: n
       return pos === undefined ? 'CAST(NULL AS VARCHAR)' : `c${pos}`;
     };
   }
-  return `SELECT CAST(([${group.join(', ')}])[CAST(file_index AS BIGINT) + 1] AS INTEGER) AS file_idx, rn,
+  return `SELECT CAST(([${group.join(', ')}])[CAST(file_index AS BIGINT) + 1] AS INTEGER) AS file_idx,
       ${spec.fields.map((f) => `${cellOf(f.name)} AS c_${f.name}`).join(', ')}
-    FROM (SELECT file_index, row_number() OVER () AS rn, * FROM ${source})`;
+    FROM ${source}`;
 }

@@ -276,7 +276,8 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '2',
     temp_directory: join(stagingRoot, 'duckdb-tmp'),
-    preserve_insertion_order: 'false',
+    // fast-read.ts numbers the rows its readers insert by rowid, which needs the order kept.
+    preserve_insertion_order: 'true',
   });
   const con = await instance.connect();
   const workers: DuckDBConnection[] = [];
