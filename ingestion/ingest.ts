@@ -62,7 +62,7 @@ export interface IngestSummary {
   reasons: Record<string, number>;
   /** Files that could not be ingested, with why: moved to lake/rejected/, or of a feed not handled yet (left in place). */
   failures: { file: string; reason: string }[];
-  /** Of the batches landed, how many DuckDB's readers split (every row landed); the rest were judged line by line. */
+  /** Of the batches landed, how many DuckDB's readers split (every row landed); the rest were judged line by line or held no rows. */
   read_by_duckdb: number;
 }
 
