@@ -90,6 +90,24 @@ describe('ingestInbox: vendor A sales', () => {
   });
 });
 
+describe('ingestInbox: cells quoted wrongly', () => {
+  it.each([
+    ['a quote inside a cell', `C001,C001-M,${RICE},2025-06-14T09:00:00+03:00,1,1.000,1"x"`],
+    ['text after a closing quote', `C001,C001-M,${RICE},2025-06-14T09:00:00+03:00,1,"1.000"5,1`],
+    ['a quote never closed', `C001,C001-M,${RICE},2025-06-14T09:00:00+03:00,1,1.000,"1`],
+  ])('%s: the row is quarantined with its raw text, not landed with the cell cut short', async (_label, badLine) => {
+    const ws = makeWorkspace();
+    const good = `C001,C001-B01,${RICE},2025-06-14T18:00:00+03:00,3,5.850,2`;
+    ws.put('C001/C001__sales__20250614__001.csv', `${VENDOR_A_SALES.split('\n')[0]}\n${good}\n${badLine}\n`);
+    const summary = await run(ws);
+    expect(summary).toMatchObject({ rows_in: 2, rows_landed: 1, rows_quarantined: 1 });
+    const landed = await query(`SELECT source_row FROM read_parquet(${parquet(join(ws.lake, 'raw', 'sales'))})`);
+    expect(landed).toEqual([{ source_row: 2 }]);
+    const quarantined = await query(`SELECT source_row, raw_text FROM read_parquet(${parquet(join(ws.lake, 'quarantine', 'sales'))})`);
+    expect(quarantined).toEqual([{ source_row: 3, raw_text: badLine }]);
+  });
+});
+
 describe('ingestInbox: vendor B (Windows-1256, Arabic headers)', () => {
   it('reads Arabic headers in any order, dd/mm/yyyy, Arabic-Indic digits and decimal commas', async () => {
     const ws = makeWorkspace();

@@ -108,6 +108,14 @@ describe('rabt_csv_cells', () => {
     ['a,"1,5",,"x ""y"""', ',', ['a', '1,5', '', 'x "y"']],
     ['a,b,', ',', ['a', 'b', '']],
     ['a;"1;5";c', ';', ['a', '1;5', 'c']],
+    // A quote inside an unquoted cell, text after a closing quote, a quote never closed:
+    // the cell keeps all its text (and then fails its type), nothing after a quote is lost.
+    ['a,1"x",c', ',', ['a', '1"x"', 'c']],
+    ['a,b"c,d', ',', ['a', 'b"c', 'd']],
+    ['a,"b"c,d', ',', ['a', '"b"c', 'd']],
+    ['a,"1,5"x,d', ',', ['a', '"1,5"x', 'd']],
+    ['a,"bc', ',', ['a', '"bc']],
+    ['a\t2"\tc', '\t', ['a', '2"', 'c']],
   ])('%j', async (line, delim, cells) => {
     const reader = await con.runAndReadAll('SELECT rabt_csv_cells($1, $2) AS v', [line, delim]);
     expect(reader.getRowObjectsJson()[0]!.v).toEqual(cells);

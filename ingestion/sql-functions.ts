@@ -98,13 +98,15 @@ export const SQL_FUNCTIONS = [
      END`,
 
   // Splits a CSV line into cells, honouring double quotes only when the line has any (the
-  // common case is a plain split). Quoted cells lose their quotes and "" becomes ".
+  // common case is a plain split). Quoted cells lose their quotes and "" becomes ". A cell
+  // quoted wrongly (a quote inside it, text after its closing quote, a quote never closed)
+  // keeps all its text up to the next delimiter, so it fails its type rather than landing cut.
   `CREATE OR REPLACE MACRO rabt_csv_cells(line, delim) AS CASE
      WHEN NOT contains(line, '"') THEN string_split(line, delim)
      ${CSV_DELIMITERS.map(({ sql, re }) => `WHEN delim = ${sql} AND ${simpleQuotedLine(re)} THEN ${splitSimpleQuoted(sql)}`).join('\n     ')}
      ELSE list_transform(
        CASE delim
-         ${CSV_DELIMITERS.map(({ sql, re }) => `WHEN ${sql} THEN regexp_extract_all(line, '(?:^|${re})("(?:[^"]|"")*"|[^${re}"]*)', 1)`).join('\n         ')}
+         ${CSV_DELIMITERS.map(({ sql, re }) => `WHEN ${sql} THEN regexp_extract_all(line, '(?:^|${re})("(?:[^"]|"")*"[^${re}]*|[^${re}]*)', 1)`).join('\n         ')}
        END,
        c -> CASE WHEN length(c) >= 2 AND starts_with(c, '"') AND ends_with(c, '"') THEN replace(c[2:-2], '""', '"') ELSE c END)
    END`,
