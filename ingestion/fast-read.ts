@@ -205,35 +205,18 @@ export async function judgeWithReaders(
     }
     await con.run('CREATE OR REPLACE TEMP TABLE fast_firsts (file_idx INTEGER, first_rn BIGINT)');
     if (firsts.length > 0) await con.run(`INSERT INTO fast_firsts VALUES ${firsts.join(', ')}`);
-    // rn is the row's place in fast_rows: with insertion order preserved (ingest.ts), an
-    // insert keeps its reader's order while both threads parse, and a materialised table's
-    // rowid stands for that order (duckdb.org/docs/stable/sql/dialect/order_preservation),
-    // running on across the groups' inserts in the order fast_firsts counted them. A window
-    // (row_number() OVER ()) would give the same numbers on one thread.
-    await con.run(`CREATE OR REPLACE TEMP TABLE fast_rows (file_idx INTEGER, ${spec.fields.map((f) => `c_${f.name} VARCHAR`).join(', ')})`);
-    let culprit: number | undefined;
-    let failed = false;
-    for (const group of remaining) {
-      try {
-        await con.run(`INSERT INTO fast_rows ${readSelect(spec, files[group[0]!]!, group.map((idx) => pathOf.get(idx)!), group)}`);
-      } catch (error) {
-        // Some breakage stops a reader even with ignore_errors (e.g. "the CSV Parser state
-        // machine reached an invalid state"). It names the file: that one goes line by line,
-        // the rest are read again.
-        const message = (error as Error).message;
-        culprit = indices.find((idx) => !refused.includes(idx) && (message.includes(`file = ${pathOf.get(idx)!}\n`) || message.includes(`"${pathOf.get(idx)!}"`)));
-        failed = true;
-        break;
-      }
-    }
-    if (failed) {
+    const failure = await readIntoFastRows(con, spec, files, remaining, pathOf);
+    if (failure !== null) {
+      // Some breakage stops a reader even with ignore_errors (e.g. "the CSV Parser state
+      // machine reached an invalid state"). It names the file: that one goes line by line,
+      // the rest are read again.
+      const culprit = indices.find((idx) => !refused.includes(idx) && (failure.includes(`file = ${pathOf.get(idx)!}\n`) || failure.includes(`"${pathOf.get(idx)!}"`)));
       if (culprit === undefined) {
         refused.push(...remaining.flat());
         remaining = [];
       } else {
         refused.push(culprit);
-        const without = culprit;
-        remaining = remaining.map((group) => group.filter((idx) => idx !== without));
+        remaining = remaining.map((group) => group.filter((idx) => idx !== culprit));
       }
       continue;
     }
@@ -241,6 +224,32 @@ export async function judgeWithReaders(
     await con.run('DROP TABLE fast_rows');
     return refused;
   }
+}
+
+/**
+ * Fills temp table fast_rows (file_idx, c_<field>…) with one read per group, in turn. rn is
+ * the row's place there: with insertion order preserved (ingest.ts), an insert keeps its
+ * reader's order while both threads parse, and a materialised table's rowid stands for that
+ * order (duckdb.org/docs/stable/sql/dialect/order_preservation), running on across the
+ * groups' inserts in the order fast_firsts counted them. A window (row_number() OVER ())
+ * would give the same numbers on one thread. Returns the error of a read that failed, else null.
+ */
+async function readIntoFastRows(
+  con: DuckDBConnection,
+  spec: FeedSpec,
+  files: ReaderFile[],
+  groups: number[][],
+  pathOf: Map<number, string>,
+): Promise<string | null> {
+  await con.run(`CREATE OR REPLACE TEMP TABLE fast_rows (file_idx INTEGER, ${spec.fields.map((f) => `c_${f.name} VARCHAR`).join(', ')})`);
+  for (const group of groups) {
+    try {
+      await con.run(`INSERT INTO fast_rows ${readSelect(spec, files[group[0]!]!, group.map((idx) => pathOf.get(idx)!), group)}`);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  return null;
 }
 
 /** One read of a group of files with the same layout, in the reader's order: file_idx, c_<field>… */
