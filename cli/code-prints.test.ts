@@ -5,7 +5,8 @@ import { modelsCodePrint, transformCodePrint } from './code-prints';
 
 function repo(): string {
   const root = mkdtempSync(join(tmpdir(), 'rabt-code-prints-'));
-  for (const dir of ['transform/models/marts', 'transform/target', 'transform/logs', 'ml']) mkdirSync(join(root, dir), { recursive: true });
+  for (const dir of ['transform/models/marts', 'transform/target', 'transform/logs', 'ml'])
+    mkdirSync(join(root, dir), { recursive: true });
   writeFileSync(join(root, 'transform', 'dbt_project.yml'), 'name: rabt\n');
   writeFileSync(join(root, 'transform', 'models', 'marts', 'fct_a.sql'), 'select 1\n');
   writeFileSync(join(root, 'ml', 'score.ts'), 'export {};\n');
@@ -17,10 +18,22 @@ const later = (path: string): void => utimesSync(path, new Date(), new Date(Date
 describe('transformCodePrint', () => {
   it.each([
     ['a model changes', (root: string) => later(join(root, 'transform', 'models', 'marts', 'fct_a.sql')), true],
-    ['a model is added', (root: string) => writeFileSync(join(root, 'transform', 'models', 'marts', 'fct_b.sql'), 'select 2\n'), true],
-    ['dbt_project.yml changes', (root: string) => writeFileSync(join(root, 'transform', 'dbt_project.yml'), 'name: rabt\nversion: 2\n'), true],
-    ["dbt writes its target/", (root: string) => writeFileSync(join(root, 'transform', 'target', 'manifest.json'), '{}'), false],
-    ["dbt writes its logs/", (root: string) => writeFileSync(join(root, 'transform', 'logs', 'dbt.log'), 'x'), false],
+    [
+      'a model is added',
+      (root: string) => writeFileSync(join(root, 'transform', 'models', 'marts', 'fct_b.sql'), 'select 2\n'),
+      true,
+    ],
+    [
+      'dbt_project.yml changes',
+      (root: string) => writeFileSync(join(root, 'transform', 'dbt_project.yml'), 'name: rabt\nversion: 2\n'),
+      true,
+    ],
+    [
+      'dbt writes its target/',
+      (root: string) => writeFileSync(join(root, 'transform', 'target', 'manifest.json'), '{}'),
+      false,
+    ],
+    ['dbt writes its logs/', (root: string) => writeFileSync(join(root, 'transform', 'logs', 'dbt.log'), 'x'), false],
     ['only ml changes', (root: string) => later(join(root, 'ml', 'score.ts')), false],
   ])('%s → changed: %s', (_what, change, changed) => {
     const root = repo();

@@ -17,12 +17,24 @@ export interface RabtConfig {
 export const ENVIRONMENT = [
   { name: 'RABT_DATA_DIR', default: 'data', meaning: 'root of everything Rabt writes (git-ignored)' },
   { name: 'RABT_SIM_DIR', default: '$RABT_DATA_DIR/sim', meaning: 'simulated co-op output: inbox/ and truth/' },
-  { name: 'RABT_LAKE_DIR', default: '$RABT_DATA_DIR/lake', meaning: 'the Parquet lake: raw/, quarantine/, ledger/, ml/' },
-  { name: 'RABT_WAREHOUSE_PATH', default: '$RABT_DATA_DIR/warehouse/rabt.duckdb', meaning: 'the published warehouse Cube reads' },
+  {
+    name: 'RABT_LAKE_DIR',
+    default: '$RABT_DATA_DIR/lake',
+    meaning: 'the Parquet lake: raw/, quarantine/, ledger/, ml/',
+  },
+  {
+    name: 'RABT_WAREHOUSE_PATH',
+    default: '$RABT_DATA_DIR/warehouse/rabt.duckdb',
+    meaning: 'the published warehouse Cube reads',
+  },
   { name: 'CUBEJS_PORT', default: '4000', meaning: 'Cube REST API port' },
   { name: 'RABT_WEB_PORT', default: '8080', meaning: 'dashboards and demo-token port' },
   { name: 'RABT_HOST', default: '127.0.0.1', meaning: 'address the servers listen on' },
-  { name: 'CUBEJS_API_SECRET', default: 'generated into $RABT_DATA_DIR/.cube-secret', meaning: 'JWT signing secret shared by Cube and the token endpoint' },
+  {
+    name: 'CUBEJS_API_SECRET',
+    default: 'generated into $RABT_DATA_DIR/.cube-secret',
+    meaning: 'JWT signing secret shared by Cube and the token endpoint',
+  },
   { name: 'RABT_PYTHON', default: 'python3', meaning: 'Python used to create the dbt venv' },
 ] as const;
 

@@ -17,7 +17,8 @@ function integer(value: string): number {
 function feedList(value: string): FeedName[] {
   const feeds = value.split(',').map((feed) => feed.trim());
   const unknown = feeds.filter((feed) => !isFeedName(feed));
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown feed ${unknown.join(', ')}; feeds are ${ALL_FEEDS.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(`unknown feed ${unknown.join(', ')}; feeds are ${ALL_FEEDS.join(', ')}.`);
   return feeds as FeedName[];
 }
 
@@ -82,7 +83,9 @@ const program = new Command()
 
 program
   .command('up')
-  .description('Run the embedded default end to end (simulate → ingest → build → score) and serve Cube and the dashboards.')
+  .description(
+    'Run the embedded default end to end (simulate → ingest → build → score) and serve Cube and the dashboards.',
+  )
   .addOption(new Option('--scale <scale>', 'simulated data size').choices(SCALES).default('demo'))
   .option('--seed <n>', 'simulation seed', integer, 42)
   .option('--end-date <YYYY-MM-DD>', 'last simulated day (default: today in Kuwait)', isoDate)
@@ -93,14 +96,20 @@ program
     const result = await runPipeline({ config: config(), reporter, ...options });
     reporter.finish();
     const skipped = result.skipped.length > 0 ? `; reused: ${result.skipped.join(', ')}` : '';
-    process.stdout.write(`Pipeline ready in ${result.seconds.toFixed(1)} s (ran: ${result.ran.join(', ') || 'nothing'}${skipped}).\n`);
+    process.stdout.write(
+      `Pipeline ready in ${result.seconds.toFixed(1)} s (ran: ${result.ran.join(', ') || 'nothing'}${skipped}).\n`,
+    );
     if (options.serve) await serveUntilStopped(await startStack(config(), { buildRollupsInBackground: true }));
   });
 
 program
   .command('simulate')
   .description('Write simulated co-op files (three vendor formats) to <out>/inbox and the ground truth to <out>/truth.')
-  .addOption(new Option('--scale <scale>', 'small (tests), demo (default start), national (benchmarks)').choices(SCALES).default('demo'))
+  .addOption(
+    new Option('--scale <scale>', 'small (tests), demo (default start), national (benchmarks)')
+      .choices(SCALES)
+      .default('demo'),
+  )
   .option('--seed <n>', 'seed; the same seed gives byte-identical output', integer, 42)
   .option('--out <dir>', 'output directory (default: $RABT_SIM_DIR)')
   .option('--end-date <YYYY-MM-DD>', 'last simulated day (default: today in Kuwait)', isoDate)
@@ -108,7 +117,12 @@ program
   .option('--feeds <list>', `comma-separated feeds to write (default: all of ${ALL_FEEDS.join(', ')})`, feedList)
   .option('--live', "drip today's sales as hourly batches into <out>/inbox, as co-ops' systems would", false)
   .option('--date <YYYY-MM-DD>', 'with --live: the day to drip (default: today in Kuwait)', isoDate)
-  .option('--interval <seconds>', 'with --live: pause between hours (3600 = real time; default 0, all at once)', integer, 0)
+  .option(
+    '--interval <seconds>',
+    'with --live: pause between hours (3600 = real time; default 0, all at once)',
+    integer,
+    0,
+  )
   .action(
     async (options: {
       scale: Scale;
@@ -125,7 +139,9 @@ program
       const outDir = options.out ?? config().simDir;
       if (options.live) {
         const { simulateLive } = await import('../simulator/live');
-        reporter.step(`Dripping hourly sales batches (${options.scale}, seed ${options.seed}) into ${join(outDir, 'inbox')}`);
+        reporter.step(
+          `Dripping hourly sales batches (${options.scale}, seed ${options.seed}) into ${join(outDir, 'inbox')}`,
+        );
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
         const summary = await simulateLive({
@@ -135,7 +151,8 @@ program
           date: options.date,
           intervalMs: options.interval * 1000,
           signal: stop.signal,
-          onBatch: (e) => reporter.info(`hour ${String(e.hour).padStart(2, '0')} ${e.coopId}: ${e.rows} rows → ${e.file}`),
+          onBatch: (e) =>
+            reporter.info(`hour ${String(e.hour).padStart(2, '0')} ${e.coopId}: ${e.rows} rows → ${e.file}`),
         });
         reporter.finish();
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -159,7 +176,9 @@ program
 
 program
   .command('ingest')
-  .description('Validate and land every file in the inbox into the Parquet lake; bad rows go to quarantine with a reason.')
+  .description(
+    'Validate and land every file in the inbox into the Parquet lake; bad rows go to quarantine with a reason.',
+  )
   .option('--inbox <dir>', 'inbox directory (default: $RABT_SIM_DIR/inbox)')
   .option('--lake <dir>', 'lake directory (default: $RABT_LAKE_DIR)')
   .option('--json', 'print a machine-readable summary', false)
@@ -184,14 +203,17 @@ program
       for (const [reason, count] of Object.entries(summary.reasons)) process.stdout.write(`  ${reason}: ${count}\n`);
     }
     if (summary.failures.length > 0) {
-      for (const failure of summary.failures) process.stderr.write(`could not ingest ${failure.file}: ${failure.reason}\n`);
+      for (const failure of summary.failures)
+        process.stderr.write(`could not ingest ${failure.file}: ${failure.reason}\n`);
       process.exitCode = 2;
     }
   });
 
 program
   .command('build')
-  .description('Build the warehouse with dbt (write, audit, publish): the published file changes only if every test passes.')
+  .description(
+    'Build the warehouse with dbt (write, audit, publish): the published file changes only if every test passes.',
+  )
   .option('--select <selector>', 'dbt node selection')
   .option('--full-refresh', 'rebuild incremental models from scratch', false)
   .action(async (options: { select?: string; fullRefresh: boolean }) => {
@@ -237,11 +259,14 @@ program
   .option('--web-port <port>', 'dashboards port (default: $RABT_WEB_PORT or 8080)', integer)
   .action(async (options: { cubePort?: number; webPort?: number }) => {
     const cfg = config();
-    const stack = await startStack({
-      ...cfg,
-      cubePort: options.cubePort ?? cfg.cubePort,
-      webPort: options.webPort ?? cfg.webPort,
-    }, { buildRollupsInBackground: true });
+    const stack = await startStack(
+      {
+        ...cfg,
+        cubePort: options.cubePort ?? cfg.cubePort,
+        webPort: options.webPort ?? cfg.webPort,
+      },
+      { buildRollupsInBackground: true },
+    );
     await serveUntilStopped(stack);
   });
 

@@ -129,7 +129,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const { score } = await import('../ml/score');
     reporter.step('Scoring: demand forecasts for essential products');
     const t = performance.now();
-    await score({ warehousePath: config.warehousePath, lakeDir: config.lakeDir, onProgress: (e) => reporter.progress(e) });
+    await score({
+      warehousePath: config.warehousePath,
+      lakeDir: config.lakeDir,
+      onProgress: (e) => reporter.progress(e),
+    });
     reporter.info(`scored in ${secondsSince(t)} s`);
     // Only the models' outputs changed, so only what reads them is rebuilt and retested.
     await build('Publishing the model outputs into the warehouse (dbt build)', 'source:ml+');

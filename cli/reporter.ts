@@ -48,7 +48,12 @@ export function createReporter(stream: NodeJS.WriteStream = process.stderr): Rep
       if (interactive) {
         if (bar === null) {
           bar = new cliProgress.SingleBar(
-            { stream, format: '  {bar} {percentage}% | {value}/{total} | {label}', hideCursor: true, clearOnComplete: false },
+            {
+              stream,
+              format: '  {bar} {percentage}% | {value}/{total} | {label}',
+              hideCursor: true,
+              clearOnComplete: false,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(event.total, event.done, { label });

@@ -42,7 +42,13 @@ export async function startStack(config: RabtConfig, options: StackOptions = {})
   });
   const cubeApiUrl = `${cube.url.replace(/\/$/, '')}/cubejs-api/v1`;
   try {
-    const web = await startWebServer({ port: config.webPort, distDir, apiSecret, cubeApiUrl, reviewLogPath: reviewLogPath(config.dataDir) });
+    const web = await startWebServer({
+      port: config.webPort,
+      distDir,
+      apiSecret,
+      cubeApiUrl,
+      reviewLogPath: reviewLogPath(config.dataDir),
+    });
     return {
       cubeUrl: cube.url,
       cubeApiUrl,

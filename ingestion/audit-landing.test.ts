@@ -8,7 +8,9 @@ import { makeWorkspace, query } from './test-fixtures';
 const sq = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 function firstParquet(dir: string): string {
-  const found = readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile() && e.name.endsWith('.parquet'));
+  const found = readdirSync(dir, { recursive: true, withFileTypes: true }).find(
+    (e) => e.isFile() && e.name.endsWith('.parquet'),
+  );
   if (!found) throw new Error(`no parquet under ${dir}`);
   return join(found.parentPath, found.name);
 }
@@ -39,9 +41,13 @@ describe('auditLanding', () => {
 
     const batchId = /part-([0-9a-f]+)\.parquet$/.exec(landed)![1]!;
     // Ledger files hold a chunk of batches each: rewrite the one holding this batch without its row.
-    const [holder] = await query(`SELECT DISTINCT filename FROM read_parquet(${sq(join(ws.lake, 'ledger', '*.parquet'))}, filename = true) WHERE batch_id = ${sq(batchId)}`);
+    const [holder] = await query(
+      `SELECT DISTINCT filename FROM read_parquet(${sq(join(ws.lake, 'ledger', '*.parquet'))}, filename = true) WHERE batch_id = ${sq(batchId)}`,
+    );
     const ledgerFile = String(holder!.filename);
-    await query(`COPY (SELECT * FROM read_parquet(${sq(ledgerFile)}) WHERE batch_id <> ${sq(batchId)}) TO ${sq(`${ledgerFile}.tmp`)} (FORMAT parquet)`);
+    await query(
+      `COPY (SELECT * FROM read_parquet(${sq(ledgerFile)}) WHERE batch_id <> ${sq(batchId)}) TO ${sq(`${ledgerFile}.tmp`)} (FORMAT parquet)`,
+    );
     renameSync(`${ledgerFile}.tmp`, ledgerFile);
     const lost = await auditLanding({ lakeDir: ws.lake, inboxDir: ws.inbox });
     expect(lost.orphan_rows).toBeGreaterThan(0);

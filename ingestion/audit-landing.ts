@@ -15,7 +15,13 @@ export interface LandingAudit {
   /** Ledger rows where rows_in ≠ rows_landed + rows_quarantined. */
   unbalanced: string[];
   /** Batches whose Parquet row counts in raw/ or quarantine/ differ from their ledger row. */
-  mismatched: { batch_id: string; ledger_landed: number; lake_landed: number; ledger_quarantined: number; lake_quarantined: number }[];
+  mismatched: {
+    batch_id: string;
+    ledger_landed: number;
+    lake_landed: number;
+    ledger_quarantined: number;
+    lake_quarantined: number;
+  }[];
   /** (batch_id, source_row) pairs found more than once across raw/ and quarantine/. */
   duplicated_rows: number;
   /** Rows in raw/ or quarantine/ whose batch has no ledger row (left by a run killed before its ledger). */
@@ -24,17 +30,25 @@ export interface LandingAudit {
   unledgered_files: string[];
 }
 
-const glob = (lakeDir: string, area: string): string => `${sqlString(join(lakeDir, area, '**', '*.parquet'))}, hive_partitioning = false, union_by_name = true`;
+const glob = (lakeDir: string, area: string): string =>
+  `${sqlString(join(lakeDir, area, '**', '*.parquet'))}, hive_partitioning = false, union_by_name = true`;
 
 /**
  * Proves the exactly-once promise from the outside: every ledger row balances, the lake
  * holds exactly the rows each ledger row counts, no row is there twice, and every inbox file
  * that ingestion accepts has a ledger row.
  */
-export async function auditLanding({ lakeDir, inboxDir }: { lakeDir: string; inboxDir?: string }): Promise<LandingAudit> {
+export async function auditLanding({
+  lakeDir,
+  inboxDir,
+}: {
+  lakeDir: string;
+  inboxDir?: string;
+}): Promise<LandingAudit> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const con = await instance.connect();
-  const rows = async (sql: string): Promise<Record<string, unknown>[]> => (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  const rows = async (sql: string): Promise<Record<string, unknown>[]> =>
+    (await con.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
   try {
     if (!existsSync(join(lakeDir, 'ledger'))) throw new Error(`no ledger in ${lakeDir}: nothing was ingested there`);
     await con.run(`CREATE TEMP TABLE ledger AS SELECT * FROM read_parquet(${glob(lakeDir, 'ledger')})`);
@@ -45,9 +59,12 @@ export async function auditLanding({ lakeDir, inboxDir }: { lakeDir: string; inb
     await con.run(`CREATE TEMP TABLE lake_rows AS
       SELECT 'raw' AS area, * FROM (${area('raw')}) UNION ALL SELECT 'quarantine', * FROM (${area('quarantine')})`);
 
-    const [totals] = await rows(`SELECT count(*) AS batches, coalesce(sum(rows_in), 0) AS rows_in, coalesce(sum(rows_landed), 0) AS landed,
+    const [totals] =
+      await rows(`SELECT count(*) AS batches, coalesce(sum(rows_in), 0) AS rows_in, coalesce(sum(rows_landed), 0) AS landed,
       coalesce(sum(rows_quarantined), 0) AS quarantined FROM ledger`);
-    const unbalanced = await rows(`SELECT file_name FROM ledger WHERE rows_in <> rows_landed + rows_quarantined ORDER BY file_name`);
+    const unbalanced = await rows(
+      `SELECT file_name FROM ledger WHERE rows_in <> rows_landed + rows_quarantined ORDER BY file_name`,
+    );
     const mismatched = await rows(`
       WITH counts AS (SELECT batch_id, count(*) FILTER (area = 'raw') AS landed, count(*) FILTER (area = 'quarantine') AS quarantined
                       FROM lake_rows GROUP BY batch_id)
@@ -56,8 +73,12 @@ export async function auditLanding({ lakeDir, inboxDir }: { lakeDir: string; inb
       FROM ledger l LEFT JOIN counts c USING (batch_id)
       WHERE l.rows_landed <> coalesce(c.landed, 0) OR l.rows_quarantined <> coalesce(c.quarantined, 0)
       ORDER BY l.batch_id`);
-    const [dupes] = await rows(`SELECT count(*) AS n FROM (SELECT batch_id, source_row FROM lake_rows GROUP BY ALL HAVING count(*) > 1)`);
-    const [orphans] = await rows(`SELECT count(*) AS n FROM lake_rows WHERE batch_id NOT IN (SELECT batch_id FROM ledger)`);
+    const [dupes] = await rows(
+      `SELECT count(*) AS n FROM (SELECT batch_id, source_row FROM lake_rows GROUP BY ALL HAVING count(*) > 1)`,
+    );
+    const [orphans] = await rows(
+      `SELECT count(*) AS n FROM lake_rows WHERE batch_id NOT IN (SELECT batch_id FROM ledger)`,
+    );
 
     const unledgered: string[] = [];
     if (inboxDir) {

@@ -109,11 +109,15 @@ try {
       if (kind === 'json') {
         const firstRow = list.map((f) => readFileSync(f, 'utf8').split('\n')[0] ?? '').find((l) => l.trim() !== '');
         if (firstRow === undefined) continue;
-        const columns = Object.keys(JSON.parse(firstRow) as object).map((k) => `${sqlString(k)}: 'VARCHAR'`).join(', ');
+        const columns = Object.keys(JSON.parse(firstRow) as object)
+          .map((k) => `${sqlString(k)}: 'VARCHAR'`)
+          .join(', ');
         source = `read_json(${fileList}, format = 'newline_delimited', columns = {${columns}}${fileName})`;
       } else {
         const delimiter = detectDelimiter(header);
-        const columns = splitCsvLine(header, delimiter).map((_, i) => `'c${i + 1}': 'VARCHAR'`).join(', ');
+        const columns = splitCsvLine(header, delimiter)
+          .map((_, i) => `'c${i + 1}': 'VARCHAR'`)
+          .join(', ');
         source = `read_csv(${fileList}, header = true, auto_detect = false, delim = ${sqlString(delimiter)}, quote = '"', columns = {${columns}}${fileName})`;
       }
       const out = join(work, `bare-${perFile ? 'per-file' : 'grouped'}-${group++}`);
@@ -127,7 +131,9 @@ try {
       } else {
         await con.run(`COPY (FROM ${source}) TO ${sqlString(`${out}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
       }
-      const reader = await con.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${sqlString(perFile ? `${out}/*/*.parquet` : `${out}.parquet`)})`);
+      const reader = await con.runAndReadAll(
+        `SELECT count(*) AS n FROM read_parquet(${sqlString(perFile ? `${out}/*/*.parquet` : `${out}.parquet`)})`,
+      );
       rows += Number(reader.getRowObjectsJson()[0]!.n);
     }
     const cpu = process.cpuUsage(cpuBefore);
@@ -161,7 +167,9 @@ try {
   const bareRate = bare.rows / bare.seconds;
   const bareLayoutRate = bareLayout.rows / bareLayout.seconds;
   const rabtRate = summary.rows_in / rabtSeconds;
-  console.log(`bare DuckDB COPY read_csv → parquet: ${bare.rows} rows in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} rows/s; ${bare.cpuSeconds.toFixed(1)} CPU-s`);
+  console.log(
+    `bare DuckDB COPY read_csv → parquet: ${bare.rows} rows in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} rows/s; ${bare.cpuSeconds.toFixed(1)} CPU-s`,
+  );
   console.log(
     `  the same, one Parquet per file:     ${bareLayout.rows} rows in ${bareLayout.seconds.toFixed(2)} s = ${Math.round(bareLayoutRate)} rows/s; ` +
       `${bareLayout.cpuSeconds.toFixed(1)} CPU-s (the lake keeps one file per batch; for comparison only)`,
@@ -179,7 +187,9 @@ try {
     `Rabt: ${summary.files} files in ${rabtSeconds.toFixed(1)} s = ${(summary.files / rabtSeconds).toFixed(0)} files/s; ` +
       `${cpuSeconds.toFixed(1)} CPU-s (${((cpuSeconds * 1e6) / Math.max(1, summary.rows_in)).toFixed(1)} µs of CPU per row, both cores together)`,
   );
-  console.log(`ratio Rabt / bare: ${(rabtRate / bareRate).toFixed(2)} (CPU-s bare / Rabt: ${(bare.cpuSeconds / cpuSeconds).toFixed(2)}; load average ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `ratio Rabt / bare: ${(rabtRate / bareRate).toFixed(2)} (CPU-s bare / Rabt: ${(bare.cpuSeconds / cpuSeconds).toFixed(2)}; load average ${loadavg()[0]!.toFixed(1)})`,
+  );
   console.log(`  against the one-file-per-batch copy: ${(rabtRate / bareLayoutRate).toFixed(2)}`);
   // The lake keeps a file per batch (dt=/coop_id=/part-<batch>); DuckDB writing that layout
   // with no validation at all is the most any landing in it could reach against the bare copy.
@@ -187,4 +197,3 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-

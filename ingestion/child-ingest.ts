@@ -6,7 +6,8 @@
 import { ingestInbox } from './ingest';
 
 const [inboxDir, lakeDir, referenceDir, chunkChars] = process.argv.slice(2);
-if (!inboxDir || !lakeDir || !referenceDir) throw new Error('usage: child-ingest.ts INBOX LAKE REFERENCE [CHUNK_CHARS]');
+if (!inboxDir || !lakeDir || !referenceDir)
+  throw new Error('usage: child-ingest.ts INBOX LAKE REFERENCE [CHUNK_CHARS]');
 await ingestInbox({
   inboxDir,
   lakeDir,

@@ -11,16 +11,26 @@ const sq = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 const parquet = (dir: string): string => `${sq(join(dir, '**', '*.parquet'))}, hive_partitioning = false`;
 
 /** Runs the child; kills it with SIGKILL once it has settled `killAfterFiles` files plus `delayMs`. */
-function runChild(args: string[], killAfterFiles: number | null, delayMs: number): Promise<{ killed: boolean; settled: number }> {
+function runChild(
+  args: string[],
+  killAfterFiles: number | null,
+  delayMs: number,
+): Promise<{ killed: boolean; settled: number }> {
   return new Promise((resolve, reject) => {
     // node itself with tsx as a loader: the tsx CLI would run a grandchild that outlives a SIGKILL.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'child-ingest.ts'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'child-ingest.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TZ: 'UTC' },
+    });
     let settled = 0;
     let killed = false;
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
-      settled += d.toString().split('\n').filter((l) => /^\d+ /.test(l)).length;
+      settled += d
+        .toString()
+        .split('\n')
+        .filter((l) => /^\d+ /.test(l)).length;
       if (killAfterFiles !== null && !killed && settled >= killAfterFiles) {
         killed = true;
         setTimeout(() => child.kill('SIGKILL'), delayMs);
@@ -66,13 +76,17 @@ describe('crash safety', () => {
 
     for (const area of ['raw', 'quarantine']) {
       const rows = (lake: string) =>
-        query(`SELECT batch_id, source_row, count(*) AS copies FROM read_parquet(${parquet(join(lake, area))}) GROUP BY ALL ORDER BY ALL`);
+        query(
+          `SELECT batch_id, source_row, count(*) AS copies FROM read_parquet(${parquet(join(lake, area))}) GROUP BY ALL ORDER BY ALL`,
+        );
       const crashedRows = await rows(crashed.lake);
       expect(crashedRows.filter((r) => r.copies !== '1')).toEqual([]);
       expect(crashedRows).toEqual(await rows(clean.lake));
     }
     const ledgers = (lake: string) =>
-      query(`SELECT batch_id, status, rows_in, rows_landed, rows_quarantined, supersedes_batch_id FROM read_parquet(${parquet(join(lake, 'ledger'))}) ORDER BY ALL`);
+      query(
+        `SELECT batch_id, status, rows_in, rows_landed, rows_quarantined, supersedes_batch_id FROM read_parquet(${parquet(join(lake, 'ledger'))}) ORDER BY ALL`,
+      );
     expect(await ledgers(crashed.lake)).toEqual(await ledgers(clean.lake));
 
     // No partial file anywhere: every file in the lake is a whole Parquet file (or a rejected original with its reason).

@@ -8,10 +8,14 @@ export type DecodeResult = { text: string; encoding: DetectedEncoding } | { erro
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-const hasUtf16Bom = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+const hasUtf16Bom = (bytes: Uint8Array): boolean =>
+  (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 
 /** What decodeInboxBytes says of text with NUL characters. */
-export const BINARY_CONTENT = { error: 'file holds binary data (NUL bytes), not text', reasonCode: 'binary_content' } as const;
+export const BINARY_CONTENT = {
+  error: 'file holds binary data (NUL bytes), not text',
+  reasonCode: 'binary_content',
+} as const;
 
 /**
  * Bytes decodeInboxBytes would read as UTF-8 without a byte order mark, checked without

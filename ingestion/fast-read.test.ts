@@ -44,8 +44,12 @@ describe('scanBytes: which files DuckDB readers may split', () => {
   });
 
   it('reads Windows-1256 bytes: a no-break space (0xA0) needs Latin digits, Arabic letters do not', () => {
-    expect(scanBytes(iconv.encode('الكمية\n5\n', 'windows-1256'), 'windows-1256')).toEqual({ ok: { lines: 2, needsLatin: false } });
-    expect(scanBytes(Buffer.from([0x61, 0x0a, 0x31, 0xa0, 0x32, 0x0a]), 'windows-1256')).toEqual({ ok: { lines: 2, needsLatin: true } });
+    expect(scanBytes(iconv.encode('الكمية\n5\n', 'windows-1256'), 'windows-1256')).toEqual({
+      ok: { lines: 2, needsLatin: false },
+    });
+    expect(scanBytes(Buffer.from([0x61, 0x0a, 0x31, 0xa0, 0x32, 0x0a]), 'windows-1256')).toEqual({
+      ok: { lines: 2, needsLatin: true },
+    });
   });
 });
 
@@ -76,13 +80,27 @@ async function differences(a: string, b: string, area: string): Promise<Record<s
   return query(`(${read(a)} EXCEPT ALL ${read(b)}) UNION ALL (${read(b)} EXCEPT ALL ${read(a)}) LIMIT 5`);
 }
 
-async function ingestBothWays(ws: Workspace, referenceDir?: string): Promise<{ withReaders: IngestSummary; lineByLine: IngestSummary; lakes: [string, string] }> {
+async function ingestBothWays(
+  ws: Workspace,
+  referenceDir?: string,
+): Promise<{ withReaders: IngestSummary; lineByLine: IngestSummary; lakes: [string, string] }> {
   const lakes: [string, string] = [join(ws.root, 'lake-readers'), join(ws.root, 'lake-lines')];
   // Ingestion moves unreadable files out of its inbox: each run gets its own copy (same mtimes, so the same received_at).
   const copy = join(ws.root, 'inbox-copy');
   cpSync(ws.inbox, copy, { recursive: true, preserveTimestamps: true });
-  const withReaders = await ingestInbox({ inboxDir: ws.inbox, lakeDir: lakes[0], referenceDir, chunkChars: 256 * 1024 });
-  const lineByLine = await ingestInbox({ inboxDir: copy, lakeDir: lakes[1], referenceDir, chunkChars: 256 * 1024, readers: false });
+  const withReaders = await ingestInbox({
+    inboxDir: ws.inbox,
+    lakeDir: lakes[0],
+    referenceDir,
+    chunkChars: 256 * 1024,
+  });
+  const lineByLine = await ingestInbox({
+    inboxDir: copy,
+    lakeDir: lakes[1],
+    referenceDir,
+    chunkChars: 256 * 1024,
+    readers: false,
+  });
   return { withReaders, lineByLine, lakes };
 }
 
@@ -95,7 +113,11 @@ async function expectSameLakes(lakes: [string, string]): Promise<void> {
   const ledger = (lake: string): string =>
     `SELECT batch_id, coop_id, feed, vendor, file_name, checksum_sha256, business_date, rows_in, rows_landed, rows_quarantined, status, supersedes_batch_id
      FROM read_parquet(${sq(join(lake, 'ledger', '*.parquet'))}, union_by_name = true)`;
-  expect(await query(`(${ledger(lakes[0])} EXCEPT ALL ${ledger(lakes[1])}) UNION ALL (${ledger(lakes[1])} EXCEPT ALL ${ledger(lakes[0])})`)).toEqual([]);
+  expect(
+    await query(
+      `(${ledger(lakes[0])} EXCEPT ALL ${ledger(lakes[1])}) UNION ALL (${ledger(lakes[1])} EXCEPT ALL ${ledger(lakes[0])})`,
+    ),
+  ).toEqual([]);
 }
 
 describe('DuckDB readers and the line-by-line path land the same lake', () => {
@@ -130,13 +152,22 @@ describe('DuckDB readers and the line-by-line path land the same lake', () => {
   it('a file alone in its chunk that the reader refuses outright is still judged line by line', async () => {
     // One file of each malformed kind, each in an inbox of its own: some stop DuckDB's CSV
     // reader altogether ("invalid state"), leaving the reader path with no file at all.
-    const firstOfKind = new Map(generateMalformedCorpus(320, 2025).reverse().map((file) => [file.kind, file]));
+    const firstOfKind = new Map(
+      generateMalformedCorpus(320, 2025)
+        .reverse()
+        .map((file) => [file.kind, file]),
+    );
     for (const file of firstOfKind.values()) {
       const ws = makeWorkspace('rabt-readers-');
       ws.put(file.relPath, file.bytes);
       const summary = await ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: ws.reference });
       const bad = Object.values(file.bad).reduce((a, b) => a + b, 0);
-      expect({ kind: file.kind, landed: summary.rows_landed, quarantined: summary.rows_quarantined, rejected: summary.failures.length > 0 }).toEqual({
+      expect({
+        kind: file.kind,
+        landed: summary.rows_landed,
+        quarantined: summary.rows_quarantined,
+        rejected: summary.failures.length > 0,
+      }).toEqual({
         kind: file.kind,
         landed: file.rejected ? 0 : file.good,
         quarantined: file.rejected ? 0 : bad,

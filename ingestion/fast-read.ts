@@ -41,9 +41,7 @@ export const latinDigits = (text: string): string => text.replace(NOT_LATIN, (c)
 
 export type ByteEncoding = 'utf-8' | 'windows-1256';
 
-export type ScanResult =
-  | { ok: { lines: number; needsLatin: boolean } }
-  | { no: string };
+export type ScanResult = { ok: { lines: number; needsLatin: boolean } } | { no: string };
 
 const NL = 10;
 const CR = 13;
@@ -121,7 +119,10 @@ export function scanBytes(bytes: Uint8Array, encoding: ByteEncoding): ScanResult
 /** Windows-1256 bytes straight to UTF-8 bytes through a table made from iconv-lite's mapping. */
 let cp1256Table: Uint8Array[] | null = null;
 export function windows1256ToUtf8(bytes: Uint8Array): Buffer {
-  cp1256Table ??= Array.from({ length: 256 }, (_, b) => new Uint8Array(Buffer.from(iconv.decode(Buffer.from([b]), 'windows-1256'), 'utf8')));
+  cp1256Table ??= Array.from(
+    { length: 256 },
+    (_, b) => new Uint8Array(Buffer.from(iconv.decode(Buffer.from([b]), 'windows-1256'), 'utf8')),
+  );
   const table = cp1256Table;
   const out = Buffer.allocUnsafe(bytes.length * 3);
   let o = 0;
@@ -210,7 +211,11 @@ export async function judgeWithReaders(
       // Some breakage stops a reader even with ignore_errors (e.g. "the CSV Parser state
       // machine reached an invalid state"). It names the file: that one goes line by line,
       // the rest are read again.
-      const culprit = indices.find((idx) => !refused.includes(idx) && (failure.includes(`file = ${pathOf.get(idx)!}\n`) || failure.includes(`"${pathOf.get(idx)!}"`)));
+      const culprit = indices.find(
+        (idx) =>
+          !refused.includes(idx) &&
+          (failure.includes(`file = ${pathOf.get(idx)!}\n`) || failure.includes(`"${pathOf.get(idx)!}"`)),
+      );
       if (culprit === undefined) {
         refused.push(...remaining.flat());
         remaining = [];
@@ -220,7 +225,8 @@ export async function judgeWithReaders(
       }
       continue;
     }
-    for (const statement of checkedStatements(rules, { readerRows: 'SELECT *, rowid + 1 AS rn FROM fast_rows' })) await con.run(statement);
+    for (const statement of checkedStatements(rules, { readerRows: 'SELECT *, rowid + 1 AS rn FROM fast_rows' }))
+      await con.run(statement);
     await con.run('DROP TABLE fast_rows');
     return refused;
   }
@@ -241,10 +247,19 @@ async function readIntoFastRows(
   groups: number[][],
   pathOf: Map<number, string>,
 ): Promise<string | null> {
-  await con.run(`CREATE OR REPLACE TEMP TABLE fast_rows (file_idx INTEGER, ${spec.fields.map((f) => `c_${f.name} VARCHAR`).join(', ')})`);
+  await con.run(
+    `CREATE OR REPLACE TEMP TABLE fast_rows (file_idx INTEGER, ${spec.fields.map((f) => `c_${f.name} VARCHAR`).join(', ')})`,
+  );
   for (const group of groups) {
     try {
-      await con.run(`INSERT INTO fast_rows ${readSelect(spec, files[group[0]!]!, group.map((idx) => pathOf.get(idx)!), group)}`);
+      await con.run(
+        `INSERT INTO fast_rows ${readSelect(
+          spec,
+          files[group[0]!]!,
+          group.map((idx) => pathOf.get(idx)!),
+          group,
+        )}`,
+      );
     } catch (error) {
       return (error as Error).message;
     }

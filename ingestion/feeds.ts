@@ -31,7 +31,9 @@ export { STOCK } from './feed-rules/stock';
 /** Every feed ingestion lands, with how its rows are validated. */
 export const FEED_RULES: Record<string, FeedRules> = { sales: SALES_RULES, stock: STOCK_RULES, ...LINKAGE_FEED_RULES };
 
-export const FEEDS: Record<string, FeedSpec> = Object.fromEntries(Object.entries(FEED_RULES).map(([feed, rules]) => [feed, rules.spec]));
+export const FEEDS: Record<string, FeedSpec> = Object.fromEntries(
+  Object.entries(FEED_RULES).map(([feed, rules]) => [feed, rules.spec]),
+);
 
 /**
  * Header cells differ in case, spacing, quoting and Arabic letter forms between exports of

@@ -25,14 +25,37 @@ describe('detectDelimiter', () => {
 
 describe('mapHeader', () => {
   it('maps vendor A English sales headers', () => {
-    const map = mapHeader(['coop_id', 'branch_id', 'barcode', 'sale_hour', 'quantity', 'net_amount_kwd', 'receipts'], SALES);
-    expect(map.positions).toEqual({ coop_id: 1, branch_id: 2, product_id: 3, sale_hour: 4, quantity: 5, amount_kwd: 6, receipts: 7 });
+    const map = mapHeader(
+      ['coop_id', 'branch_id', 'barcode', 'sale_hour', 'quantity', 'net_amount_kwd', 'receipts'],
+      SALES,
+    );
+    expect(map.positions).toEqual({
+      coop_id: 1,
+      branch_id: 2,
+      product_id: 3,
+      sale_hour: 4,
+      quantity: 5,
+      amount_kwd: 6,
+      receipts: 7,
+    });
     expect(map.missing).toEqual([]);
   });
 
   it('maps vendor B Arabic sales headers, whatever their order and letter forms', () => {
-    const map = mapHeader(['الكمية', 'رقم الجمعية', ' رقم الفرع ', 'الباركود', 'التاريخ', 'الساعة', 'المبلغ', 'عدد الفواتير', 'ملاحظات'], SALES);
-    expect(map.positions).toEqual({ quantity: 1, coop_id: 2, branch_id: 3, product_id: 4, sale_date: 5, hour: 6, amount_kwd: 7, receipts: 8 });
+    const map = mapHeader(
+      ['الكمية', 'رقم الجمعية', ' رقم الفرع ', 'الباركود', 'التاريخ', 'الساعة', 'المبلغ', 'عدد الفواتير', 'ملاحظات'],
+      SALES,
+    );
+    expect(map.positions).toEqual({
+      quantity: 1,
+      coop_id: 2,
+      branch_id: 3,
+      product_id: 4,
+      sale_date: 5,
+      hour: 6,
+      amount_kwd: 7,
+      receipts: 8,
+    });
     expect(map.unknown).toEqual(['ملاحظات']);
     expect(map.missing).toEqual([]);
   });

@@ -2,9 +2,25 @@ import { parseInboxFileName } from './inbox-file-name';
 
 describe('parseInboxFileName', () => {
   it.each([
-    ['C001__sales__20250614__001.csv', { coopId: 'C001', feed: 'sales', businessDate: '2025-06-14', seq: 1, isCorrection: false, extension: 'csv' }],
-    ['C012__stock__20250101__0003__corr.jsonl', { coopId: 'C012', feed: 'stock', businessDate: '2025-01-01', seq: 3, isCorrection: true, extension: 'jsonl' }],
-    ['C070__price_changes__20241231__10.CSV', { coopId: 'C070', feed: 'price_changes', businessDate: '2024-12-31', seq: 10, isCorrection: false, extension: 'csv' }],
+    [
+      'C001__sales__20250614__001.csv',
+      { coopId: 'C001', feed: 'sales', businessDate: '2025-06-14', seq: 1, isCorrection: false, extension: 'csv' },
+    ],
+    [
+      'C012__stock__20250101__0003__corr.jsonl',
+      { coopId: 'C012', feed: 'stock', businessDate: '2025-01-01', seq: 3, isCorrection: true, extension: 'jsonl' },
+    ],
+    [
+      'C070__price_changes__20241231__10.CSV',
+      {
+        coopId: 'C070',
+        feed: 'price_changes',
+        businessDate: '2024-12-31',
+        seq: 10,
+        isCorrection: false,
+        extension: 'csv',
+      },
+    ],
   ])('reads %s', (name, expected) => {
     expect(parseInboxFileName(name)).toEqual(expected);
   });

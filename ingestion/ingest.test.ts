@@ -27,15 +27,26 @@ describe('ingestInbox: vendor A sales', () => {
     const events: IngestProgressEvent[] = [];
     const summary = await run(ws, (e) => events.push(e));
 
-    expect(summary).toMatchObject({ files: 1, batches: 1, duplicates_skipped: 0, rows_in: 5, rows_landed: 2, rows_quarantined: 3 });
+    expect(summary).toMatchObject({
+      files: 1,
+      batches: 1,
+      duplicates_skipped: 0,
+      rows_in: 5,
+      rows_landed: 2,
+      rows_quarantined: 3,
+    });
     expect(summary.reasons).toEqual({ unknown_product: 1, negative_quantity: 1, duplicate_row: 1 });
     expect(summary.failures).toEqual([]);
-    expect(events).toMatchObject([{ stage: 'ingest', done: 1, total: 1, outcome: 'landed', rows_landed: 2, rows_quarantined: 3 }]);
+    expect(events).toMatchObject([
+      { stage: 'ingest', done: 1, total: 1, outcome: 'landed', rows_landed: 2, rows_quarantined: 3 },
+    ]);
 
     const batchId = events[0]!.batch_id!;
     const landedFile = join(ws.lake, 'raw', 'sales', 'dt=2025-06-14', 'coop_id=C001', `part-${batchId}.parquet`);
     expect(existsSync(landedFile)).toBe(true);
-    const schema = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${sq(landedFile)}, hive_partitioning = false))`);
+    const schema = await query(
+      `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${sq(landedFile)}, hive_partitioning = false))`,
+    );
     expect(Object.fromEntries(schema.map((r) => [r.column_name, r.column_type]))).toEqual({
       batch_id: 'VARCHAR',
       source_row: 'INTEGER',
@@ -54,8 +65,24 @@ describe('ingestInbox: vendor A sales', () => {
          CAST(net_amount_kwd AS VARCHAR) AS amount, receipt_count FROM read_parquet(${sq(landedFile)}) ORDER BY source_row`,
     );
     expect(rows).toEqual([
-      { source_row: 2, branch_id: 'C001-B01', product_id: RICE, sale_hour: '2025-06-14 18:00:00', q: '3.000', amount: '5.850', receipt_count: 2 },
-      { source_row: 3, branch_id: 'C001-M', product_id: OIL, sale_hour: '2025-06-14 09:00:00', q: '1.500', amount: '1.650', receipt_count: 1 },
+      {
+        source_row: 2,
+        branch_id: 'C001-B01',
+        product_id: RICE,
+        sale_hour: '2025-06-14 18:00:00',
+        q: '3.000',
+        amount: '5.850',
+        receipt_count: 2,
+      },
+      {
+        source_row: 3,
+        branch_id: 'C001-M',
+        product_id: OIL,
+        sale_hour: '2025-06-14 09:00:00',
+        q: '1.500',
+        amount: '1.650',
+        receipt_count: 1,
+      },
     ]);
 
     const quarantined = await query(
@@ -69,7 +96,9 @@ describe('ingestInbox: vendor A sales', () => {
     expect(quarantined[0]!.raw_text).toBe(`C001,C001-M,${UNKNOWN_GTIN},2025-06-14T09:00:00+03:00,1,1.000,1`);
     expect(quarantined[0]!.reason_detail).toContain(UNKNOWN_GTIN);
 
-    const ledger = await query(`SELECT * EXCLUDE (received_at) FROM read_parquet(${sq(join(ws.lake, 'ledger', `${batchId}.parquet`))})`);
+    const ledger = await query(
+      `SELECT * EXCLUDE (received_at) FROM read_parquet(${sq(join(ws.lake, 'ledger', `${batchId}.parquet`))})`,
+    );
     expect(ledger).toEqual([
       {
         batch_id: batchId,
@@ -103,7 +132,9 @@ describe('ingestInbox: cells quoted wrongly', () => {
     expect(summary).toMatchObject({ rows_in: 2, rows_landed: 1, rows_quarantined: 1 });
     const landed = await query(`SELECT source_row FROM read_parquet(${parquet(join(ws.lake, 'raw', 'sales'))})`);
     expect(landed).toEqual([{ source_row: 2 }]);
-    const quarantined = await query(`SELECT source_row, raw_text FROM read_parquet(${parquet(join(ws.lake, 'quarantine', 'sales'))})`);
+    const quarantined = await query(
+      `SELECT source_row, raw_text FROM read_parquet(${parquet(join(ws.lake, 'quarantine', 'sales'))})`,
+    );
     expect(quarantined).toEqual([{ source_row: 3, raw_text: badLine }]);
   });
 });
@@ -121,10 +152,17 @@ describe('ingestInbox: vendor B (Windows-1256, Arabic headers)', () => {
     ].join('\r\n');
     ws.put('C002/C002__sales__20250614__001.csv', iconv.encode(csv, 'windows-1256'));
     // Swapped columns, stock feed.
-    const stock = ['الرصيد,الباركود,رقم الموقع,رقم الجمعية,التاريخ', `"12,5",${RICE},C002-W,C002,14/06/2025`, `-1,${OIL},C002-W,C002,14/06/2025`].join('\r\n');
+    const stock = [
+      'الرصيد,الباركود,رقم الموقع,رقم الجمعية,التاريخ',
+      `"12,5",${RICE},C002-W,C002,14/06/2025`,
+      `-1,${OIL},C002-W,C002,14/06/2025`,
+    ].join('\r\n');
     ws.put('C002/C002__stock__20250614__001.csv', iconv.encode(stock, 'windows-1256'));
     // Windows-1256 has no Arabic-Indic digits: a system that writes them sends UTF-8.
-    ws.put('C002/C002__stock__20250615__001.csv', `\uFEFFرقم الجمعية,رقم الموقع,الباركود,التاريخ,الرصيد\nC002,C002-M,${OIL},١٥/٠٦/٢٠٢٥,"١٢٫٥"\n`);
+    ws.put(
+      'C002/C002__stock__20250615__001.csv',
+      `\uFEFFرقم الجمعية,رقم الموقع,الباركود,التاريخ,الرصيد\nC002,C002-M,${OIL},١٥/٠٦/٢٠٢٥,"١٢٫٥"\n`,
+    );
 
     const summary = await run(ws);
     expect(summary).toMatchObject({ files: 3, batches: 3, rows_in: 8, rows_landed: 4, rows_quarantined: 4 });
@@ -145,7 +183,9 @@ describe('ingestInbox: vendor B (Windows-1256, Arabic headers)', () => {
       { site_id: 'C002-W', product_id: RICE, d: '2025-06-14', q: '12.500' },
       { site_id: 'C002-M', product_id: OIL, d: '2025-06-15', q: '12.500' },
     ]);
-    const quarantine = await query(`SELECT raw_text FROM read_parquet(${parquet(join(ws.lake, 'quarantine', 'stock'))})`);
+    const quarantine = await query(
+      `SELECT raw_text FROM read_parquet(${parquet(join(ws.lake, 'quarantine', 'stock'))})`,
+    );
     expect(quarantine).toEqual([{ raw_text: `-1,${OIL},C002-W,C002,14/06/2025` }]);
     const ledger = await query(`SELECT DISTINCT vendor FROM read_parquet(${parquet(join(ws.lake, 'ledger'))})`);
     expect(ledger).toEqual([{ vendor: 'B' }]);
@@ -162,7 +202,10 @@ describe('ingestInbox: vendor C (JSON Lines)', () => {
       { coop: 'C003', site: 'C003-B01', gtin: RICE, ts: '2025-06-14T16:30:00Z', qty: 1, amount_fils: 1950, tickets: 1 },
     ].map((o) => JSON.stringify(o));
     ws.put('C003/C003__sales__20250614__001.jsonl', `${lines.join('\n')}\n{"coop":"C003",\n`);
-    ws.put('C003/C003__stock__20250614__001.jsonl', `${JSON.stringify({ coop: 'C003', site: 'C003-W', gtin: OIL, date: '2025-06-14', on_hand: 42 })}\n`);
+    ws.put(
+      'C003/C003__stock__20250614__001.jsonl',
+      `${JSON.stringify({ coop: 'C003', site: 'C003-W', gtin: OIL, date: '2025-06-14', on_hand: 42 })}\n`,
+    );
 
     const summary = await run(ws);
     expect(summary.reasons).toEqual({ coop_mismatch: 1, bad_timestamp: 1, malformed_json: 1 });
@@ -234,7 +277,9 @@ describe('ingestInbox: exactly once', () => {
     ws.put('C001/C001__stock__20250614__001.csv', `${header}\nC001,C001-W,${RICE},2025-06-14,10\n`);
     const late = await run(ws);
     expect(late).toMatchObject({ batches: 1, rows_in: 1, rows_landed: 1 });
-    const ledger = await query(`SELECT file_name, status, supersedes_batch_id FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) ORDER BY file_name`);
+    const ledger = await query(
+      `SELECT file_name, status, supersedes_batch_id FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) ORDER BY file_name`,
+    );
     expect(ledger).toEqual([
       { file_name: 'C001__stock__20250614__001.csv', status: 'superseded', supersedes_batch_id: null },
       { file_name: 'C001__stock__20250614__002__corr.csv', status: 'landed', supersedes_batch_id: null },
@@ -254,7 +299,9 @@ describe('ingestInbox: exactly once', () => {
     ws.put('C001/C001__stock__20250614__002__corr.csv', `${header}\nC001,C001-W,${RICE},2025-06-14,12\n`);
     ws.put('C001/C001__stock__20250614__001.csv', `${header}\nC001,C001-W,${RICE},2025-06-14,10\n`);
     await run(ws);
-    const ledger = await query(`SELECT file_name, batch_id, supersedes_batch_id FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) ORDER BY file_name`);
+    const ledger = await query(
+      `SELECT file_name, batch_id, supersedes_batch_id FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) ORDER BY file_name`,
+    );
     expect(ledger[1]!.supersedes_batch_id).toBe(ledger[0]!.batch_id);
   });
 });
@@ -279,7 +326,9 @@ describe('ingestInbox: files that cannot be read', () => {
     ]);
     expect(existsSync(join(ws.inbox, 'C001', 'C001__stock__20250614__001.csv'))).toBe(false);
     expect(existsSync(join(ws.inbox, 'C001', 'C001__payroll__20250614__001.csv'))).toBe(true);
-    expect(readFileSync(join(ws.lake, 'rejected', 'C001', 'C001__stock__20250614__001.csv.reason.txt'), 'utf8')).toMatch(/^binary_content/);
+    expect(
+      readFileSync(join(ws.lake, 'rejected', 'C001', 'C001__stock__20250614__001.csv.reason.txt'), 'utf8'),
+    ).toMatch(/^binary_content/);
     const ledger = await query(
       `SELECT status, count(*) AS n, sum(rows_in) AS rows_in FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) GROUP BY status ORDER BY status`,
     );
@@ -291,11 +340,20 @@ describe('ingestInbox: files that cannot be read', () => {
     const reasons = await query(
       `SELECT file_name, status, reject_reason FROM read_parquet(${parquet(join(ws.lake, 'ledger'))}) ORDER BY file_name`,
     );
-    const reasonFile = (name: string) => readFileSync(join(ws.lake, 'rejected', 'C001', `${name}.reason.txt`), 'utf8').trim();
+    const reasonFile = (name: string) =>
+      readFileSync(join(ws.lake, 'rejected', 'C001', `${name}.reason.txt`), 'utf8').trim();
     expect(reasons).toEqual([
       { file_name: 'C001__sales__20250614__001.csv', status: 'landed', reject_reason: null },
-      { file_name: 'C001__stock__20250614__001.csv', status: 'rejected', reject_reason: reasonFile('C001__stock__20250614__001.csv') },
-      { file_name: 'C001__stock__20250615__001.csv', status: 'rejected', reject_reason: reasonFile('C001__stock__20250615__001.csv') },
+      {
+        file_name: 'C001__stock__20250614__001.csv',
+        status: 'rejected',
+        reject_reason: reasonFile('C001__stock__20250614__001.csv'),
+      },
+      {
+        file_name: 'C001__stock__20250615__001.csv',
+        status: 'rejected',
+        reject_reason: reasonFile('C001__stock__20250615__001.csv'),
+      },
       { file_name: 'C003__sales__20250614__001.jsonl', status: 'landed', reject_reason: null },
     ]);
     expect(reasons[2]!.reject_reason).toMatch(/^unrecognised_header: /);
@@ -308,10 +366,16 @@ describe('ingestInbox: files that cannot be read', () => {
     // Rewrite every ledger file as the previous version wrote it: without the column.
     for (const name of readdirSync(join(ws.lake, 'ledger'))) {
       const file = join(ws.lake, 'ledger', name);
-      await query(`COPY (SELECT * EXCLUDE (reject_reason) FROM read_parquet(${sq(file)})) TO ${sq(`${file}.old`)} (FORMAT parquet)`);
+      await query(
+        `COPY (SELECT * EXCLUDE (reject_reason) FROM read_parquet(${sq(file)})) TO ${sq(`${file}.old`)} (FORMAT parquet)`,
+      );
       renameSync(`${file}.old`, file);
     }
-    expect(await query(`SELECT count(*) AS n FROM (DESCRIBE SELECT * FROM read_parquet(${parquet(join(ws.lake, 'ledger'))})) WHERE column_name = 'reject_reason'`)).toEqual([{ n: '0' }]);
+    expect(
+      await query(
+        `SELECT count(*) AS n FROM (DESCRIBE SELECT * FROM read_parquet(${parquet(join(ws.lake, 'ledger'))})) WHERE column_name = 'reject_reason'`,
+      ),
+    ).toEqual([{ n: '0' }]);
 
     ws.put('C001/C001__sales__20250614__002__corr.csv', `${VENDOR_A_SALES.split('\n').slice(0, 3).join('\n')}\n`);
     ws.put('C001/C001__stock__20250614__001.csv', 'name,colour\nrice,white\n');
@@ -330,10 +394,15 @@ describe('ingestInbox: files that cannot be read', () => {
 
   it('quarantines every row of a file whose header lacks a required column', async () => {
     const ws = makeWorkspace();
-    ws.put('C001/C001__stock__20250614__001.csv', `coop_id,site_id,barcode,closing_qty\nC001,C001-W,${RICE},4\nC001,C001-M,${RICE},5\n`);
+    ws.put(
+      'C001/C001__stock__20250614__001.csv',
+      `coop_id,site_id,barcode,closing_qty\nC001,C001-W,${RICE},4\nC001,C001-M,${RICE},5\n`,
+    );
     const summary = await run(ws);
     expect(summary).toMatchObject({ rows_in: 2, rows_landed: 0, rows_quarantined: 2, reasons: { missing_column: 2 } });
-    const rows = await query(`SELECT DISTINCT reason_detail FROM read_parquet(${parquet(join(ws.lake, 'quarantine'))})`);
+    const rows = await query(
+      `SELECT DISTINCT reason_detail FROM read_parquet(${parquet(join(ws.lake, 'quarantine'))})`,
+    );
     expect(rows).toEqual([{ reason_detail: 'header lacks stock_date' }]);
   });
 });
@@ -341,8 +410,12 @@ describe('ingestInbox: files that cannot be read', () => {
 describe('ingestInbox: bad input', () => {
   it('refuses a missing inbox and a missing reference with a clear error', async () => {
     const ws = makeWorkspace();
-    await expect(ingestInbox({ inboxDir: join(ws.root, 'nope'), lakeDir: ws.lake, referenceDir: ws.reference })).rejects.toThrow(/cannot read the inbox/);
-    await expect(ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: join(ws.root, 'nope') })).rejects.toThrow(/ref_coops.csv is missing/);
+    await expect(
+      ingestInbox({ inboxDir: join(ws.root, 'nope'), lakeDir: ws.lake, referenceDir: ws.reference }),
+    ).rejects.toThrow(/cannot read the inbox/);
+    await expect(
+      ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: join(ws.root, 'nope') }),
+    ).rejects.toThrow(/ref_coops.csv is missing/);
   });
 });
 
@@ -351,7 +424,18 @@ describe('ingestInbox: vendor C finance as XLSX', () => {
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('finance');
-    const keys = ['coop', 'entry', 'date', 'account', 'cost_center', 'debit_fils', 'credit_fils', 'document', 'counterparty', 'memo'];
+    const keys = [
+      'coop',
+      'entry',
+      'date',
+      'account',
+      'cost_center',
+      'debit_fils',
+      'credit_fils',
+      'document',
+      'counterparty',
+      'memo',
+    ];
     sheet.addRow(keys);
     sheet.addRow(['C003', 'JE-1', '2025-06-01', '1110', 'C003-M', 12500, 0, 'Z-1', '', 'daily_sales']);
     sheet.addRow(['C003', 'JE-1', '2025-06-01', '4100', 'C003-M', 0, 12500, 'Z-1', '', 'daily_sales']);
@@ -362,7 +446,9 @@ describe('ingestInbox: vendor C finance as XLSX', () => {
 
     const summary = await run(ws);
     expect(summary).toMatchObject({ files: 2, batches: 2, rows_in: 3, rows_landed: 2, rows_quarantined: 1 });
-    expect(summary.failures.map((f) => [f.file, f.reason.split(':')[0]])).toEqual([['C003/C003__finance__20250531__001.xlsx', 'bad_xlsx']]);
+    expect(summary.failures.map((f) => [f.file, f.reason.split(':')[0]])).toEqual([
+      ['C003/C003__finance__20250531__001.xlsx', 'bad_xlsx'],
+    ]);
     const landed = await query(
       `SELECT entry_id, account_code, CAST(debit_kwd AS VARCHAR) AS debit FROM read_parquet(${parquet(join(ws.lake, 'raw', 'finance'))}) ORDER BY account_code`,
     );

@@ -9,11 +9,24 @@ import { detectDelimiter, mapHeader, splitCsvLine } from './header-map';
 import { parseInboxFileName, type InboxFileName } from './inbox-file-name';
 import { listInboxFiles } from './inbox-files';
 import { acquireLakeLock } from './lake-lock';
-import { ledgeredBatchIds, readLedgerHeads, supersedeKey, writeLedgerRows, type LedgerHead, type LedgerRow } from './ledger';
+import {
+  ledgeredBatchIds,
+  readLedgerHeads,
+  supersedeKey,
+  writeLedgerRows,
+  type LedgerHead,
+  type LedgerRow,
+} from './ledger';
 import { copyPartitionedIntoPlace, sqlString } from './partitioned-copy';
 import { DEFAULT_REFERENCE_DIR, loadReference } from './reference';
 import { installSqlFunctions } from './sql-functions';
-import { checkedStatements, duplicateFilesSql, judgedAsChecked, positionColumns, type FeedRules } from './validation-sql';
+import {
+  checkedStatements,
+  duplicateFilesSql,
+  judgedAsChecked,
+  positionColumns,
+  type FeedRules,
+} from './validation-sql';
 import { xlsxToJsonLines } from './xlsx-to-json-lines';
 
 export interface IngestOptions {
@@ -178,7 +191,9 @@ function prepare(
     const cells = splitCsvLine(first.line, delimiter);
     const map = mapHeader(cells, spec);
     if (Object.keys(map.positions).length === 0) {
-      return { reject: `unrecognised_header: no column of the ${spec.feed} feed in the first line '${first.line.slice(0, 120)}'` };
+      return {
+        reject: `unrecognised_header: no column of the ${spec.feed} feed in the first line '${first.line.slice(0, 120)}'`,
+      };
     }
     positions = map.positions;
     headerRow = first.number;
@@ -212,7 +227,13 @@ function prepare(
 }
 
 /** Whether DuckDB's readers may split the file (fast-read.ts), and the bytes they then read. */
-function readerPlan(bytes: Buffer, text: string | null, encoding: string, headerRow: number, headerProblem: string | null): FastReadable | null {
+function readerPlan(
+  bytes: Buffer,
+  text: string | null,
+  encoding: string,
+  headerRow: number,
+  headerProblem: string | null,
+): FastReadable | null {
   if (headerProblem !== null || headerRow > 1) return null;
   const scanned =
     encoding === 'utf-8' || encoding === 'windows-1256'
@@ -229,7 +250,10 @@ function readerPlan(bytes: Buffer, text: string | null, encoding: string, header
 }
 
 /** Sort so a batch's original comes before its corrections, and corrections in sequence. */
-function landingOrder(a: { name: InboxFileName; relPath: string }, b: { name: InboxFileName; relPath: string }): number {
+function landingOrder(
+  a: { name: InboxFileName; relPath: string },
+  b: { name: InboxFileName; relPath: string },
+): number {
   const ka = [a.name.feed, a.name.coopId, a.name.businessDate];
   const kb = [b.name.feed, b.name.coopId, b.name.businessDate];
   for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
@@ -296,7 +320,12 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
     let done = 0;
     summary.files = inboxFiles.length;
 
-    const report = (file: string, outcome: FileOutcome, message: string, extra: Partial<IngestProgressEvent> = {}): void => {
+    const report = (
+      file: string,
+      outcome: FileOutcome,
+      message: string,
+      extra: Partial<IngestProgressEvent> = {},
+    ): void => {
       done++;
       options.onProgress?.({ stage: 'ingest', done, total: inboxFiles.length, file, message, outcome, ...extra });
     };
@@ -365,7 +394,16 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       if (landingErrors.length > 0) throw landingErrors[0];
       const worker = idle.pop()!;
       const rules = FEED_RULES[files[0]!.name.feed]!;
-      const landing: Promise<void> = landChunk(worker, rules, files, lakeDir, join(stagingRoot, `chunk-${chunkNo}`), ingestedAt, createdDirs, options.readers ?? true)
+      const landing: Promise<void> = landChunk(
+        worker,
+        rules,
+        files,
+        lakeDir,
+        join(stagingRoot, `chunk-${chunkNo}`),
+        ingestedAt,
+        createdDirs,
+        options.readers ?? true,
+      )
         .then((counts) => settle(files, counts))
         .catch((error: unknown) => {
           landingErrors.push(error);
@@ -407,7 +445,17 @@ export async function ingestInbox(options: IngestOptions): Promise<IngestSummary
       const prepared: Preparation =
         converted && 'error' in converted
           ? { reject: `${converted.reasonCode}: ${converted.error}` }
-          : prepare(relPath, name, spec, bytes, batchId, receivedAt, refVendors, { path, size: stat.size, mtimeMs: stat.mtimeMs }, converted?.text);
+          : prepare(
+              relPath,
+              name,
+              spec,
+              bytes,
+              batchId,
+              receivedAt,
+              refVendors,
+              { path, size: stat.size, mtimeMs: stat.mtimeMs },
+              converted?.text,
+            );
       if ('reject' in prepared) {
         // Rejections are written at once (rare); chunked landings before them are unaffected.
         moveAside(relPath, prepared.reject);
@@ -549,7 +597,14 @@ async function landChunk(
     const outcome = await con.runAndReadAll(
       'SELECT file_idx, count(*) AS n, count(first_reason) AS bad, min(source_row) AS first, max(source_row) AS last FROM judged GROUP BY file_idx',
     );
-    const read = new Map(outcome.getRowObjectsJson().map((r) => [Number(r.file_idx), { n: Number(r.n), bad: Number(r.bad), first: Number(r.first), last: Number(r.last) }]));
+    const read = new Map(
+      outcome
+        .getRowObjectsJson()
+        .map((r) => [
+          Number(r.file_idx),
+          { n: Number(r.n), bad: Number(r.bad), first: Number(r.first), last: Number(r.last) },
+        ]),
+    );
     const repeated = await con.runAndReadAll(duplicateFilesSql(rules));
     for (const r of repeated.getRowObjectsJson()) lineByLine.add(Number(r.file_idx));
     for (const idx of readable) {
@@ -558,7 +613,8 @@ async function landChunk(
       const rows = file.fast!.rows;
       // A file changed in the inbox since it was hashed is judged from the bytes that were hashed.
       const changed = file.direct !== null && fileChanged(file.direct);
-      const numbered = got !== undefined && got.n === rows && got.first === file.headerRow + 1 && got.last === file.headerRow + rows;
+      const numbered =
+        got !== undefined && got.n === rows && got.first === file.headerRow + 1 && got.last === file.headerRow + rows;
       if (refused.has(idx) || !numbered || got.bad > 0 || changed) lineByLine.add(idx);
     }
     const again = readable.filter((idx) => lineByLine.has(idx));
@@ -585,9 +641,13 @@ async function landChunk(
     file.bytes = Buffer.alloc(0);
   }
   await con.run('DROP TABLE ingest_files');
-  await con.run(`CREATE OR REPLACE TEMP TABLE ingest_batches AS SELECT * FROM (VALUES ${files
-    .map((f, idx) => `(${idx}, ${sqlString(f.batchId)}, ${sqlString(f.name.coopId)}, ${sqlString(f.name.businessDate)})`)
-    .join(', ')}) AS t(file_idx, batch_id, coop_id, business_date)`);
+  await con.run(
+    `CREATE OR REPLACE TEMP TABLE ingest_batches AS SELECT * FROM (VALUES ${files
+      .map(
+        (f, idx) => `(${idx}, ${sqlString(f.batchId)}, ${sqlString(f.name.coopId)}, ${sqlString(f.name.businessDate)})`,
+      )
+      .join(', ')}) AS t(file_idx, batch_id, coop_id, business_date)`,
+  );
 
   const perFile = new Map<number, { landed: number; quarantined: number }>();
   const countReader = await con.runAndReadAll(

@@ -28,7 +28,9 @@ export function acquireLakeLock(lakeDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-        throw new Error(`another ingestion (pid ${owner}) is writing to ${lakeDir}; wait for it or remove ${path} if it is gone`);
+        throw new Error(
+          `another ingestion (pid ${owner}) is writing to ${lakeDir}; wait for it or remove ${path} if it is gone`,
+        );
       }
       rmSync(path, { force: true });
     }

@@ -26,7 +26,16 @@ export interface LedgerRow {
   reject_reason: string | null;
 }
 
-const TEXT_COLUMNS = ['batch_id', 'coop_id', 'feed', 'vendor', 'file_name', 'checksum_sha256', 'business_date', 'received_at'] as const;
+const TEXT_COLUMNS = [
+  'batch_id',
+  'coop_id',
+  'feed',
+  'vendor',
+  'file_name',
+  'checksum_sha256',
+  'business_date',
+  'received_at',
+] as const;
 
 /** Where a batch's ledger row is when it was written alone (a rejected file, a push); chunks share one file. */
 export function ledgerPath(lakeDir: string, batchId: string): string {
@@ -34,8 +43,10 @@ export function ledgerPath(lakeDir: string, batchId: string): string {
 }
 
 /** Ledger files written before `reject_reason` existed lack it: read by name, missing columns as NULL. */
-const ledgerGlob = (lakeDir: string): string => `${sqlString(join(lakeDir, 'ledger', '*.parquet'))}, union_by_name = true`;
-const hasLedger = (lakeDir: string): boolean => existsSync(join(lakeDir, 'ledger')) && readdirSync(join(lakeDir, 'ledger')).some((n) => n.endsWith('.parquet'));
+const ledgerGlob = (lakeDir: string): string =>
+  `${sqlString(join(lakeDir, 'ledger', '*.parquet'))}, union_by_name = true`;
+const hasLedger = (lakeDir: string): boolean =>
+  existsSync(join(lakeDir, 'ledger')) && readdirSync(join(lakeDir, 'ledger')).some((n) => n.endsWith('.parquet'));
 
 /** Batch ids that already have a ledger row, from every ledger file. */
 export async function ledgeredBatchIds(con: DuckDBConnection, lakeDir: string): Promise<Set<string>> {
@@ -45,9 +56,17 @@ export async function ledgeredBatchIds(con: DuckDBConnection, lakeDir: string): 
 }
 
 /** The ledger row of one batch, or null when none was written (yet). */
-export async function findLedgerRow(con: DuckDBConnection, lakeDir: string, batchId: string): Promise<Record<string, unknown> | null> {
+export async function findLedgerRow(
+  con: DuckDBConnection,
+  lakeDir: string,
+  batchId: string,
+): Promise<Record<string, unknown> | null> {
   const own = ledgerPath(lakeDir, batchId);
-  const source = existsSync(own) ? `${sqlString(own)}, union_by_name = true` : hasLedger(lakeDir) ? ledgerGlob(lakeDir) : null;
+  const source = existsSync(own)
+    ? `${sqlString(own)}, union_by_name = true`
+    : hasLedger(lakeDir)
+      ? ledgerGlob(lakeDir)
+      : null;
   if (source === null) return null;
   const reader = await con.runAndReadAll(
     `SELECT * REPLACE (CAST(business_date AS VARCHAR) AS business_date,
@@ -67,7 +86,12 @@ export async function findLedgerRow(con: DuckDBConnection, lakeDir: string, batc
  * lands again over the same deterministic file names, never twice. A lone batch's file is
  * named after it (`ledger/<batch_id>.parquet`); a chunk's after a hash of its batch ids.
  */
-export async function writeLedgerRows(con: DuckDBConnection, lakeDir: string, stagingDir: string, rows: LedgerRow[]): Promise<void> {
+export async function writeLedgerRows(
+  con: DuckDBConnection,
+  lakeDir: string,
+  stagingDir: string,
+  rows: LedgerRow[],
+): Promise<void> {
   if (rows.length === 0) return;
   const table = 'ledger_staging';
   await con.run(`CREATE OR REPLACE TEMP TABLE ${table} (
@@ -93,7 +117,10 @@ export async function writeLedgerRows(con: DuckDBConnection, lakeDir: string, st
       appender.endRow();
     }
     appender.closeSync();
-    const name = rows.length === 1 ? rows[0]!.batch_id : `chunk-${sha256Hex(Buffer.from(rows.map((r) => r.batch_id).join('\n'))).slice(0, 24)}`;
+    const name =
+      rows.length === 1
+        ? rows[0]!.batch_id
+        : `chunk-${sha256Hex(Buffer.from(rows.map((r) => r.batch_id).join('\n'))).slice(0, 24)}`;
     const destination = join(lakeDir, 'ledger', `${name}.parquet`);
     const staged = join(stagingDir, `${name}.parquet`);
     mkdirSync(stagingDir, { recursive: true });
@@ -115,7 +142,8 @@ export interface LedgerHead {
   correction: boolean;
 }
 
-export const supersedeKey = (coopId: string, feed: string, businessDate: string): string => `${coopId}|${feed}|${businessDate}`;
+export const supersedeKey = (coopId: string, feed: string, businessDate: string): string =>
+  `${coopId}|${feed}|${businessDate}`;
 
 /**
  * For each co-op, feed and business date, the landed batch that is current: superseded by

@@ -13,10 +13,16 @@ describe('a corpus of 320 malformed files', () => {
     const ws = makeWorkspace();
     for (const file of corpus) ws.put(file.relPath, file.bytes);
 
-    const summary = await ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: ws.reference, chunkChars: 64 * 1024 });
+    const summary = await ingestInbox({
+      inboxDir: ws.inbox,
+      lakeDir: ws.lake,
+      referenceDir: ws.reference,
+      chunkChars: 64 * 1024,
+    });
 
     const expectedReasons: Record<string, number> = {};
-    for (const file of corpus) for (const [reason, n] of Object.entries(file.bad)) expectedReasons[reason] = (expectedReasons[reason] ?? 0) + n;
+    for (const file of corpus)
+      for (const [reason, n] of Object.entries(file.bad)) expectedReasons[reason] = (expectedReasons[reason] ?? 0) + n;
     const expectedGood = corpus.reduce((n, f) => n + f.good, 0);
     const expectedBad = Object.values(expectedReasons).reduce((a, b) => a + b, 0);
     expect(summary.files).toBe(corpus.length);
@@ -24,7 +30,12 @@ describe('a corpus of 320 malformed files', () => {
     expect(summary.rows_landed).toBe(expectedGood);
     expect(summary.rows_quarantined).toBe(expectedBad);
     expect(summary.rows_in).toBe(summary.rows_landed + summary.rows_quarantined);
-    expect(summary.failures.map((f) => f.file).sort()).toEqual(corpus.filter((f) => f.rejected).map((f) => f.relPath).sort());
+    expect(summary.failures.map((f) => f.file).sort()).toEqual(
+      corpus
+        .filter((f) => f.rejected)
+        .map((f) => f.relPath)
+        .sort(),
+    );
     // Every refusal says why in words, not just a code.
     for (const failure of summary.failures) expect(failure.reason).toMatch(/^[a-z_]+: .{10,}/);
 
@@ -36,7 +47,12 @@ describe('a corpus of 320 malformed files', () => {
     for (const file of corpus.filter((f) => !f.rejected)) {
       const row = byName.get(basename(file.relPath));
       const bad = Object.values(file.bad).reduce((a, b) => a + b, 0);
-      expect({ file: file.relPath, kind: file.kind, landed: Number(row?.rows_landed), quarantined: Number(row?.rows_quarantined) }).toEqual({
+      expect({
+        file: file.relPath,
+        kind: file.kind,
+        landed: Number(row?.rows_landed),
+        quarantined: Number(row?.rows_quarantined),
+      }).toEqual({
         file: file.relPath,
         kind: file.kind,
         landed: file.good,

@@ -75,7 +75,16 @@ function cells(feed: Feed, vendor: Vendor, row: Row): string[] {
       const ts = row.rawTime ?? `${row.date}T${pad(row.hour)}:00:00+03:00`;
       return [row.coop, row.site, row.gtin, ts, row.qty, row.amount, row.receipts];
     }
-    return [row.coop, row.site, row.gtin, row.rawTime ?? dmy(row.date), String(row.hour), row.qty, row.amount.replace('.', ','), row.receipts];
+    return [
+      row.coop,
+      row.site,
+      row.gtin,
+      row.rawTime ?? dmy(row.date),
+      String(row.hour),
+      row.qty,
+      row.amount.replace('.', ','),
+      row.receipts,
+    ];
   }
   if (vendor === 'A') return [row.coop, row.site, row.gtin, row.rawTime ?? row.date, row.qty];
   return [row.coop, row.site, row.gtin, row.rawTime ?? dmy(row.date), row.qty];
@@ -85,9 +94,23 @@ function jsonLine(feed: Feed, row: Row): string {
   if (feed === 'sales') {
     const utc = new Date(Date.parse(`${row.date}T${pad(row.hour)}:00:00+03:00`)).toISOString().replace('.000Z', 'Z');
     const fils = Math.round(Number(row.amount) * 1000);
-    return JSON.stringify({ coop: row.coop, site: row.site, gtin: row.gtin, ts: row.rawTime ?? utc, qty: Number.isNaN(Number(row.qty)) ? row.qty : Number(row.qty), amount_fils: Number.isNaN(fils) ? row.amount : fils, tickets: Number.isNaN(Number(row.receipts)) ? row.receipts : Number(row.receipts) });
+    return JSON.stringify({
+      coop: row.coop,
+      site: row.site,
+      gtin: row.gtin,
+      ts: row.rawTime ?? utc,
+      qty: Number.isNaN(Number(row.qty)) ? row.qty : Number(row.qty),
+      amount_fils: Number.isNaN(fils) ? row.amount : fils,
+      tickets: Number.isNaN(Number(row.receipts)) ? row.receipts : Number(row.receipts),
+    });
   }
-  return JSON.stringify({ coop: row.coop, site: row.site, gtin: row.gtin, date: row.rawTime ?? row.date, on_hand: Number.isNaN(Number(row.qty)) ? row.qty : Number(row.qty) });
+  return JSON.stringify({
+    coop: row.coop,
+    site: row.site,
+    gtin: row.gtin,
+    date: row.rawTime ?? row.date,
+    on_hand: Number.isNaN(Number(row.qty)) ? row.qty : Number(row.qty),
+  });
 }
 
 /** A row-level defect: how to break a good row, and the reason ingestion must give. */
@@ -103,26 +126,146 @@ const ALL: Vendor[] = ['A', 'B', 'C'];
 const CSV: Vendor[] = ['A', 'B'];
 
 const DEFECTS: Defect[] = [
-  { name: 'negative quantity', reason: 'negative_quantity', feeds: ['sales'], vendors: ALL, apply: (r) => ({ ...r, qty: `-${r.qty}` }) },
-  { name: 'negative stock', reason: 'negative_stock', feeds: ['stock'], vendors: ALL, apply: (r) => ({ ...r, qty: `-${r.qty}` }) },
-  { name: 'quantity not a number', reason: 'bad_quantity', feeds: ['sales', 'stock'], vendors: ALL, apply: (r) => ({ ...r, qty: 'twelve' }) },
-  { name: 'quantity with 4 decimals', reason: 'bad_quantity', feeds: ['sales', 'stock'], vendors: ['A', 'C'], apply: (r) => ({ ...r, qty: '1.2345' }) },
-  { name: 'amount not a number', reason: 'bad_amount', feeds: ['sales'], vendors: ['A', 'B'], apply: (r) => ({ ...r, amount: '1.2.3' }) },
-  { name: 'impossible date', reason: 'bad_date', feeds: ['stock'], vendors: ALL, apply: (r) => ({ ...r, rawTime: r.rawTime ?? '2025-02-30' }) },
-  { name: 'impossible date', reason: 'bad_date', feeds: ['sales'], vendors: ['B'], apply: (r) => ({ ...r, rawTime: '30/02/2025' }) },
-  { name: 'timestamp not a time', reason: 'bad_timestamp', feeds: ['sales'], vendors: ['A', 'C'], apply: (r) => ({ ...r, rawTime: 'yesterday 6pm' }) },
-  { name: 'month-first date', reason: 'bad_date', feeds: ['stock'], vendors: ['B'], apply: (r) => ({ ...r, rawTime: '12/31/2025' }) },
-  { name: 'unknown co-op', reason: 'unknown_coop', feeds: ['sales', 'stock'], vendors: ALL, apply: (r) => ({ ...r, coop: 'C999' }) },
-  { name: 'another co-op', reason: 'coop_mismatch', feeds: ['sales', 'stock'], vendors: ALL, apply: (r) => ({ ...r, coop: r.coop === 'C001' ? 'C002' : 'C001' }) },
-  { name: 'unknown site', reason: 'unknown_site', feeds: ['sales', 'stock'], vendors: ALL, apply: (r) => ({ ...r, site: `${r.coop}-B99` }) },
-  { name: 'unknown product', reason: 'unknown_product', feeds: ['sales', 'stock'], vendors: ALL, apply: (r) => ({ ...r, gtin: UNKNOWN_GTIN }) },
-  { name: 'formula injection', reason: 'formula_injection', feeds: ['sales', 'stock'], vendors: ALL, apply: (r) => ({ ...r, gtin: '=HYPERLINK("http://evil.example/x","open")' }) },
-  { name: 'huge field', reason: 'oversized_row', feeds: ['sales', 'stock'], vendors: ALL, apply: (r) => ({ ...r, gtin: '9'.repeat(6000) }) },
-  { name: 'missing quantity', reason: 'missing_value', feeds: ['sales', 'stock'], vendors: CSV, apply: (r) => ({ ...r, qty: '' }) },
-  { name: 'extra cell', reason: 'column_count_mismatch', feeds: ['sales', 'stock'], vendors: CSV, apply: () => ({ line: (_v, _f, good) => `${good},surplus` }) },
-  { name: 'missing cell', reason: 'column_count_mismatch', feeds: ['sales', 'stock'], vendors: CSV, apply: () => ({ line: (_v, _f, good) => good.slice(0, good.lastIndexOf(',')) }) },
-  { name: 'broken JSON', reason: 'malformed_json', feeds: ['sales', 'stock'], vendors: ['C'], apply: () => ({ line: (_v, _f, good) => good.slice(0, -5) }) },
-  { name: 'JSON array, not object', reason: 'malformed_json', feeds: ['sales', 'stock'], vendors: ['C'], apply: () => ({ line: (_v, _f, good) => `[${good}]` }) },
+  {
+    name: 'negative quantity',
+    reason: 'negative_quantity',
+    feeds: ['sales'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, qty: `-${r.qty}` }),
+  },
+  {
+    name: 'negative stock',
+    reason: 'negative_stock',
+    feeds: ['stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, qty: `-${r.qty}` }),
+  },
+  {
+    name: 'quantity not a number',
+    reason: 'bad_quantity',
+    feeds: ['sales', 'stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, qty: 'twelve' }),
+  },
+  {
+    name: 'quantity with 4 decimals',
+    reason: 'bad_quantity',
+    feeds: ['sales', 'stock'],
+    vendors: ['A', 'C'],
+    apply: (r) => ({ ...r, qty: '1.2345' }),
+  },
+  {
+    name: 'amount not a number',
+    reason: 'bad_amount',
+    feeds: ['sales'],
+    vendors: ['A', 'B'],
+    apply: (r) => ({ ...r, amount: '1.2.3' }),
+  },
+  {
+    name: 'impossible date',
+    reason: 'bad_date',
+    feeds: ['stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, rawTime: r.rawTime ?? '2025-02-30' }),
+  },
+  {
+    name: 'impossible date',
+    reason: 'bad_date',
+    feeds: ['sales'],
+    vendors: ['B'],
+    apply: (r) => ({ ...r, rawTime: '30/02/2025' }),
+  },
+  {
+    name: 'timestamp not a time',
+    reason: 'bad_timestamp',
+    feeds: ['sales'],
+    vendors: ['A', 'C'],
+    apply: (r) => ({ ...r, rawTime: 'yesterday 6pm' }),
+  },
+  {
+    name: 'month-first date',
+    reason: 'bad_date',
+    feeds: ['stock'],
+    vendors: ['B'],
+    apply: (r) => ({ ...r, rawTime: '12/31/2025' }),
+  },
+  {
+    name: 'unknown co-op',
+    reason: 'unknown_coop',
+    feeds: ['sales', 'stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, coop: 'C999' }),
+  },
+  {
+    name: 'another co-op',
+    reason: 'coop_mismatch',
+    feeds: ['sales', 'stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, coop: r.coop === 'C001' ? 'C002' : 'C001' }),
+  },
+  {
+    name: 'unknown site',
+    reason: 'unknown_site',
+    feeds: ['sales', 'stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, site: `${r.coop}-B99` }),
+  },
+  {
+    name: 'unknown product',
+    reason: 'unknown_product',
+    feeds: ['sales', 'stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, gtin: UNKNOWN_GTIN }),
+  },
+  {
+    name: 'formula injection',
+    reason: 'formula_injection',
+    feeds: ['sales', 'stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, gtin: '=HYPERLINK("http://evil.example/x","open")' }),
+  },
+  {
+    name: 'huge field',
+    reason: 'oversized_row',
+    feeds: ['sales', 'stock'],
+    vendors: ALL,
+    apply: (r) => ({ ...r, gtin: '9'.repeat(6000) }),
+  },
+  {
+    name: 'missing quantity',
+    reason: 'missing_value',
+    feeds: ['sales', 'stock'],
+    vendors: CSV,
+    apply: (r) => ({ ...r, qty: '' }),
+  },
+  {
+    name: 'extra cell',
+    reason: 'column_count_mismatch',
+    feeds: ['sales', 'stock'],
+    vendors: CSV,
+    apply: () => ({ line: (_v, _f, good) => `${good},surplus` }),
+  },
+  {
+    name: 'missing cell',
+    reason: 'column_count_mismatch',
+    feeds: ['sales', 'stock'],
+    vendors: CSV,
+    apply: () => ({ line: (_v, _f, good) => good.slice(0, good.lastIndexOf(',')) }),
+  },
+  {
+    name: 'broken JSON',
+    reason: 'malformed_json',
+    feeds: ['sales', 'stock'],
+    vendors: ['C'],
+    apply: () => ({ line: (_v, _f, good) => good.slice(0, -5) }),
+  },
+  {
+    name: 'JSON array, not object',
+    reason: 'malformed_json',
+    feeds: ['sales', 'stock'],
+    vendors: ['C'],
+    apply: () => ({ line: (_v, _f, good) => `[${good}]` }),
+  },
 ];
 
 /** File-level defects; `rows` counts stay exact because each keeps or kills rows knowingly. */
@@ -142,9 +285,24 @@ type FileKind =
   | 'UTF-8 vendor B';
 
 const FILE_KINDS: FileKind[] = [
-  'row defects', 'row defects', 'row defects', 'row defects', 'row defects', 'row defects',
-  'duplicate lines', 'missing column', 'extra column', 'swapped columns', 'truncated', 'empty',
-  'UTF-16 without BOM', 'BOM before Windows-1256', 'binary', 'bad file name', 'header only', 'UTF-8 vendor B',
+  'row defects',
+  'row defects',
+  'row defects',
+  'row defects',
+  'row defects',
+  'row defects',
+  'duplicate lines',
+  'missing column',
+  'extra column',
+  'swapped columns',
+  'truncated',
+  'empty',
+  'UTF-16 without BOM',
+  'BOM before Windows-1256',
+  'binary',
+  'bad file name',
+  'header only',
+  'UTF-8 vendor B',
 ];
 
 export function generateMalformedCorpus(fileCount = 320, seed = 2025): CorpusFile[] {
@@ -169,7 +327,9 @@ export function generateMalformedCorpus(fileCount = 320, seed = 2025): CorpusFil
     // Good rows, each on its own key (site, product, hour) so none is a duplicate of another.
     const sites = feed === 'sales' ? [`${coop}-M`, `${coop}-B01`] : [`${coop}-M`, `${coop}-B01`, `${coop}-W`];
     const keys: { site: string; gtin: string; hour: number }[] = [];
-    for (const site of sites) for (const gtin of [RICE, OIL]) for (let h = 0; h < (feed === 'sales' ? 24 : 1); h++) keys.push({ site, gtin, hour: h });
+    for (const site of sites)
+      for (const gtin of [RICE, OIL])
+        for (let h = 0; h < (feed === 'sales' ? 24 : 1); h++) keys.push({ site, gtin, hour: h });
     const goodCount = 1 + Math.floor(rand() * Math.min(8, keys.length - 1));
     // Rows past goodCount are spares to break; a broken row never counts as a duplicate, so keys may repeat.
     const rows: Row[] = Array.from({ length: goodCount + 4 }, (_, idx) => keys[idx % keys.length]!).map((k) => ({
@@ -183,16 +343,26 @@ export function generateMalformedCorpus(fileCount = 320, seed = 2025): CorpusFil
       receipts: String(1 + Math.floor(rand() * 5)),
     }));
     const header = HEADERS[feed][vendor];
-    const render = (row: Row): string => (vendor === 'C' ? jsonLine(feed, row) : cells(feed, vendor, row).map(csvCell).join(','));
+    const render = (row: Row): string =>
+      vendor === 'C' ? jsonLine(feed, row) : cells(feed, vendor, row).map(csvCell).join(',');
     const goodLines = rows.slice(0, goodCount).map(render);
     const spare = rows.slice(goodCount);
     const bad: Record<string, number> = {};
     const addBad = (reason: string, n = 1): void => {
       bad[reason] = (bad[reason] ?? 0) + n;
     };
-    const encode = (text: string): Buffer => (vendor === 'B' ? iconv.encode(text, 'windows-1256') : Buffer.from(text, 'utf8'));
-    const withHeader = (lines: string[], head = header): string => [...(vendor === 'C' ? [] : [head.join(',')]), ...lines].join(vendor === 'B' ? '\r\n' : '\n') + '\n';
-    const file = (bytes: Buffer, good: number, rejected = false, relName = name): CorpusFile => ({ relPath: `${coop}/${relName}`, bytes, good, bad: { ...bad }, rejected, kind });
+    const encode = (text: string): Buffer =>
+      vendor === 'B' ? iconv.encode(text, 'windows-1256') : Buffer.from(text, 'utf8');
+    const withHeader = (lines: string[], head = header): string =>
+      [...(vendor === 'C' ? [] : [head.join(',')]), ...lines].join(vendor === 'B' ? '\r\n' : '\n') + '\n';
+    const file = (bytes: Buffer, good: number, rejected = false, relName = name): CorpusFile => ({
+      relPath: `${coop}/${relName}`,
+      bytes,
+      good,
+      bad: { ...bad },
+      rejected,
+      kind,
+    });
 
     switch (kind) {
       case 'row defects': {
@@ -219,20 +389,41 @@ export function generateMalformedCorpus(fileCount = 320, seed = 2025): CorpusFil
       case 'missing column': {
         const drop = 1 + Math.floor(rand() * (header.length - 1));
         const cut = (cs: string[]): string[] => cs.filter((_, idx) => idx !== drop);
-        const lines = rows.slice(0, goodCount).map((r) => cut(cells(feed, vendor, r)).map(csvCell).join(','));
+        const lines = rows.slice(0, goodCount).map((r) =>
+          cut(cells(feed, vendor, r))
+            .map(csvCell)
+            .join(','),
+        );
         addBad('missing_column', goodCount);
         files.push(file(encode(withHeader(lines, cut(header))), 0));
         break;
       }
       case 'extra column': {
-        const lines = rows.slice(0, goodCount).map((r) => [...cells(feed, vendor, r), 'note, with a comma'].map(csvCell).join(','));
+        const lines = rows
+          .slice(0, goodCount)
+          .map((r) => [...cells(feed, vendor, r), 'note, with a comma'].map(csvCell).join(','));
         files.push(file(encode(withHeader(lines, [...header, vendor === 'A' ? 'notes' : 'ملاحظات'])), goodCount));
         break;
       }
       case 'swapped columns': {
         const order = header.map((_, idx) => idx).reverse();
-        const lines = rows.slice(0, goodCount).map((r) => order.map((idx) => cells(feed, vendor, r)[idx]!).map(csvCell).join(','));
-        files.push(file(encode(withHeader(lines, order.map((idx) => header[idx]!))), goodCount));
+        const lines = rows.slice(0, goodCount).map((r) =>
+          order
+            .map((idx) => cells(feed, vendor, r)[idx]!)
+            .map(csvCell)
+            .join(','),
+        );
+        files.push(
+          file(
+            encode(
+              withHeader(
+                lines,
+                order.map((idx) => header[idx]!),
+              ),
+            ),
+            goodCount,
+          ),
+        );
         break;
       }
       case 'truncated': {
@@ -254,7 +445,13 @@ export function generateMalformedCorpus(fileCount = 320, seed = 2025): CorpusFil
         files.push(file(iconv.encode(withHeader(goodLines), 'utf-16le'), 0, true));
         break;
       case 'BOM before Windows-1256':
-        files.push(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(withHeader(goodLines), 'windows-1256')]), 0, true));
+        files.push(
+          file(
+            Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(withHeader(goodLines), 'windows-1256')]),
+            0,
+            true,
+          ),
+        );
         break;
       case 'binary': {
         const bytes = Buffer.alloc(512);
@@ -271,9 +468,14 @@ export function generateMalformedCorpus(fileCount = 320, seed = 2025): CorpusFil
         const arabic = (s: string): string => s.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
         const lines = rows.slice(0, goodCount).map((r) => {
           const cs = cells(feed, vendor, r);
-          return cs.map((c, idx) => (idx >= 3 ? arabic(c) : c)).map(csvCell).join(',');
+          return cs
+            .map((c, idx) => (idx >= 3 ? arabic(c) : c))
+            .map(csvCell)
+            .join(',');
         });
-        files.push(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(withHeader(lines), 'utf8')]), goodCount));
+        files.push(
+          file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(withHeader(lines), 'utf8')]), goodCount),
+        );
         break;
       }
     }

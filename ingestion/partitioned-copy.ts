@@ -58,7 +58,10 @@ export async function copyPartitionedIntoPlace(
     .filter((leaf) => leaf.includes('='))
     .map((leaf) => {
       const parts = decodeURIComponent(leaf.slice(leaf.indexOf('=') + 1)).split(KEY_SEPARATOR);
-      return { leafDir: join(stagingDir, leaf), destination: target(Object.fromEntries(partitionColumns.map((c, i) => [c, parts[i] ?? '']))) };
+      return {
+        leafDir: join(stagingDir, leaf),
+        destination: target(Object.fromEntries(partitionColumns.map((c, i) => [c, parts[i] ?? '']))),
+      };
     });
   // Directory creations, renames and removals go through libuv's thread pool, several at a time: done
   // one by one on the main thread they blocked it for ~2 ms each (an ext4 rmdir waits on the
@@ -76,7 +79,10 @@ export async function copyPartitionedIntoPlace(
   const mover = async (): Promise<void> => {
     while (next < moves.length) {
       const { leafDir, destination } = moves[next++]!;
-      const files = (await readdir(leafDir)).filter((n) => n.endsWith('.parquet')).sort().map((n) => join(leafDir, n));
+      const files = (await readdir(leafDir))
+        .filter((n) => n.endsWith('.parquet'))
+        .sort()
+        .map((n) => join(leafDir, n));
       await ensureDir(dirname(destination));
       if (files.length === 1) {
         await rename(files[0]!, destination);
@@ -84,7 +90,9 @@ export async function copyPartitionedIntoPlace(
         // DuckDB splits a partition when it had to close and reopen it; join the pieces.
         const merged = `${destination}.merge-${process.pid}`;
         const list = files.map(sqlString).join(', ');
-        await mergeLock.run(() => con.run(`COPY (FROM read_parquet([${list}])) TO ${sqlString(merged)} (FORMAT parquet, COMPRESSION zstd)`));
+        await mergeLock.run(() =>
+          con.run(`COPY (FROM read_parquet([${list}])) TO ${sqlString(merged)} (FORMAT parquet, COMPRESSION zstd)`),
+        );
         await rename(merged, destination);
         for (const file of files) await rm(file);
       }

@@ -14,7 +14,13 @@ let server: PushServer;
 
 beforeEach(() => {
   ws = makeWorkspace('rabt-push-');
-  server = buildPushServer({ lakeDir: ws.lake, keys: KEYS, referenceDir: ws.reference, nowSeconds: () => NOW, maxBodyBytes: 64 * 1024 });
+  server = buildPushServer({
+    lakeDir: ws.lake,
+    keys: KEYS,
+    referenceDir: ws.reference,
+    nowSeconds: () => NOW,
+    maxBodyBytes: 64 * 1024,
+  });
 });
 afterEach(async () => {
   await server.app.close();
@@ -39,12 +45,29 @@ describe('push endpoint', () => {
     await server.whenIdle();
 
     const statusUrl = `/v1/batches/${batchId}`;
-    const status = await server.app.inject({ method: 'GET', url: statusUrl, headers: pushHeaders('C001', KEYS.C001, 'GET', statusUrl, Buffer.alloc(0), NOW) });
+    const status = await server.app.inject({
+      method: 'GET',
+      url: statusUrl,
+      headers: pushHeaders('C001', KEYS.C001, 'GET', statusUrl, Buffer.alloc(0), NOW),
+    });
     expect(status.statusCode).toBe(200);
-    expect(status.json()).toMatchObject({ batch_id: batchId, coop_id: 'C001', feed: 'stock', status: 'landed', rows_in: 2, rows_landed: 1, rows_quarantined: 1, business_date: '2025-06-14' });
+    expect(status.json()).toMatchObject({
+      batch_id: batchId,
+      coop_id: 'C001',
+      feed: 'stock',
+      status: 'landed',
+      rows_in: 2,
+      rows_landed: 1,
+      rows_quarantined: 1,
+      business_date: '2025-06-14',
+    });
 
     // Another co-op cannot read it.
-    const other = await server.app.inject({ method: 'GET', url: statusUrl, headers: pushHeaders('C002', KEYS.C002, 'GET', statusUrl, Buffer.alloc(0), NOW) });
+    const other = await server.app.inject({
+      method: 'GET',
+      url: statusUrl,
+      headers: pushHeaders('C002', KEYS.C002, 'GET', statusUrl, Buffer.alloc(0), NOW),
+    });
     expect(other.statusCode).toBe(404);
 
     // The same bytes again (freshly signed) are a duplicate, not a second landing.
@@ -58,28 +81,92 @@ describe('push endpoint', () => {
     const body = Buffer.from(
       '{"coop":"C001","entry":"JE-1","date":"2025-06-01","account":"1110","cost_center":"C001-M","debit_fils":12500,"credit_fils":0,"document":"Z-1","counterparty":"","memo":"daily_sales"}\n',
     );
-    const res = await post(url, body, { ...pushHeaders('C001', KEYS.C001, 'POST', url, body, NOW), 'content-type': 'application/x-ndjson' });
+    const res = await post(url, body, {
+      ...pushHeaders('C001', KEYS.C001, 'POST', url, body, NOW),
+      'content-type': 'application/x-ndjson',
+    });
     expect(res.statusCode).toBe(202);
     await server.whenIdle();
     const statusUrl = `/v1/batches/${(res.json() as { batch_id: string }).batch_id}`;
-    const status = await server.app.inject({ method: 'GET', url: statusUrl, headers: pushHeaders('C001', KEYS.C001, 'GET', statusUrl, Buffer.alloc(0), NOW) });
+    const status = await server.app.inject({
+      method: 'GET',
+      url: statusUrl,
+      headers: pushHeaders('C001', KEYS.C001, 'GET', statusUrl, Buffer.alloc(0), NOW),
+    });
     expect(status.json()).toMatchObject({ feed: 'finance', status: 'landed', rows_in: 1, rows_landed: 1 });
 
-    const doc = (await server.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as { paths: Record<string, { post?: { parameters: { name: string; schema: { enum?: string[] } }[] } }> };
-    const feedParam = Object.values(doc.paths).flatMap((p) => p.post?.parameters ?? []).find((p) => p.name === 'feed');
-    expect(feedParam?.schema.enum).toEqual(expect.arrayContaining(['sales', 'stock', 'deliveries', 'prices', 'stocktake', 'finance', 'transactions', 'shareholders', 'aid', 'hr', 'cameras', 'contractors']));
+    const doc = (await server.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as {
+      paths: Record<string, { post?: { parameters: { name: string; schema: { enum?: string[] } }[] } }>;
+    };
+    const feedParam = Object.values(doc.paths)
+      .flatMap((p) => p.post?.parameters ?? [])
+      .find((p) => p.name === 'feed');
+    expect(feedParam?.schema.enum).toEqual(
+      expect.arrayContaining([
+        'sales',
+        'stock',
+        'deliveries',
+        'prices',
+        'stocktake',
+        'finance',
+        'transactions',
+        'shareholders',
+        'aid',
+        'hr',
+        'cameras',
+        'contractors',
+      ]),
+    );
   });
 
   it.each([
-    ['a bad signature', () => ({ ...pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW), 'x-rabt-signature': signPush(KEYS.C001, String(NOW), 'POST', URL_C001, Buffer.from('other body')) }), STOCK, 401],
-    ['a body changed after signing', () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW), STOCK.replace(',10', ',99'), 401],
-    ['a stale timestamp', () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW - 3600), STOCK, 401],
-    ['a timestamp from the future', () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW + 3600), STOCK, 401],
-    ["another co-op's key under this co-op's id", () => pushHeaders('C001', KEYS.C002, 'POST', URL_C001, Buffer.from(STOCK), NOW), STOCK, 401],
-    ["another co-op's key for this co-op's batch", () => pushHeaders('C002', KEYS.C002, 'POST', URL_C001, Buffer.from(STOCK), NOW), STOCK, 403],
+    [
+      'a bad signature',
+      () => ({
+        ...pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW),
+        'x-rabt-signature': signPush(KEYS.C001, String(NOW), 'POST', URL_C001, Buffer.from('other body')),
+      }),
+      STOCK,
+      401,
+    ],
+    [
+      'a body changed after signing',
+      () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW),
+      STOCK.replace(',10', ',99'),
+      401,
+    ],
+    [
+      'a stale timestamp',
+      () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW - 3600),
+      STOCK,
+      401,
+    ],
+    [
+      'a timestamp from the future',
+      () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW + 3600),
+      STOCK,
+      401,
+    ],
+    [
+      "another co-op's key under this co-op's id",
+      () => pushHeaders('C001', KEYS.C002, 'POST', URL_C001, Buffer.from(STOCK), NOW),
+      STOCK,
+      401,
+    ],
+    [
+      "another co-op's key for this co-op's batch",
+      () => pushHeaders('C002', KEYS.C002, 'POST', URL_C001, Buffer.from(STOCK), NOW),
+      STOCK,
+      403,
+    ],
     ['an unknown key id', () => pushHeaders('C777', KEYS.C001, 'POST', URL_C001, Buffer.from(STOCK), NOW), STOCK, 401],
     ['no signature headers', () => ({}), STOCK, 401],
-    ['an oversized body', () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.alloc(65 * 1024, 'x'), NOW), 'x'.repeat(65 * 1024), 413],
+    [
+      'an oversized body',
+      () => pushHeaders('C001', KEYS.C001, 'POST', URL_C001, Buffer.alloc(65 * 1024, 'x'), NOW),
+      'x'.repeat(65 * 1024),
+      413,
+    ],
   ])('refuses %s and lands nothing', async (_label, headers, body, status) => {
     const res = await post(URL_C001, body, headers());
     expect(res.statusCode).toBe(status);

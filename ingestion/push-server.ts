@@ -45,7 +45,9 @@ const querySchema = z.object({
  */
 export function loadPushKeys(json: string | undefined): Record<string, string> {
   if (!json) throw new Error('no push keys: set RABT_PUSH_KEYS to a JSON object { "C001": "secret", … }');
-  const parsed = z.record(z.string().regex(/^C\d{3,}$/), z.string().min(16, 'push keys need at least 16 characters')).safeParse(JSON.parse(json));
+  const parsed = z
+    .record(z.string().regex(/^C\d{3,}$/), z.string().min(16, 'push keys need at least 16 characters'))
+    .safeParse(JSON.parse(json));
   if (!parsed.success) throw new Error(`push keys are not { coop_id: secret }: ${parsed.error.message}`);
   return parsed.data;
 }
@@ -112,7 +114,11 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     queue = queue.then(async () => {
       for (let attempt = 0; ; attempt++) {
         try {
-          const summary: IngestSummary = await ingestInbox({ inboxDir: join(spoolDir, batchId), lakeDir, referenceDir: options.referenceDir });
+          const summary: IngestSummary = await ingestInbox({
+            inboxDir: join(spoolDir, batchId),
+            lakeDir,
+            referenceDir: options.referenceDir,
+          });
           if (summary.failures.length > 0) failed.set(batchId, summary.failures.map((f) => f.reason).join('; '));
           return;
         } catch (err) {
@@ -134,19 +140,26 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     const keyId = authenticate(request, reply, true);
     if (keyId === null) return reply;
     const { feed } = request.params;
-    if (!FEEDS[feed]) return reply.code(404).send({ error: `unknown feed ${feed}; known: ${Object.keys(FEEDS).join(', ')}` });
+    if (!FEEDS[feed])
+      return reply.code(404).send({ error: `unknown feed ${feed}; known: ${Object.keys(FEEDS).join(', ')}` });
     const query = querySchema.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!query.success)
+      return reply
+        .code(400)
+        .send({ error: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const { coop_id: coopId, business_date: businessDate, seq, correction } = query.data;
-    if (!isoDate(businessDate)) return reply.code(400).send({ error: `business_date ${businessDate} is not a calendar date` });
-    if (coopId !== keyId) return reply.code(403).send({ error: `key ${keyId} may not push batches of co-op ${coopId}` });
+    if (!isoDate(businessDate))
+      return reply.code(400).send({ error: `business_date ${businessDate} is not a calendar date` });
+    if (coopId !== keyId)
+      return reply.code(403).send({ error: `key ${keyId} may not push batches of co-op ${coopId}` });
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const batchId = batchIdFor({ coopId, feed, businessDate }, body);
     if ((await lookupLedgerRow(lakeDir, batchId)) !== null) {
       return reply.code(200).send({ batch_id: batchId, status: 'duplicate', status_url: `/v1/batches/${batchId}` });
     }
     const contentType = String(request.headers['content-type']);
-    const format = query.data.format ?? (/spreadsheetml/.test(contentType) ? 'xlsx' : /json/.test(contentType) ? 'jsonl' : 'csv');
+    const format =
+      query.data.format ?? (/spreadsheetml/.test(contentType) ? 'xlsx' : /json/.test(contentType) ? 'jsonl' : 'csv');
     const name = `${coopId}__${feed}__${businessDate.replaceAll('-', '')}__${String(seq).padStart(3, '0')}${correction === 'true' ? '__corr' : ''}.${format}`;
     const dir = join(spoolDir, batchId, coopId);
     mkdirSync(dir, { recursive: true });
@@ -170,7 +183,9 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     }
     if (existsSync(join(spoolDir, id, keyId))) {
       const reason = failed.get(id);
-      return reply.code(202).send({ batch_id: id, status: reason ? 'failed' : 'pending', ...(reason ? { reason } : {}) });
+      return reply
+        .code(202)
+        .send({ batch_id: id, status: reason ? 'failed' : 'pending', ...(reason ? { reason } : {}) });
     }
     return reply.code(404).send({ error: `no batch ${id}` });
   });
@@ -190,7 +205,9 @@ async function lookupLedgerRow(lakeDir: string, batchId: string): Promise<Record
 }
 
 /** Listens on host:port; `close()` stops taking requests and waits for queued ingestion. */
-export async function startPushServer(options: PushServerOptions & { port: number; host?: string }): Promise<{ url: string; close(): Promise<void> }> {
+export async function startPushServer(
+  options: PushServerOptions & { port: number; host?: string },
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = buildPushServer(options);
   const url = await server.app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {

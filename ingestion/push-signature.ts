@@ -11,17 +11,33 @@ function signedPayload(timestamp: string, method: string, url: string, body: Uin
 
 /** `v1=<hex HMAC-SHA256>`, the value of the x-rabt-signature header. */
 export function signPush(key: string, timestamp: string, method: string, url: string, body: Uint8Array): string {
-  return `v1=${createHmac('sha256', key).update(signedPayload(timestamp, method, url, body)).digest('hex')}`;
+  return `v1=${createHmac('sha256', key)
+    .update(signedPayload(timestamp, method, url, body))
+    .digest('hex')}`;
 }
 
-export function verifyPush(key: string, signature: string, timestamp: string, method: string, url: string, body: Uint8Array): boolean {
+export function verifyPush(
+  key: string,
+  signature: string,
+  timestamp: string,
+  method: string,
+  url: string,
+  body: Uint8Array,
+): boolean {
   const expected = Buffer.from(signPush(key, timestamp, method, url, body));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /** Headers a co-op system sends with a signed push (used by tests and by a co-op's client). */
-export function pushHeaders(coopId: string, key: string, method: string, url: string, body: Uint8Array, nowSeconds = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function pushHeaders(
+  coopId: string,
+  key: string,
+  method: string,
+  url: string,
+  body: Uint8Array,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const timestamp = String(nowSeconds);
   return {
     'x-rabt-key-id': coopId,

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Where the simulator owner commits the reference CSVs (docs/contracts.md). */
-export const DEFAULT_REFERENCE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', 'transform', 'seeds', 'reference');
+export const DEFAULT_REFERENCE_DIR = resolve(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '..',
+  'transform',
+  'seeds',
+  'reference',
+);
 
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
@@ -31,7 +37,9 @@ export async function loadReference(con: DuckDBConnection, referenceDir: string)
         `CREATE OR REPLACE TABLE ${table} AS SELECT DISTINCT ${select} FROM read_csv(${sqlString(path)}, header = true, all_varchar = true)`,
       );
     } catch (err) {
-      throw new Error(`reference file ${path} cannot be read with columns ${columns.join(', ')}: ${(err as Error).message}`);
+      throw new Error(
+        `reference file ${path} cannot be read with columns ${columns.join(', ')}: ${(err as Error).message}`,
+      );
     }
   }
   const reader = await con.runAndReadAll('SELECT coop_id, vendor FROM ref_coops');

@@ -9,7 +9,9 @@ beforeAll(async () => {
 });
 
 async function value(sql: string, input: string | null): Promise<unknown> {
-  const reader = await con.runAndReadAll(`SELECT CAST(${sql} AS VARCHAR) AS v FROM (SELECT CAST($1 AS VARCHAR) AS s)`, [input]);
+  const reader = await con.runAndReadAll(`SELECT CAST(${sql} AS VARCHAR) AS v FROM (SELECT CAST($1 AS VARCHAR) AS s)`, [
+    input,
+  ]);
   return reader.getRowObjectsJson()[0]!.v;
 }
 

@@ -33,7 +33,10 @@ export function writeFixtureReference(dir: string): void {
       `${RICE},Rice 5kg,أرز ٥ كغ,RICE,5,kg,365,S01,true,1.500,1.950\n` +
       `${OIL},Oil 1.5l,زيت ١٫٥ لتر,OIL,1.5,l,365,S01,true,0.800,1.100\n`,
   );
-  writeFileSync(join(dir, 'ref_suppliers.csv'), 'supplier_id,name_en,name_ar,lead_time_days\nS01,Gulf Foods,أغذية الخليج,3\n');
+  writeFileSync(
+    join(dir, 'ref_suppliers.csv'),
+    'supplier_id,name_en,name_ar,lead_time_days\nS01,Gulf Foods,أغذية الخليج,3\n',
+  );
 }
 
 export interface Workspace {

@@ -78,13 +78,18 @@ function linesAndCells(spec: FeedSpec): string {
   const jsonPaths = spec.jsonKeys.map((k) => `'$.${k}'`).join(', ');
   // A line of plain ASCII without spaces has nothing to trim: skip trim() on its cells.
   const fieldCells = spec.fields
-    .map((f) => `CASE WHEN plain THEN nullif(cells[pos_${f.name}], '') ELSE rabt_clean(cells[pos_${f.name}]) END AS f_${f.name}`)
+    .map(
+      (f) =>
+        `CASE WHEN plain THEN nullif(cells[pos_${f.name}], '') ELSE rabt_clean(cells[pos_${f.name}]) END AS f_${f.name}`,
+    )
     .join(',\n      ');
   const positions = positionColumns(spec).join(', ');
   return `
   file_rows AS (
     SELECT l.file_idx, f.coop_id AS file_coop_id, f.is_json, f.delim, f.header_cells, f.header_problem,
-      ${positionColumns(spec).map((c) => `f.${c}`).join(', ')}, l.source_row, l.raw_text
+      ${positionColumns(spec)
+        .map((c) => `f.${c}`)
+        .join(', ')}, l.source_row, l.raw_text
     FROM ingest_lines l JOIN ingest_files f USING (file_idx)
   ),
   with_cells AS (
@@ -108,7 +113,8 @@ function linesAndCells(spec: FeedSpec): string {
 }
 
 /** A cell as the line-by-line path cleans it: trimmed of spaces, empty as NULL. */
-const cleanCell = (cell: string): string => `CASE WHEN contains(${cell}, ' ') THEN nullif(trim(${cell}), '') ELSE nullif(${cell}, '') END`;
+const cleanCell = (cell: string): string =>
+  `CASE WHEN contains(${cell}, ' ') THEN nullif(trim(${cell}), '') ELSE nullif(${cell}, '') END`;
 
 /**
  * The same \`fields\` as linesAndCells, from the cells DuckDB's readers split (fast-read.ts):
@@ -120,7 +126,9 @@ function readerCells(spec: FeedSpec, readerRows: string): string {
   return `
   fields AS (
     SELECT r.file_idx, CAST(r.rn - ff.first_rn + 1 + f.header_row AS INTEGER) AS source_row, CAST(NULL AS VARCHAR) AS raw_text, f.coop_id AS file_coop_id, f.is_json,
-      f.header_cells, CAST(NULL AS VARCHAR) AS header_problem, false AS has_formula, ${positionColumns(spec).map((c) => `f.${c}`).join(', ')},
+      f.header_cells, CAST(NULL AS VARCHAR) AS header_problem, false AS has_formula, ${positionColumns(spec)
+        .map((c) => `f.${c}`)
+        .join(', ')},
       f.header_cells AS cell_count, false AS unparsed,
       ${spec.fields.map((field) => `${cleanCell(`r.c_${field.name}`)} AS f_${field.name}`).join(',\n      ')}
     FROM (${readerRows}) r JOIN ingest_files f USING (file_idx) JOIN fast_firsts ff USING (file_idx)
@@ -132,13 +140,33 @@ function commonRules(required: Required[]): Rule[] {
   const missingList = required.map(([column, label]) => `CASE WHEN f_${column} IS NULL THEN '${label}' END`).join(', ');
   return [
     { code: 'missing_column', when: 'header_problem IS NOT NULL', detail: `'header lacks ' || header_problem` },
-    { code: 'oversized_row', when: `length(raw_text) > ${MAX_ROW_CHARS}`, detail: `'row has ' || length(raw_text) || ' characters, more than ${MAX_ROW_CHARS}'` },
+    {
+      code: 'oversized_row',
+      when: `length(raw_text) > ${MAX_ROW_CHARS}`,
+      detail: `'row has ' || length(raw_text) || ' characters, more than ${MAX_ROW_CHARS}'`,
+    },
     { code: 'malformed_json', when: 'is_json AND unparsed', detail: `'row is not a JSON object'` },
-    { code: 'column_count_mismatch', when: 'NOT is_json AND cell_count <> header_cells', detail: `'row has ' || cell_count || ' cells, header has ' || header_cells` },
-    { code: 'formula_injection', when: 'has_formula', detail: `'a cell starts like a spreadsheet formula (=, +, -, @)'` },
-    { code: 'missing_value', when: required.map(([column]) => `f_${column} IS NULL`).join(' OR '), detail: `'no value for ' || concat_ws(', ', ${missingList})` },
+    {
+      code: 'column_count_mismatch',
+      when: 'NOT is_json AND cell_count <> header_cells',
+      detail: `'row has ' || cell_count || ' cells, header has ' || header_cells`,
+    },
+    {
+      code: 'formula_injection',
+      when: 'has_formula',
+      detail: `'a cell starts like a spreadsheet formula (=, +, -, @)'`,
+    },
+    {
+      code: 'missing_value',
+      when: required.map(([column]) => `f_${column} IS NULL`).join(' OR '),
+      detail: `'no value for ' || concat_ws(', ', ${missingList})`,
+    },
     { code: 'unknown_coop', when: 'rc.coop_id IS NULL', detail: `'co-op ' || f_coop_id || ' is not in ref_coops'` },
-    { code: 'coop_mismatch', when: 'f_coop_id <> file_coop_id', detail: `'row is for co-op ' || f_coop_id || ' but the file is from ' || file_coop_id` },
+    {
+      code: 'coop_mismatch',
+      when: 'f_coop_id <> file_coop_id',
+      detail: `'row is for co-op ' || f_coop_id || ' but the file is from ' || file_coop_id`,
+    },
   ];
 }
 
@@ -148,9 +176,15 @@ function commonRules(required: Required[]): Rule[] {
  * aggregate finds the (rare) repeated keys and a join marks their later rows, much cheaper
  * than a window sorting every row.
  */
-export function checkedStatements(rules: FeedRules, source: 'lines' | { readerRows: string } = 'lines', target = 'checked'): string[] {
+export function checkedStatements(
+  rules: FeedRules,
+  source: 'lines' | { readerRows: string } = 'lines',
+  target = 'checked',
+): string[] {
   const all = [...commonRules(rules.required), ...rules.rules];
-  const typedSteps = rules.typed.map((step, i) => `typed_${i + 1} AS (SELECT *, ${step.join(', ')} FROM ${i === 0 ? 'fields' : `typed_${i}`})`);
+  const typedSteps = rules.typed.map(
+    (step, i) => `typed_${i + 1} AS (SELECT *, ${step.join(', ')} FROM ${i === 0 ? 'fields' : `typed_${i}`})`,
+  );
   const lastTyped = rules.typed.length === 0 ? 'fields' : `typed_${rules.typed.length}`;
   const outputNames = rules.output.map(([name]) => name);
   // Reference rows ride along as struct columns, so rules, details and outputs name them the same way in both steps.
@@ -196,7 +230,9 @@ SELECT file_idx, source_row,
 FROM deduplicated`;
   // The reader path keeps only \`judged\`: it lands files none of whose rows fails, so their
   // rows need no reason columns, and its duplicates are found by duplicateFilesSql.
-  return source === 'lines' ? [LINES_SQL, judged, checked, `DROP TABLE ${judgedTable}`, 'DROP TABLE ingest_lines'] : [judged];
+  return source === 'lines'
+    ? [LINES_SQL, judged, checked, `DROP TABLE ${judgedTable}`, 'DROP TABLE ingest_lines']
+    : [judged];
 }
 
 /**

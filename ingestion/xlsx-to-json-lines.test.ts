@@ -26,7 +26,10 @@ describe('xlsxToJsonLines', () => {
     },
     {
       case: 'rich text and formula results are their plain values',
-      rows: [HEADER, ['C003', { richText: [{ text: 'JE-' }, { text: '3' }] }, '2025-06-01', { formula: '1+1', result: 2 }, '', true]],
+      rows: [
+        HEADER,
+        ['C003', { richText: [{ text: 'JE-' }, { text: '3' }] }, '2025-06-01', { formula: '1+1', result: 2 }, '', true],
+      ],
       lines: [{ coop: 'C003', entry: 'JE-3', date: '2025-06-01', debit_fils: 2, counterparty: '', posted: true }],
     },
     { case: 'a header-only workbook is a batch without rows', rows: [HEADER], lines: [] },
@@ -38,10 +41,16 @@ describe('xlsxToJsonLines', () => {
   });
 
   it('reads the one sheet of a workbook whatever its name, but needs the feed sheet among several', async () => {
-    const single = await xlsxToJsonLines(await workbook({ Sheet1: [HEADER, ['C003', 'JE-1', '2025-06-01', 1, 'x', true]] }), 'finance');
+    const single = await xlsxToJsonLines(
+      await workbook({ Sheet1: [HEADER, ['C003', 'JE-1', '2025-06-01', 1, 'x', true]] }),
+      'finance',
+    );
     expect((single as { text: string }).text).toContain('"entry":"JE-1"');
     const several = await xlsxToJsonLines(await workbook({ Sheet1: [HEADER], Notes: [['hello']] }), 'finance');
-    expect(several).toEqual({ reasonCode: 'bad_xlsx', error: "workbook has no sheet named 'finance' (sheets: Sheet1, Notes)" });
+    expect(several).toEqual({
+      reasonCode: 'bad_xlsx',
+      error: "workbook has no sheet named 'finance' (sheets: Sheet1, Notes)",
+    });
   });
 
   it('refuses bytes that are not a workbook', async () => {

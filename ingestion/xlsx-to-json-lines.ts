@@ -29,7 +29,8 @@ export async function xlsxToJsonLines(bytes: Buffer, sheetName: string): Promise
   } catch (err) {
     return { reasonCode: 'bad_xlsx', error: `file is not a readable Excel workbook (${(err as Error).message})` };
   }
-  const sheet = workbook.getWorksheet(sheetName) ?? (workbook.worksheets.length === 1 ? workbook.worksheets[0] : undefined);
+  const sheet =
+    workbook.getWorksheet(sheetName) ?? (workbook.worksheets.length === 1 ? workbook.worksheets[0] : undefined);
   if (!sheet) {
     const names = workbook.worksheets.map((s) => s.name).join(', ') || 'none';
     return { reasonCode: 'bad_xlsx', error: `workbook has no sheet named '${sheetName}' (sheets: ${names})` };

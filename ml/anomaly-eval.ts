@@ -7,7 +7,9 @@ export type { TruthEvent };
 export function readEvents(path: string): TruthEvent[] {
   const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
   const cols = (header ?? '').split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v.replace(/^"|"$/g, '')])) as unknown as TruthEvent);
+  return lines.map(
+    (l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v.replace(/^"|"$/g, '')])) as unknown as TruthEvent,
+  );
 }
 
 const overlaps = (a: Anomaly, e: TruthEvent) => a.endDate >= e.start_date && a.startDate <= e.end_date;
@@ -26,11 +28,23 @@ export const PLANTED_KINDS: { truth: string; kind: AnomalyKind; found: (a: Anoma
   { truth: 'price_gouging', kind: 'price_gouging', found: (a, e) => a.coopId === e.coop_id && overlaps(a, e) },
   { truth: 'missing_feed', kind: 'missing_stock_feed', found: (a, e) => a.coopId === e.coop_id },
   { truth: 'stocktake_shrinkage', kind: 'stocktake_shrinkage', found: (a, e) => a.siteId === e.site_id },
-  { truth: 'phantom_delivery', kind: 'delivery_without_sales', found: (a, e) => a.coopId === e.coop_id && a.productId === e.product_scope && a.startDate === e.start_date },
+  {
+    truth: 'phantom_delivery',
+    kind: 'delivery_without_sales',
+    found: (a, e) => a.coopId === e.coop_id && a.productId === e.product_scope && a.startDate === e.start_date,
+  },
   { truth: 'duplicate_invoice', kind: 'duplicate_invoice', found: (a, e) => a.coopId === e.coop_id && overlaps(a, e) },
-  { truth: 'suspicious_refunds', kind: 'suspicious_refunds', found: (a, e) => a.siteId === e.site_id && overlaps(a, e) },
+  {
+    truth: 'suspicious_refunds',
+    kind: 'suspicious_refunds',
+    found: (a, e) => a.siteId === e.site_id && overlaps(a, e),
+  },
   // Aid from two charities: the case is on whichever paid second, the truth on the first.
-  { truth: 'aid_paid_twice', kind: 'duplicate_aid', found: (a, e) => (a.coopId === e.coop_id || a.coopId === detailValue(e, 'other_coop_id')) && overlaps(a, e) },
+  {
+    truth: 'aid_paid_twice',
+    kind: 'duplicate_aid',
+    found: (a, e) => (a.coopId === e.coop_id || a.coopId === detailValue(e, 'other_coop_id')) && overlaps(a, e),
+  },
 ];
 
 export interface AnomalyScores {
@@ -50,14 +64,21 @@ export interface AnomalyScores {
  */
 export function scoreAnomalies(ranked: Anomaly[], events: TruthEvent[], k = 20): AnomalyScores {
   const truthOf = (t: string) => events.filter((e) => e.event_type === t);
-  const isTrue = (a: Anomaly) => PLANTED_KINDS.some((p) => p.kind === a.kind && truthOf(p.truth).some((e) => p.found(a, e)));
+  const isTrue = (a: Anomaly) =>
+    PLANTED_KINDS.some((p) => p.kind === a.kind && truthOf(p.truth).some((e) => p.found(a, e)));
   const top = ranked.slice(0, k);
   const recall: AnomalyScores['recall'] = [];
   const unplanted: string[] = [];
   for (const p of PLANTED_KINDS) {
     const truth = truthOf(p.truth);
     if (truth.length === 0) unplanted.push(p.truth);
-    else recall.push({ truth: p.truth, kind: p.kind, hits: truth.filter((e) => ranked.some((a) => a.kind === p.kind && p.found(a, e))).length, planted: truth.length });
+    else
+      recall.push({
+        truth: p.truth,
+        kind: p.kind,
+        hits: truth.filter((e) => ranked.some((a) => a.kind === p.kind && p.found(a, e))).length,
+        planted: truth.length,
+      });
   }
   const byKind: Record<string, number> = {};
   for (const a of ranked) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;

@@ -27,12 +27,23 @@ import { forecastDaily } from './forecast-rows';
 import { DEFAULT_LEVEL } from './forecasters/forecaster';
 
 const { values } = parseArgs({
-  options: { series: { type: 'string', default: '600' }, days: { type: 'string', default: '400' }, 'detect-series': { type: 'string', default: '2000' } },
+  options: {
+    series: { type: 'string', default: '600' },
+    days: { type: 'string', default: '400' },
+    'detect-series': { type: 'string', default: '2000' },
+  },
 });
 const DAYS = Number(values.days);
 const START = '2025-06-27';
 const WEEK = [0.93, 0.92, 0.93, 1, 1.12, 1.2, 1];
-const LIFT: Record<string, number> = { pre_ramadan: 1.37, ramadan: 1.18, pre_eid: 1.3, eid: 0.65, salary: 1.12, holiday: 0.9 };
+const LIFT: Record<string, number> = {
+  pre_ramadan: 1.37,
+  ramadan: 1.18,
+  pre_eid: 1.3,
+  eid: 0.65,
+  salary: 1.12,
+  holiday: 0.9,
+};
 const SHAPE = [0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 6, 7, 6, 4, 3, 3, 5, 7, 9, 10, 10, 9, 6, 3];
 const SHAPE_SUM = SHAPE.reduce((a, b) => a + b, 0);
 
@@ -47,7 +58,8 @@ const ds = Array.from({ length: DAYS }, (_, t) => addDaysIso(START, t));
 const classes = ds.map(dayClass);
 const dow = ds.map((d) => (new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7);
 /** One synthetic daily series: a level, the weekly cycle, the calendar's lifts, noise. */
-const dailySeries = (level: number) => ds.map((_, t) => poisson(level * (WEEK[dow[t] as number] as number) * (LIFT[classes[t] as string] ?? 1)));
+const dailySeries = (level: number) =>
+  ds.map((_, t) => poisson(level * (WEEK[dow[t] as number] as number) * (LIFT[classes[t] as string] ?? 1)));
 
 if (values.series === 'national') {
   national(Number(values['detect-series']));
@@ -66,7 +78,9 @@ function rate(label: string, count: number, unit: string, fn: () => void): numbe
   return r;
 }
 
-process.stdout.write(`## ml benchmark — ${N} synthetic daily series of ${DAYS} days, 28-day horizon, node ${process.version}\n`);
+process.stdout.write(
+  `## ml benchmark — ${N} synthetic daily series of ${DAYS} days, 28-day horizon, node ${process.version}\n`,
+);
 process.stdout.write('| step | work | time | rate |\n|---|---|---|---|\n');
 for (const c of DAILY_CANDIDATES) {
   rate(`fit + forecast: ${c.name}`, N, 'series', () => {
@@ -79,16 +93,25 @@ rate('fit + forecast: auto over the plain candidates', N, 'series', () => {
 // As `score` runs it: calendar multipliers pooled over the group (here all series), the
 // pooled calendar model and its ensemble with Holt-Winters among the candidates.
 const pooled = candidatesWithPooled(pooledFactors(daily.map((y) => ({ ds, y }))));
-const autoRate = rate('fit + forecast: auto as score runs it (pooled, ensemble; 3-origin backtest, then refit)', N, 'series', () => {
-  for (const y of daily) new AutoForecaster(pooled).fit({ y, ds, period: 7 }).predict(28);
-});
+const autoRate = rate(
+  'fit + forecast: auto as score runs it (pooled, ensemble; 3-origin backtest, then refit)',
+  N,
+  'series',
+  () => {
+    for (const y of daily) new AutoForecaster(pooled).fit({ y, ds, period: 7 }).predict(28);
+  },
+);
 
-const hourly = daily.slice(0, Math.min(N, 200)).map((y) => y.flatMap((v) => SHAPE.map((w) => Math.round((v * w) / 120))));
+const hourly = daily
+  .slice(0, Math.min(N, 200))
+  .map((y) => y.flatMap((v) => SHAPE.map((w) => Math.round((v * w) / 120))));
 const detectRate = rate('rabt detect (hourly series)', hourly.length, 'series', () => {
   for (const y of hourly) detect(y, 24);
 });
 const points = hourly.reduce((a, y) => a + y.length, 0);
-process.stdout.write(`| … as points | ${points} points | | ${(detectRate * (points / hourly.length)).toFixed(0)} points/s |\n`);
+process.stdout.write(
+  `| … as points | ${points} points | | ${(detectRate * (points / hourly.length)).toFixed(0)} points/s |\n`,
+);
 
 const panels: SurgePanel[] = Array.from({ length: 6 }, (_, g) => {
   const coopY = Array.from({ length: 12 }, (_, c) => hourly[(g * 12 + c) % hourly.length] as number[]);
@@ -110,16 +133,26 @@ const surgeRate = rate(`surge detector (12 co-ops × 2 products × ${DAYS} days 
 // What that would mean at national scale, extrapolated (`--series national` measures it).
 const nat = reference();
 const nationalSeries = nat.sites.length * nat.essentials.length;
-process.stdout.write(`\nnational scale: ${nat.sites.length} selling sites × ${nat.essentials.length} essential products = ${nationalSeries} series; ${nat.governorates.length} governorates × ${nat.categories.length} essential categories = ${nat.governorates.length * nat.categories.length} surge panels\n`);
-process.stdout.write(`| extrapolated from this sample (1 core; \`--series national\` measures it) | time |\n|---|---|\n`);
+process.stdout.write(
+  `\nnational scale: ${nat.sites.length} selling sites × ${nat.essentials.length} essential products = ${nationalSeries} series; ${nat.governorates.length} governorates × ${nat.categories.length} essential categories = ${nat.governorates.length * nat.categories.length} surge panels\n`,
+);
+process.stdout.write(
+  `| extrapolated from this sample (1 core; \`--series national\` measures it) | time |\n|---|---|\n`,
+);
 process.stdout.write(`| forecasts (auto) | ${(nationalSeries / autoRate / 60).toFixed(1)} min |\n`);
-process.stdout.write(`| rabt detect on the same number of hourly series | ${(nationalSeries / detectRate / 60).toFixed(1)} min |\n`);
-process.stdout.write(`| surge alerts (panels of 12 co-ops × 2 products) | ${((nat.governorates.length * nat.categories.length) / surgeRate).toFixed(1)} s |\n`);
+process.stdout.write(
+  `| rabt detect on the same number of hourly series | ${(nationalSeries / detectRate / 60).toFixed(1)} min |\n`,
+);
+process.stdout.write(
+  `| surge alerts (panels of 12 co-ops × 2 products) | ${((nat.governorates.length * nat.categories.length) / surgeRate).toFixed(1)} s |\n`,
+);
 
 /** Selling sites (with their governorate) and essential products (with their category) in the reference data. */
 function reference() {
   const csv = (name: string): Record<string, string>[] => {
-    const [head, ...lines] = readFileSync(new URL(`../transform/seeds/reference/${name}`, import.meta.url), 'utf8').trim().split('\n');
+    const [head, ...lines] = readFileSync(new URL(`../transform/seeds/reference/${name}`, import.meta.url), 'utf8')
+      .trim()
+      .split('\n');
     const columns = (head as string).split(',');
     // These files quote nothing (checked: no quote in them), so a plain split reads them.
     return lines.map((line) => {
@@ -130,7 +163,11 @@ function reference() {
   const coopGovernorate = new Map(csv('ref_coops.csv').map((c) => [c.coop_id as string, c.governorate_id as string]));
   const sites = csv('ref_sites.csv')
     .filter((s) => s.site_type !== 'warehouse')
-    .map((s) => ({ siteId: s.site_id as string, coopId: s.coop_id as string, governorateId: coopGovernorate.get(s.coop_id as string) as string }));
+    .map((s) => ({
+      siteId: s.site_id as string,
+      coopId: s.coop_id as string,
+      governorateId: coopGovernorate.get(s.coop_id as string) as string,
+    }));
   const essentials = csv('ref_products.csv')
     .filter((p) => p.is_essential === 'true')
     .map((p) => ({ productId: p.product_id as string, categoryId: p.category_id as string }));
@@ -178,8 +215,12 @@ function national(detectSeries: number): void {
   const panelsTotal = ref.governorates.length * ref.categories.length;
   const started = new Date().toISOString();
   const load0 = loadavg();
-  process.stdout.write(`## ml benchmark at national scale — ${started}, node ${process.version}, load ${load0.map((v) => v.toFixed(2)).join(' ')}\n`);
-  process.stdout.write(`${ref.sites.length} selling sites × ${ref.essentials.length} essential products = ${total} daily series of ${DAYS} days; ${ref.governorates.length} governorates × ${ref.categories.length} essential categories = ${panelsTotal} surge panels, hourly\n\n`);
+  process.stdout.write(
+    `## ml benchmark at national scale — ${started}, node ${process.version}, load ${load0.map((v) => v.toFixed(2)).join(' ')}\n`,
+  );
+  process.stdout.write(
+    `${ref.sites.length} selling sites × ${ref.essentials.length} essential products = ${total} daily series of ${DAYS} days; ${ref.governorates.length} governorates × ${ref.categories.length} essential categories = ${panelsTotal} surge panels, hourly\n\n`,
+  );
 
   // 1. Surge detector: per governorate × essential category, its co-ops' and products' hours,
   //    with a three-day tripling late in the span so alerts are opened and described.
@@ -253,9 +294,21 @@ function national(detectSeries: number): void {
 
   const load1 = loadavg();
   process.stdout.write(`\n| stage | work | wall s | CPU s | rate |\n|---|---|---|---|---|\n`);
-  process.stdout.write(`| fit + forecast as score runs it (pooled multipliers, 3-origin backtest, refit, 28 days) | ${done} series | ${fc.wall.toFixed(1)} | ${fc.cpu.toFixed(1)} | ${(done / fc.wall).toFixed(1)} series/s |\n`);
-  process.stdout.write(`| surge detector, ${DAYS} days hourly (${alerts} alerts raised) | ${panelsDone} panels | ${sg.wall.toFixed(1)} | ${sg.cpu.toFixed(1)} | ${(panelsDone / sg.wall).toFixed(2)} panels/s |\n`);
-  process.stdout.write(`| rabt detect, hourly series of ${DAYS} days (sample) | ${detectSeries} series, ${points} points | ${dt.wall.toFixed(1)} | ${dt.cpu.toFixed(1)} | ${(detectSeries / dt.wall).toFixed(1)} series/s (${(points / dt.wall / 1e6).toFixed(2)} M points/s) |\n`);
-  process.stdout.write(`\nmodels chosen: ${Object.entries(models).map(([m, n]) => `${m} ${n}`).join(', ')}\n`);
-  process.stdout.write(`load average at start ${load0.map((v) => v.toFixed(2)).join(' ')}, at end ${load1.map((v) => v.toFixed(2)).join(' ')}; finished ${new Date().toISOString()}\n`);
+  process.stdout.write(
+    `| fit + forecast as score runs it (pooled multipliers, 3-origin backtest, refit, 28 days) | ${done} series | ${fc.wall.toFixed(1)} | ${fc.cpu.toFixed(1)} | ${(done / fc.wall).toFixed(1)} series/s |\n`,
+  );
+  process.stdout.write(
+    `| surge detector, ${DAYS} days hourly (${alerts} alerts raised) | ${panelsDone} panels | ${sg.wall.toFixed(1)} | ${sg.cpu.toFixed(1)} | ${(panelsDone / sg.wall).toFixed(2)} panels/s |\n`,
+  );
+  process.stdout.write(
+    `| rabt detect, hourly series of ${DAYS} days (sample) | ${detectSeries} series, ${points} points | ${dt.wall.toFixed(1)} | ${dt.cpu.toFixed(1)} | ${(detectSeries / dt.wall).toFixed(1)} series/s (${(points / dt.wall / 1e6).toFixed(2)} M points/s) |\n`,
+  );
+  process.stdout.write(
+    `\nmodels chosen: ${Object.entries(models)
+      .map(([m, n]) => `${m} ${n}`)
+      .join(', ')}\n`,
+  );
+  process.stdout.write(
+    `load average at start ${load0.map((v) => v.toFixed(2)).join(' ')}, at end ${load1.map((v) => v.toFixed(2)).join(' ')}; finished ${new Date().toISOString()}\n`,
+  );
 }

@@ -43,7 +43,14 @@ export async function detectCsv(options: DetectCsvOptions): Promise<DetectCsvSum
         const r = d[slot];
         if (!r) continue;
         if (r.isAnomaly) anomalies++;
-        rows.push([s.id, formatStamp(grid.start + slot * grid.step, s.style), grid.y[slot] as number, r.expected, r.score, r.isAnomaly]);
+        rows.push([
+          s.id,
+          formatStamp(grid.start + slot * grid.step, s.style),
+          grid.y[slot] as number,
+          r.expected,
+          r.score,
+          r.isAnomaly,
+        ]);
       }
     }
     await writeCsv(
@@ -59,6 +66,14 @@ export async function detectCsv(options: DetectCsvOptions): Promise<DetectCsvSum
       ],
       rows,
     );
-    return { input: options.input, output: options.output, series: series.length, rows: rows.length, anomalies, threshold, intervals };
+    return {
+      input: options.input,
+      output: options.output,
+      series: series.length,
+      rows: rows.length,
+      anomalies,
+      threshold,
+      intervals,
+    };
   });
 }

@@ -23,7 +23,15 @@ describe('forecastCsv', () => {
       const wall = new Date(Date.parse(`${stamp}Z`) + 3 * 3_600_000).toISOString().slice(0, 19);
       rows.push(['hourly', `${wall}+03:00`, hours[t % 24] as number]);
     }
-    for (let t = 0; t < 10; t++) rows.push(['q15', `2025-01-01 10:${String(t * 15 % 60).padStart(2, '0')}:00`.replace('10:', `${String(10 + Math.floor(t * 15 / 60)).padStart(2, '0')}:`), t === 9 ? 7 : 5]);
+    for (let t = 0; t < 10; t++)
+      rows.push([
+        'q15',
+        `2025-01-01 10:${String((t * 15) % 60).padStart(2, '0')}:00`.replace(
+          '10:',
+          `${String(10 + Math.floor((t * 15) / 60)).padStart(2, '0')}:`,
+        ),
+        t === 9 ? 7 : 5,
+      ]);
     await writeSeriesCsv(input, rows);
 
     const summary = await forecastCsv({ input, output, horizon: 3, level: 0.8 });
@@ -56,6 +64,8 @@ describe('forecastCsv', () => {
   });
 
   it('rejects a bad horizon before touching files', async () => {
-    await expect(forecastCsv({ input: join(dir, 'none.csv'), output: join(dir, 'x.csv'), horizon: 0 })).rejects.toThrow(RangeError);
+    await expect(forecastCsv({ input: join(dir, 'none.csv'), output: join(dir, 'x.csv'), horizon: 0 })).rejects.toThrow(
+      RangeError,
+    );
   });
 });

@@ -55,7 +55,10 @@ export async function forecastCsv(options: ForecastCsvOptions): Promise<Forecast
       // series is daily and dated, else let seasonal naive and Holt-Winters compete.
       const daily = grid.step === 86_400_000 && s.style.dateOnly;
       const ds = daily ? grid.y.map((_, i) => formatStamp(grid.start + i * grid.step, s.style)) : undefined;
-      const model = (options.model ?? (() => new AutoForecaster(daily ? DAILY_CANDIDATES : DAILY_CANDIDATES.filter((c) => !c.needsDs))))().fit({
+      const model = (
+        options.model ??
+        (() => new AutoForecaster(daily ? DAILY_CANDIDATES : DAILY_CANDIDATES.filter((c) => !c.needsDs)))
+      )().fit({
         y: grid.y,
         period,
         ds,
@@ -66,7 +69,13 @@ export async function forecastCsv(options: ForecastCsvOptions): Promise<Forecast
       models[model.name] = (models[model.name] ?? 0) + 1;
       const lastT = grid.start + (grid.y.length - 1) * grid.step;
       for (let i = 0; i < horizon; i++) {
-        rows.push([s.id, formatStamp(lastT + (i + 1) * grid.step, s.style), f.yhat[i] as number, f.lower[i] as number, f.upper[i] as number]);
+        rows.push([
+          s.id,
+          formatStamp(lastT + (i + 1) * grid.step, s.style),
+          f.yhat[i] as number,
+          f.lower[i] as number,
+          f.upper[i] as number,
+        ]);
       }
     }
     await writeCsv(
@@ -81,6 +90,16 @@ export async function forecastCsv(options: ForecastCsvOptions): Promise<Forecast
       ],
       rows,
     );
-    return { input: options.input, output: options.output, series: series.length, rowsIn, rowsOut: rows.length, horizon, level, intervals, models };
+    return {
+      input: options.input,
+      output: options.output,
+      series: series.length,
+      rowsIn,
+      rowsOut: rows.length,
+      horizon,
+      level,
+      intervals,
+      models,
+    };
   });
 }

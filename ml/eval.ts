@@ -63,13 +63,22 @@ async function main(): Promise<void> {
       built: { type: 'boolean', default: false },
     },
   });
-  const config = loadConfig({ ...process.env, RABT_DATA_DIR: resolve(values.data as string), RABT_SIM_DIR: '', RABT_LAKE_DIR: '', RABT_WAREHOUSE_PATH: '' });
+  const config = loadConfig({
+    ...process.env,
+    RABT_DATA_DIR: resolve(values.data as string),
+    RABT_SIM_DIR: '',
+    RABT_LAKE_DIR: '',
+    RABT_WAREHOUSE_PATH: '',
+  });
   const reporter = createReporter();
   const t0 = performance.now();
   const lines: string[] = [];
   const out = (s = '') => lines.push(s);
   const readTruth = () => {
-    const summary = JSON.parse(readFileSync(join(config.simDir, 'truth', 'summary.json'), 'utf8')) as { startDate: string; endDate: string };
+    const summary = JSON.parse(readFileSync(join(config.simDir, 'truth', 'summary.json'), 'utf8')) as {
+      startDate: string;
+      endDate: string;
+    };
     return { events: readEvents(join(config.simDir, 'truth', 'events.csv')), ...summary };
   };
   // 3. Anomalies for auditors: every case over the whole span, against the planted truth.
@@ -81,8 +90,13 @@ async function main(): Promise<void> {
     out('| metric | value |');
     out('|---|---|');
     out(`| precision at top ${s.k} | ${fmt(s.hitsAtK / Math.max(1, s.k))} (${s.hitsAtK}/${s.k}) |`);
-    for (const r of s.recall) out(`| recall: ${r.truth} (planted cases) | ${fmt(r.hits / r.planted)} (${r.hits}/${r.planted}) |`);
-    out(`| cases by kind | ${Object.entries(s.byKind).map(([k, n]) => `${k} ${n}`).join(', ')} |`);
+    for (const r of s.recall)
+      out(`| recall: ${r.truth} (planted cases) | ${fmt(r.hits / r.planted)} (${r.hits}/${r.planted}) |`);
+    out(
+      `| cases by kind | ${Object.entries(s.byKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')} |`,
+    );
     if (s.unplanted.length) out(`| not planted by this simulation | ${s.unplanted.join(', ')} |`);
   };
   if (values['anomalies-only']) {
@@ -102,15 +116,33 @@ async function main(): Promise<void> {
     // The pipeline's simulate stage has no `days`; simulate here and let it skip the stage.
     const statePath = join(config.dataDir, '.rabt-state.json');
     const summaryPath = join(config.simDir, 'truth', 'summary.json');
-    const wanted = { scale: values.scale as Scale, seed: Number(values.seed), days: Number(values.days), endDate: values['end-date'] as string };
+    const wanted = {
+      scale: values.scale as Scale,
+      seed: Number(values.seed),
+      days: Number(values.days),
+      endDate: values['end-date'] as string,
+    };
     const have = existsSync(summaryPath) ? (JSON.parse(readFileSync(summaryPath, 'utf8')) as typeof wanted) : null;
-    if (!have || have.scale !== wanted.scale || have.seed !== wanted.seed || have.days !== wanted.days || have.endDate !== wanted.endDate) {
-      for (const p of [config.simDir, config.lakeDir, join(config.warehousePath, '..'), statePath]) rmSync(p, { recursive: true, force: true });
+    if (
+      !have ||
+      have.scale !== wanted.scale ||
+      have.seed !== wanted.seed ||
+      have.days !== wanted.days ||
+      have.endDate !== wanted.endDate
+    ) {
+      for (const p of [config.simDir, config.lakeDir, join(config.warehousePath, '..'), statePath])
+        rmSync(p, { recursive: true, force: true });
       reporter.step(`Simulating ${wanted.scale}, ${wanted.days} days to ${wanted.endDate}`);
       await simulate({ ...wanted, outDir: config.simDir, onProgress: (e) => reporter.progress(e) });
       writeState(statePath, { ...readState(statePath), simulation: { scale: wanted.scale, seed: wanted.seed } });
     }
-    await runPipeline({ config, reporter, scale: values.scale as Scale, seed: Number(values.seed), endDate: values['end-date'] });
+    await runPipeline({
+      config,
+      reporter,
+      scale: values.scale as Scale,
+      seed: Number(values.seed),
+      endDate: values['end-date'],
+    });
     reporter.finish();
   }
 
@@ -126,30 +158,47 @@ async function main(): Promise<void> {
     const step = Math.max(1, Math.floor(all.length / cap));
     const sample = all.filter((_, i) => i % step === 0).slice(0, cap);
     const origins = [1, 2, 3, 4].map((k) => addDaysIso(endDate, -28 * k + 1));
-    const scores = forecastScores(sample.map((s) => ({ ...s, group: `${s.governorateId}:${s.categoryId}` })), origins, 28);
+    const scores = forecastScores(
+      sample.map((s) => ({ ...s, group: `${s.governorateId}:${s.categoryId}` })),
+      origins,
+      28,
+    );
     const naive = scores.find((s) => s.name === 'seasonal_naive')?.mase ?? NaN;
     out(`## Forecasts — branch × essential product, 28-day horizon, origins ${origins.join(', ')}`);
     out(`${sample.length} of ${all.length} series (${((performance.now() - t1) / 1000).toFixed(0)} s)`);
     out('| model | mean MASE | vs seasonal naive | 90% interval coverage | forecasts |');
     out('|---|---|---|---|---|');
-    for (const s of scores) out(`| ${s.name} | ${fmt(s.mase)} | ${fmt(s.mase / naive)} | ${fmt(s.coverage, 2)} | ${s.n} |`);
+    for (const s of scores)
+      out(`| ${s.name} | ${fmt(s.mase)} | ${fmt(s.mase / naive)} | ${fmt(s.coverage, 2)} | ${s.n} |`);
     out();
 
     // 2. Surge alerts.
     const results = await runSurges(con, config.lakeDir, startDate, endDate);
     const waves = events.filter((e) => e.event_type === 'crisis_wave');
-    const planted: { gov: string; cat: string; start: string; end: string; found: boolean; delay: number | null; delayFromOpen: number | null; opened: string | null }[] = [];
+    const planted: {
+      gov: string;
+      cat: string;
+      start: string;
+      end: string;
+      found: boolean;
+      delay: number | null;
+      delayFromOpen: number | null;
+      opened: string | null;
+    }[] = [];
     const alertRows: { gov: string; cat: string; opened: string; true: boolean }[] = [];
     for (const r of results) {
       const wave = waves.find((w) => w.governorate_id === r.panel.governorateId);
-      const scopeOk = (cat: string, w: TruthEvent) => w.product_scope === 'essential' || w.product_scope.replace('categories:', '').split(' ').includes(cat);
+      const scopeOk = (cat: string, w: TruthEvent) =>
+        w.product_scope === 'essential' || w.product_scope.replace('categories:', '').split(' ').includes(cat);
       const stamp = (h: number) => {
         const { day, hourOfDay } = hourStamp(r.panel, h);
         return { day, hourOfDay, text: `${day} ${String(hourOfDay).padStart(2, '0')}:00` };
       };
       for (const a of r.alerts) {
         const o = stamp(a.openedHour);
-        const isTrue = Boolean(wave && scopeOk(r.panel.categoryId, wave) && o.day >= wave.start_date && o.day <= wave.end_date);
+        const isTrue = Boolean(
+          wave && scopeOk(r.panel.categoryId, wave) && o.day >= wave.start_date && o.day <= wave.end_date,
+        );
         alertRows.push({ gov: r.panel.governorateId, cat: r.panel.categoryId, opened: o.text, true: isTrue });
       }
       if (wave && scopeOk(r.panel.categoryId, wave)) {
@@ -167,7 +216,16 @@ async function main(): Promise<void> {
           delay = days + o.hourOfDay;
           delayFromOpen = delay - 8; // co-ops open at 08:00: the first hour panic can show
         }
-        planted.push({ gov: r.panel.governorateId, cat: r.panel.categoryId, start: wave.start_date, end: wave.end_date, found: Boolean(hit), delay, delayFromOpen, opened });
+        planted.push({
+          gov: r.panel.governorateId,
+          cat: r.panel.categoryId,
+          start: wave.start_date,
+          end: wave.end_date,
+          found: Boolean(hit),
+          delay,
+          delayFromOpen,
+          opened,
+        });
       }
     }
     const tp = alertRows.filter((a) => a.true).length;
@@ -189,7 +247,10 @@ async function main(): Promise<void> {
     const sales = currentFeedSql(config.lakeDir, 'sales');
     const emptyHours = new Map<string, number[]>();
     const waveFrom = planted.map((p) => p.start).sort()[0];
-    const waveTo = planted.map((p) => p.end).sort().at(-1);
+    const waveTo = planted
+      .map((p) => p.end)
+      .sort()
+      .at(-1);
     if (sales && waveFrom && waveTo) {
       const hoursReader = await con.runAndReadAll(`
         WITH so AS (
@@ -219,16 +280,28 @@ async function main(): Promise<void> {
       if (day) emptied++;
       if (!day || !p.opened) continue;
       leadsToDay.push(leadHours(p.opened, day));
-      leads.push(leadHours(p.opened, shelvesEmptyAt(day, emptyHours.get(`${p.gov}:${p.cat}:${day}`) ?? [], ordinaryMax(counts, p.start))));
+      leads.push(
+        leadHours(
+          p.opened,
+          shelvesEmptyAt(day, emptyHours.get(`${p.gov}:${p.cat}:${day}`) ?? [], ordinaryMax(counts, p.start)),
+        ),
+      );
     }
-    const seasons = events.filter((e) => e.event_type === 'pre_ramadan_surge' || e.event_type === 'ramadan' || e.event_type.startsWith('eid_'));
+    const seasons = events.filter(
+      (e) => e.event_type === 'pre_ramadan_surge' || e.event_type === 'ramadan' || e.event_type.startsWith('eid_'),
+    );
     const preRamadan = seasons.filter((e) => e.event_type === 'pre_ramadan_surge');
-    const inWeeksBeforeRamadan = (d: string) => preRamadan.some((e) => d >= addDaysIso(e.start_date, -14) && d <= e.end_date) || seasons.some((e) => e.event_type === 'ramadan' && d >= e.start_date && d <= addDaysIso(e.start_date, 2));
-    const onEid = (d: string) => seasons.some((e) => e.event_type.startsWith('eid_') && d >= addDaysIso(e.start_date, -1) && d <= e.end_date);
+    const inWeeksBeforeRamadan = (d: string) =>
+      preRamadan.some((e) => d >= addDaysIso(e.start_date, -14) && d <= e.end_date) ||
+      seasons.some((e) => e.event_type === 'ramadan' && d >= e.start_date && d <= addDaysIso(e.start_date, 2));
+    const onEid = (d: string) =>
+      seasons.some((e) => e.event_type.startsWith('eid_') && d >= addDaysIso(e.start_date, -1) && d <= e.end_date);
     const falseAlerts = alertRows.filter((a) => !a.true);
     const delays = planted.filter((p) => p.delay !== null).map((p) => p.delay as number);
     const delaysOpen = planted.filter((p) => p.delayFromOpen !== null).map((p) => p.delayFromOpen as number);
-    out(`## Panic-buying alerts — ${results.length} governorate × essential category panels, ${startDate} … ${endDate}`);
+    out(
+      `## Panic-buying alerts — ${results.length} governorate × essential category panels, ${startDate} … ${endDate}`,
+    );
     out('| metric | value |');
     out('|---|---|');
     out(`| planted regional surges (governorate × category) | ${planted.length} |`);
@@ -238,19 +311,31 @@ async function main(): Promise<void> {
     out(`| median delay from onset day 00:00 (h) | ${fmt(median(delays), 1)} |`);
     out(`| median delay from the day's first open hour 08:00 (h) | ${fmt(median(delaysOpen), 1)} |`);
     out(`| surges that emptied shelves (more stock-outs than any of the 28 days before) | ${emptied} |`);
-    out(`| alerts before shelves emptied (the hour more shelves were empty than on any ordinary day) | ${leads.filter((h) => h > 0).length} of ${leads.length} |`);
+    out(
+      `| alerts before shelves emptied (the hour more shelves were empty than on any ordinary day) | ${leads.filter((h) => h > 0).length} of ${leads.length} |`,
+    );
     out(`| median lead time to that hour (h) | ${fmt(median(leads), 1)} |`);
     out(`| median lead time to that day's 00:00 (h) | ${fmt(median(leadsToDay), 1)} |`);
-    out(`| false alerts in the weeks before Ramadan | ${falseAlerts.filter((a) => inWeeksBeforeRamadan(a.opened.slice(0, 10))).length} |`);
+    out(
+      `| false alerts in the weeks before Ramadan | ${falseAlerts.filter((a) => inWeeksBeforeRamadan(a.opened.slice(0, 10))).length} |`,
+    );
     out(`| false alerts on Eid (and its eve) | ${falseAlerts.filter((a) => onEid(a.opened.slice(0, 10))).length} |`);
     out(`| seasons in the span | ${seasons.map((s) => `${s.event_type} ${s.start_date}`).join('; ')} |`);
-    if (falseAlerts.length) out(`| false alerts (first 10) | ${falseAlerts.slice(0, 10).map((a) => `${a.gov}/${a.cat} ${a.opened}`).join('; ')} |`);
+    if (falseAlerts.length)
+      out(
+        `| false alerts (first 10) | ${falseAlerts
+          .slice(0, 10)
+          .map((a) => `${a.gov}/${a.cat} ${a.opened}`)
+          .join('; ')} |`,
+      );
     out();
 
     await anomalySection(con, events, startDate, endDate);
   });
   out();
-  out(`${values.built ? 'world read as built (nothing simulated, ingested, built or scored)' : `pipeline ${pipelineSeconds.toFixed(0)} s`}, evaluation ${((performance.now() - t0) / 1000 - pipelineSeconds).toFixed(0)} s`);
+  out(
+    `${values.built ? 'world read as built (nothing simulated, ingested, built or scored)' : `pipeline ${pipelineSeconds.toFixed(0)} s`}, evaluation ${((performance.now() - t0) / 1000 - pipelineSeconds).toFixed(0)} s`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -17,7 +17,12 @@ describe('forecastScores', () => {
     const naive = scores.find((s) => s.name === 'seasonal_naive');
     // Its interval is ±z·2·√(weeks ahead): at 90% (z 1.645) every miss of 2 is inside.
     expect(naive).toEqual({ name: 'seasonal_naive', mase: 0.5, coverage: 1, n: 1 });
-    expect(scores.map((s) => s.name)).toEqual(['seasonal_naive', 'holt_winters', 'calendar_holt_winters', 'auto (backtest choice)']);
+    expect(scores.map((s) => s.name)).toEqual([
+      'seasonal_naive',
+      'holt_winters',
+      'calendar_holt_winters',
+      'auto (backtest choice)',
+    ]);
     // At 50% (z 0.674) the first week's band, ±1.35, misses its 7 days off by 2; the
     // third week's, ±2.34, holds them; weeks two and four are exact.
     const half = forecastScores([{ ds, y }], [ds[n - 28] as string], 28, 0.5).find((s) => s.name === 'seasonal_naive');
@@ -29,6 +34,13 @@ describe('forecastScores', () => {
     const ds = Array.from({ length: 120 }, (_, t) => addDaysIso('2025-01-01', t));
     const member = (k: number) => ({ ds, y: ds.map((_, t) => k * (week[t % 7] as number) + (t % 3)), group: 'g' });
     const names = forecastScores([member(1), member(2)], [ds[92] as string], 28).map((s) => s.name);
-    expect(names).toEqual(['seasonal_naive', 'holt_winters', 'pooled_calendar_holt_winters', 'hw_calendar_ensemble', 'calendar_holt_winters', 'auto (backtest choice)']);
+    expect(names).toEqual([
+      'seasonal_naive',
+      'holt_winters',
+      'pooled_calendar_holt_winters',
+      'hw_calendar_ensemble',
+      'calendar_holt_winters',
+      'auto (backtest choice)',
+    ]);
   });
 });

@@ -24,7 +24,12 @@ export interface ModelScore {
  * in-sample weekly naive error. Every daily candidate is scored, pooled or not, and the
  * backtest's choice among the candidates `score` uses.
  */
-export function forecastScores(series: EvalSeries[], origins: string[], horizon: number, level = DEFAULT_LEVEL): ModelScore[] {
+export function forecastScores(
+  series: EvalSeries[],
+  origins: string[],
+  horizon: number,
+  level = DEFAULT_LEVEL,
+): ModelScore[] {
   const sums = new Map<string, { mase: number; n: number; inside: number; days: number }>();
   const groups = new Map<string, EvalSeries[]>();
   for (const s of series) if (s.group) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
@@ -40,7 +45,11 @@ export function forecastScores(series: EvalSeries[], origins: string[], horizon:
     for (const origin of origins) {
       const candidates = candidatesWithPooled(pooledFor(s.group, origin));
       const extra = DAILY_CANDIDATES.filter((d) => !candidates.some((c) => c.name === d.name));
-      const models = [...candidates, ...extra, { name: 'auto (backtest choice)', make: () => new AutoForecaster(candidates) }];
+      const models = [
+        ...candidates,
+        ...extra,
+        { name: 'auto (backtest choice)', make: () => new AutoForecaster(candidates) },
+      ];
       const end = s.ds.indexOf(origin);
       if (end < 56 || end + horizon > s.y.length) continue;
       const train = { y: s.y.slice(0, end), ds: s.ds.slice(0, end), period: 7 };
@@ -52,7 +61,9 @@ export function forecastScores(series: EvalSeries[], origins: string[], horizon:
       for (const m of models) {
         const f = m.make().fit(train).predict(horizon, { level });
         const mae = actual.reduce((a, v, k) => a + Math.abs(v - Math.max(0, f.yhat[k] as number)), 0) / horizon;
-        const inside = actual.filter((v, k) => v >= Math.max(0, f.lower[k] as number) && v <= Math.max(0, f.upper[k] as number)).length;
+        const inside = actual.filter(
+          (v, k) => v >= Math.max(0, f.lower[k] as number) && v <= Math.max(0, f.upper[k] as number),
+        ).length;
         const acc = sums.get(m.name) ?? { mase: 0, n: 0, inside: 0, days: 0 };
         acc.mase += mae / scale;
         acc.n++;
@@ -64,4 +75,3 @@ export function forecastScores(series: EvalSeries[], origins: string[], horizon:
   }
   return [...sums].map(([name, { mase, n, inside, days }]) => ({ name, mase: mase / n, coverage: inside / days, n }));
 }
-

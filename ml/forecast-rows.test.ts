@@ -3,7 +3,14 @@ import { denseDaily, hourShares, profileOf } from './forecast-rows';
 
 describe('denseDaily', () => {
   it('fills days without a row with zero', () => {
-    const s = denseDaily(new Map([['2025-05-01', 3], ['2025-05-03', 4]]), '2025-05-01', '2025-05-04');
+    const s = denseDaily(
+      new Map([
+        ['2025-05-01', 3],
+        ['2025-05-03', 4],
+      ]),
+      '2025-05-01',
+      '2025-05-04',
+    );
     expect(s).toEqual({ ds: ['2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04'], y: [3, 0, 4, 0] });
   });
 });

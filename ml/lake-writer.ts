@@ -47,7 +47,9 @@ export async function writeRun(
   await mkdir(dir, { recursive: true });
   const name = `part-${runId}.parquet`;
   const path = join(dir, name);
-  const select = columns.map((c) => (c.type === 'DATE' || c.type === 'TIMESTAMP' ? `CAST("${c.name}" AS ${c.type}) AS "${c.name}"` : `"${c.name}"`));
+  const select = columns.map((c) =>
+    c.type === 'DATE' || c.type === 'TIMESTAMP' ? `CAST("${c.name}" AS ${c.type}) AS "${c.name}"` : `"${c.name}"`,
+  );
   await copyAtomic(
     con,
     `SELECT ${select.join(', ')}, CAST(${sqlString(generatedAt)} AS TIMESTAMPTZ) AS generated_at FROM ${tmp}`,

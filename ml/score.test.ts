@@ -48,7 +48,12 @@ beforeAll(async () => {
     for (let h = 8; h < 24; h++) {
       const surge = day >= '2025-05-26' ? 3 : 1;
       for (const site of ['C001-M', 'C003-M']) {
-        hourly.push({ site_id: site, product_id: RICE, sale_hour: `${day} ${String(h).padStart(2, '0')}:00:00`, quantity: Math.round((SHAPE[h] as number) * 2 * surge * (0.8 + 0.4 * rnd())) });
+        hourly.push({
+          site_id: site,
+          product_id: RICE,
+          sale_hour: `${day} ${String(h).padStart(2, '0')}:00:00`,
+          quantity: Math.round((SHAPE[h] as number) * 2 * surge * (0.8 + 0.4 * rnd())),
+        });
       }
     }
   }
@@ -88,21 +93,46 @@ describe('score', () => {
               typeof(ds) ds_type, typeof(generated_at) ga_type
        FROM read_parquet('${join(lakeDir, 'ml', 'forecasts', files[0] as string)}') ORDER BY series_id, ds`,
     );
-    expect(rows[0]).toMatchObject({ ds_type: 'DATE', ga_type: 'TIMESTAMP WITH TIME ZONE', coop_id: 'C001', site_id: 'C001-B01', product_id: RICE });
+    expect(rows[0]).toMatchObject({
+      ds_type: 'DATE',
+      ga_type: 'TIMESTAMP WITH TIME ZONE',
+      coop_id: 'C001',
+      site_id: 'C001-B01',
+      product_id: RICE,
+    });
     const rice = rows.filter((r) => r.series_id === `C001-B01:${RICE}`);
-    expect(rice.map((r) => [r.ds, r.yhat])).toEqual(Array.from({ length: 9 }, (_, k) => [isoDay('2025-05-29', k), week[(28 + k) % 7]]));
+    expect(rice.map((r) => [r.ds, r.yhat])).toEqual(
+      Array.from({ length: 9 }, (_, k) => [isoDay('2025-05-29', k), week[(28 + k) % 7]]),
+    );
     // Zero-sales days filled: day 28 repeats day 21 (odd, 7), day 29 repeats day 22 (no row, 0).
     const water = rows.filter((r) => r.series_id === `C002-M:${WATER}`);
     expect(water.slice(0, 4).map((r) => r.yhat)).toEqual([7, 0, 7, 0]);
-    expect(water.every((r) => (r.yhat_lower as number) >= 0 && (r.yhat_upper as number) >= (r.yhat as number))).toBe(true);
+    expect(water.every((r) => (r.yhat_lower as number) >= 0 && (r.yhat_upper as number) >= (r.yhat as number))).toBe(
+      true,
+    );
 
     // Days of cover: the latest stock (100 on 05-28) against the rice forecast.
-    const cover = await query(`SELECT level, site_id, governorate_id, stock_on_hand, days_of_cover, CAST(expected_stockout_date AS VARCHAR) d
+    const cover =
+      await query(`SELECT level, site_id, governorate_id, stock_on_hand, days_of_cover, CAST(expected_stockout_date AS VARCHAR) d
       FROM read_parquet('${await part(lakeDir, 'stock_cover')}') WHERE product_id = '${RICE}' ORDER BY level DESC`);
     const riceForecast = rice.map((r) => r.yhat as number);
     expect(cover).toEqual([
-      { level: 'site', site_id: 'C001-B01', governorate_id: 'KW-JA', stock_on_hand: 100, days_of_cover: daysOfCover(100, riceForecast), d: '2025-06-06' },
-      { level: 'governorate', site_id: null, governorate_id: 'KW-JA', stock_on_hand: 600, days_of_cover: daysOfCover(600, riceForecast), d: expect.any(String) },
+      {
+        level: 'site',
+        site_id: 'C001-B01',
+        governorate_id: 'KW-JA',
+        stock_on_hand: 100,
+        days_of_cover: daysOfCover(100, riceForecast),
+        d: '2025-06-06',
+      },
+      {
+        level: 'governorate',
+        site_id: null,
+        governorate_id: 'KW-JA',
+        stock_on_hand: 600,
+        days_of_cover: daysOfCover(600, riceForecast),
+        d: expect.any(String),
+      },
     ]);
     // No raw sales in this lake: no alerts, but the alert files exist for dbt.
     expect(summary.alerts).toEqual({ alerts: 0, open: 0, events: 0 });
@@ -110,28 +140,41 @@ describe('score', () => {
     // C002 sold water on 14 days and never sent a stock count.
     const anomalies = await query(`SELECT kind, rank, coop_id, CAST(start_date AS VARCHAR) s, value_at_stake_kwd v
       FROM read_parquet('${await part(lakeDir, 'anomalies')}')`);
-    expect(anomalies).toEqual([{ kind: 'missing_stock_feed', rank: 1, coop_id: 'C002', s: '2025-05-02', v: 14 * 7 * 2 }]);
+    expect(anomalies).toEqual([
+      { kind: 'missing_stock_feed', rank: 1, coop_id: 'C002', s: '2025-05-02', v: 14 * 7 * 2 },
+    ]);
     expect(summary.anomalies).toEqual({ missing_stock_feed: 1 });
   });
 
   it('raises a surge alert from the lake’s hourly sales and forecasts the next 48 hours', async () => {
     const summary = await score({ warehousePath, lakeDir: lakeWithSales, horizonDays: 7 });
     expect(summary.alerts.alerts).toBe(1);
-    const alerts = await query(`SELECT alert_id, governorate_id, category_id, status, CAST(since_at AS VARCHAR) since, coops_affected, top_product_ids, stock_on_hand
+    const alerts =
+      await query(`SELECT alert_id, governorate_id, category_id, status, CAST(since_at AS VARCHAR) since, coops_affected, top_product_ids, stock_on_hand
       FROM read_parquet('${await part(lakeWithSales, 'alerts')}')`);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ governorate_id: 'KW-JA', category_id: 'RICE', status: 'open', coops_affected: 2, top_product_ids: RICE });
+    expect(alerts[0]).toMatchObject({
+      governorate_id: 'KW-JA',
+      category_id: 'RICE',
+      status: 'open',
+      coops_affected: 2,
+      top_product_ids: RICE,
+    });
     expect(String(alerts[0]?.since) >= '2025-05-26 08:00:00').toBe(true);
     expect(String(alerts[0]?.since) < '2025-05-26 20:00:00').toBe(true);
-    const hourly = await query(`SELECT count(*)::INT n, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'hourly_forecasts')}')`);
+    const hourly = await query(
+      `SELECT count(*)::INT n, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'hourly_forecasts')}')`,
+    );
     const region = await query(`SELECT sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'region_forecasts')}')
       WHERE series_id = 'KW-JA:RICE' AND ds <= DATE '2025-05-30'`);
     expect(hourly[0]?.n).toBe(48);
     expect(hourly[0]?.s).toBeCloseTo(region[0]?.s as number, 6);
     // Each branch × rice series, hour by hour: its own two days' forecast spread over the hours.
-    const branchHourly = await query(`SELECT series_id, count(*)::INT n, sum(yhat) s, bool_and(yhat_lower <= yhat AND yhat <= yhat_upper) ordered
+    const branchHourly =
+      await query(`SELECT series_id, count(*)::INT n, sum(yhat) s, bool_and(yhat_lower <= yhat AND yhat <= yhat_upper) ordered
       FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecasts')}') WHERE product_id = '${RICE}' GROUP BY ALL ORDER BY series_id`);
-    const branchDaily = await query(`SELECT series_id, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'forecasts')}')
+    const branchDaily =
+      await query(`SELECT series_id, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'forecasts')}')
       WHERE product_id = '${RICE}' AND ds <= DATE '2025-05-30' GROUP BY ALL ORDER BY series_id`);
     expect(branchHourly.map((r) => r.series_id)).toEqual(branchDaily.map((r) => r.series_id));
     branchHourly.forEach((r, i) => {
@@ -139,7 +182,9 @@ describe('score', () => {
       expect(r.s).toBeCloseTo(branchDaily[i]?.s as number, 6);
     });
     // Water in Hawalli has no hourly sales in this lake, so no hours to spread it over.
-    const all = await query(`SELECT count(*)::INT n, count(*) FILTER (WHERE product_id = '${WATER}')::INT water FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecasts')}')`);
+    const all = await query(
+      `SELECT count(*)::INT n, count(*) FILTER (WHERE product_id = '${WATER}')::INT water FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecasts')}')`,
+    );
     expect(all[0]).toEqual({ n: 48 * branchHourly.length, water: 0 });
     expect(summary.branchHourlyRows).toBe(all[0]?.n);
   });
@@ -156,14 +201,21 @@ describe('score', () => {
       const surge = day >= '2025-02-10' && day <= '2025-02-12' ? 3 : 1;
       for (let h = 8; h < 24; h++) {
         for (const site of ['C001-M', 'C003-M']) {
-          hourly.push({ site_id: site, product_id: RICE, sale_hour: `${day} ${String(h).padStart(2, '0')}:00:00`, quantity: Math.round((SHAPE[h] as number) * 2 * surge * (0.8 + 0.4 * rnd())) });
+          hourly.push({
+            site_id: site,
+            product_id: RICE,
+            sale_hour: `${day} ${String(h).padStart(2, '0')}:00:00`,
+            quantity: Math.round((SHAPE[h] as number) * 2 * surge * (0.8 + 0.4 * rnd())),
+          });
         }
       }
     }
     expect(hourly.at(-1)?.sale_hour.slice(0, 10)).toBe('2025-05-28');
     await writeLakeSalesFixture(lakeDir, hourly);
     const alertsOf = async () =>
-      query(`SELECT status, CAST(since_at AS VARCHAR) since, CAST(closed_at AS VARCHAR) closed FROM read_parquet('${await part(lakeDir, 'alerts')}')`);
+      query(
+        `SELECT status, CAST(since_at AS VARCHAR) since, CAST(closed_at AS VARCHAR) closed FROM read_parquet('${await part(lakeDir, 'alerts')}')`,
+      );
 
     const summary = await score({ warehousePath, lakeDir, horizonDays: 3 });
     expect(summary.asOf).toBe('2025-05-28');
@@ -183,7 +235,9 @@ describe('score', () => {
     // Scored seven weeks after the last sale: C002's missing stock counts (May) are long past.
     const asOf = '2025-07-15';
     const missingFeedCases = async (lakeDir: string) =>
-      (await query(`SELECT coop_id, CAST(start_date AS VARCHAR) s FROM read_parquet('${await part(lakeDir, 'anomalies')}') WHERE kind = 'missing_stock_feed'`));
+      await query(
+        `SELECT coop_id, CAST(start_date AS VARCHAR) s FROM read_parquet('${await part(lakeDir, 'anomalies')}') WHERE kind = 'missing_stock_feed'`,
+      );
     const history = join(dir, 'lake-anomaly-history');
     await score({ warehousePath, lakeDir: history, asOf, horizonDays: 2 });
     expect(await missingFeedCases(history)).toContainEqual({ coop_id: 'C002', s: '2025-05-02' });
@@ -198,7 +252,8 @@ describe('score', () => {
     const summary = await score({ warehousePath, lakeDir, horizonDays: 3, asOf: '2025-05-20' });
     const files = await readdir(join(lakeDir, 'ml', 'forecasts'));
     expect(files).toEqual([`part-${summary.runId}.parquet`]);
-    const rows = await query(`SELECT CAST(ds AS VARCHAR) ds, yhat FROM read_parquet('${join(lakeDir, 'ml', 'forecasts', files[0] as string)}')
+    const rows =
+      await query(`SELECT CAST(ds AS VARCHAR) ds, yhat FROM read_parquet('${join(lakeDir, 'ml', 'forecasts', files[0] as string)}')
       WHERE series_id = 'C001-B01:${RICE}' ORDER BY ds`);
     expect(rows.map((r) => [r.ds, r.yhat])).toEqual([
       ['2025-05-21', week[20 % 7]],

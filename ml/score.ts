@@ -88,7 +88,11 @@ export async function lastSalesDay(con: DuckDBConnection): Promise<string | null
  * Daily unit sales of essential products per selling site (not warehouses) and product,
  * from the published marts (attached as `wh`), as dense series from each one's first sale.
  */
-export async function readEssentialDailySeries(con: DuckDBConnection, asOf: string, historyDays: number): Promise<SiteProductSeries[]> {
+export async function readEssentialDailySeries(
+  con: DuckDBConnection,
+  asOf: string,
+  historyDays: number,
+): Promise<SiteProductSeries[]> {
   const start = addDaysIso(asOf, -(historyDays - 1));
   const reader = await con.runAndReadAll(`
     SELECT st.coop_id, s.site_id, st.governorate_id, s.product_id, p.category_id,
@@ -154,9 +158,9 @@ const REGION_FORECAST_COLUMNS = [
   { name: 'level', type: 'DOUBLE' },
 ] as const;
 
-
 /** The daily forecast's columns with the hour in place of the day. */
-const hourlyOf = (columns: readonly Column[]): Column[] => columns.map((c) => (c.name === 'ds' ? { name: 'ds_hour', type: 'TIMESTAMP' } : c));
+const hourlyOf = (columns: readonly Column[]): Column[] =>
+  columns.map((c) => (c.name === 'ds' ? { name: 'ds_hour', type: 'TIMESTAMP' } : c));
 const BRANCH_HOURLY_FORECAST_COLUMNS = hourlyOf(FORECAST_COLUMNS);
 
 const HOURLY_FORECAST_COLUMNS = hourlyOf(REGION_FORECAST_COLUMNS);
@@ -189,7 +193,8 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     for (const s of series) {
       const key = `${s.governorateId}:${s.categoryId}`;
       let r = regions.get(key);
-      if (!r) regions.set(key, (r = { gov: s.governorateId, cat: s.categoryId, byDay: new Map(), first: s.ds[0] as string }));
+      if (!r)
+        regions.set(key, (r = { gov: s.governorateId, cat: s.categoryId, byDay: new Map(), first: s.ds[0] as string }));
       if ((s.ds[0] as string) < r.first) r.first = s.ds[0] as string;
       s.ds.forEach((d, k) => r.byDay.set(d, (r.byDay.get(d) ?? 0) + (s.y[k] as number)));
     }
@@ -203,22 +208,56 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     const models: Record<string, number> = {};
     const siteForecasts = new Map<string, number[]>();
     // The first days of each branch forecast, to spread over the hours once the shares are known.
-    const siteFirstDays = new Map<string, { s: (typeof series)[number]; model: string; yhat: number[]; lower: number[]; upper: number[] }>();
+    const siteFirstDays = new Map<
+      string,
+      { s: (typeof series)[number]; model: string; yhat: number[]; lower: number[]; upper: number[] }
+    >();
     const forecastRows: Cell[][] = [];
     const every = Math.max(1, Math.floor(series.length / 50));
     series.forEach((s, i) => {
-      const { model, forecast } = forecastDaily(s, horizonDays, level, pooled.get(`${s.governorateId}:${s.categoryId}`));
+      const { model, forecast } = forecastDaily(
+        s,
+        horizonDays,
+        level,
+        pooled.get(`${s.governorateId}:${s.categoryId}`),
+      );
       models[model] = (models[model] ?? 0) + 1;
       siteForecasts.set(s.seriesId, forecast.yhat);
       const head = Math.min(HOURLY_HORIZON_DAYS, horizonDays);
-      siteFirstDays.set(s.seriesId, { s, model, yhat: forecast.yhat.slice(0, head), lower: forecast.lower.slice(0, head), upper: forecast.upper.slice(0, head) });
+      siteFirstDays.set(s.seriesId, {
+        s,
+        model,
+        yhat: forecast.yhat.slice(0, head),
+        lower: forecast.lower.slice(0, head),
+        upper: forecast.upper.slice(0, head),
+      });
       const last = s.ds[s.ds.length - 1] as string;
       for (let k = 0; k < horizonDays; k++) {
-        forecastRows.push([s.seriesId, s.coopId, s.siteId, s.productId, addDaysIso(last, k + 1), model, forecast.yhat[k] as number, forecast.lower[k] as number, forecast.upper[k] as number, level]);
+        forecastRows.push([
+          s.seriesId,
+          s.coopId,
+          s.siteId,
+          s.productId,
+          addDaysIso(last, k + 1),
+          model,
+          forecast.yhat[k] as number,
+          forecast.lower[k] as number,
+          forecast.upper[k] as number,
+          level,
+        ]);
       }
-      if (i % every === 0 || i === series.length - 1) progress({ stage: 'forecast', done: i + 1, total: series.length });
+      if (i % every === 0 || i === series.length - 1)
+        progress({ stage: 'forecast', done: i + 1, total: series.length });
     });
-    const written = await writeRun(con, options.lakeDir, 'forecasts', runId, generatedAt, [...FORECAST_COLUMNS], forecastRows);
+    const written = await writeRun(
+      con,
+      options.lakeDir,
+      'forecasts',
+      runId,
+      generatedAt,
+      [...FORECAST_COLUMNS],
+      forecastRows,
+    );
 
     // 2. Region × category, daily.
     const regionRows: Cell[][] = [];
@@ -228,10 +267,28 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
       const { model, forecast } = forecastDaily(dense, horizonDays, level);
       regionDaily.set(key, { model, yhat: forecast.yhat, lower: forecast.lower, upper: forecast.upper });
       for (let k = 0; k < horizonDays; k++) {
-        regionRows.push([key, r.gov, r.cat, addDaysIso(asOf as string, k + 1), model, forecast.yhat[k] as number, forecast.lower[k] as number, forecast.upper[k] as number, level]);
+        regionRows.push([
+          key,
+          r.gov,
+          r.cat,
+          addDaysIso(asOf as string, k + 1),
+          model,
+          forecast.yhat[k] as number,
+          forecast.lower[k] as number,
+          forecast.upper[k] as number,
+          level,
+        ]);
       }
     }
-    await writeRun(con, options.lakeDir, 'region_forecasts', runId, generatedAt, [...REGION_FORECAST_COLUMNS], regionRows);
+    await writeRun(
+      con,
+      options.lakeDir,
+      'region_forecasts',
+      runId,
+      generatedAt,
+      [...REGION_FORECAST_COLUMNS],
+      regionRows,
+    );
     progress({ stage: 'forecast', message: `${regions.size} region × category series` });
 
     // 3. Surge alerts, hour by hour over the whole scored history (the panels start at the
@@ -248,21 +305,40 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     //    the hours by the recent share of each hour on that kind of day.
     const hourlyRows: Cell[][] = [];
     const regionShares = new Map<string, ReturnType<typeof hourShares>>();
-    const spread = (shares: ReturnType<typeof hourShares>, f: { yhat: number[]; lower: number[]; upper: number[] }, from: string, row: (stamp: string, w: number, k: number) => Cell[]) => {
+    const spread = (
+      shares: ReturnType<typeof hourShares>,
+      f: { yhat: number[]; lower: number[]; upper: number[] },
+      from: string,
+      row: (stamp: string, w: number, k: number) => Cell[],
+    ) => {
       for (let k = 0; k < HOURLY_HORIZON_DAYS && k < f.yhat.length; k++) {
         const d = addDaysIso(from, k + 1);
         const share = shares[profileOf(d)];
-        for (let h = 0; h < 24; h++) hourlyRows.push(row(`${d} ${String(h).padStart(2, '0')}:00:00`, share[h] as number, k));
+        for (let h = 0; h < 24; h++)
+          hourlyRows.push(row(`${d} ${String(h).padStart(2, '0')}:00:00`, share[h] as number, k));
       }
     };
     for (const r of surgeResults) {
       const key = `${r.panel.governorateId}:${r.panel.categoryId}`;
       const daily = regionDaily.get(key);
       if (!daily) continue;
-      const total = r.panel.coopY.reduce((acc, row) => acc.map((v, t) => v + (row[t] as number)), new Array<number>(r.panel.coopY[0]?.length ?? 0).fill(0));
+      const total = r.panel.coopY.reduce(
+        (acc, row) => acc.map((v, t) => v + (row[t] as number)),
+        new Array<number>(r.panel.coopY[0]?.length ?? 0).fill(0),
+      );
       const shares = hourShares(total, r.panel.startDay);
       regionShares.set(key, shares);
-      spread(shares, daily, asOf as string, (stamp, w, k) => [key, r.panel.governorateId, r.panel.categoryId, stamp, daily.model, (daily.yhat[k] as number) * w, (daily.lower[k] as number) * w, (daily.upper[k] as number) * w, level]);
+      spread(shares, daily, asOf as string, (stamp, w, k) => [
+        key,
+        r.panel.governorateId,
+        r.panel.categoryId,
+        stamp,
+        daily.model,
+        (daily.yhat[k] as number) * w,
+        (daily.lower[k] as number) * w,
+        (daily.upper[k] as number) * w,
+        level,
+      ]);
     }
     const regionHourly = hourlyRows.length;
     await writeRun(con, options.lakeDir, 'hourly_forecasts', runId, generatedAt, HOURLY_FORECAST_COLUMNS, hourlyRows);
@@ -274,10 +350,29 @@ export async function score(options: ScoreOptions): Promise<ScoreSummary> {
     for (const { s, model, yhat, lower, upper } of siteFirstDays.values()) {
       const shares = regionShares.get(`${s.governorateId}:${s.categoryId}`);
       if (!shares) continue;
-      spread(shares, { yhat, lower, upper }, s.ds[s.ds.length - 1] as string, (stamp, w, k) => [s.seriesId, s.coopId, s.siteId, s.productId, stamp, model, (yhat[k] as number) * w, (lower[k] as number) * w, (upper[k] as number) * w, level]);
+      spread(shares, { yhat, lower, upper }, s.ds[s.ds.length - 1] as string, (stamp, w, k) => [
+        s.seriesId,
+        s.coopId,
+        s.siteId,
+        s.productId,
+        stamp,
+        model,
+        (yhat[k] as number) * w,
+        (lower[k] as number) * w,
+        (upper[k] as number) * w,
+        level,
+      ]);
     }
     const branchHourly = hourlyRows.length;
-    await writeRun(con, options.lakeDir, 'branch_hourly_forecasts', runId, generatedAt, BRANCH_HOURLY_FORECAST_COLUMNS, hourlyRows);
+    await writeRun(
+      con,
+      options.lakeDir,
+      'branch_hourly_forecasts',
+      runId,
+      generatedAt,
+      BRANCH_HOURLY_FORECAST_COLUMNS,
+      hourlyRows,
+    );
 
     // 5. Days of cover and expected stock-out, per branch and per governorate.
     const cover = asOf ? await coverFrom(con, asOf, series, siteForecasts) : [];

@@ -68,12 +68,19 @@ export async function coverFrom(
     WHERE p.is_essential AND st.stock_date <= DATE ${sqlString(asOf)}
     QUALIFY row_number() OVER (PARTITION BY st.site_id, st.product_id ORDER BY st.stock_date DESC) = 1`);
   const rows: Cell[][] = [];
-  const gov = new Map<string, { gov: string; product: string; cat: string; stock: number; date: string; demand: number[] }>();
+  const gov = new Map<
+    string,
+    { gov: string; product: string; cat: string; stock: number; date: string; demand: number[] }
+  >();
   const stockBySeries = new Map<string, { stock: number; date: string }>();
   for (const [site, , g, product, cat, date, qty] of r.getRows()) {
     const key = `${g}:${product}`;
     let a = gov.get(key);
-    if (!a) gov.set(key, (a = { gov: String(g), product: String(product), cat: String(cat), stock: 0, date: String(date), demand: [] }));
+    if (!a)
+      gov.set(
+        key,
+        (a = { gov: String(g), product: String(product), cat: String(cat), stock: 0, date: String(date), demand: [] }),
+      );
     a.stock += Number(qty);
     if (String(date) > a.date) a.date = String(date);
     stockBySeries.set(`${site}:${product}`, { stock: Number(qty), date: String(date) });
@@ -84,17 +91,45 @@ export async function coverFrom(
     if (!f) continue;
     const key = `${s.governorateId}:${s.productId}`;
     let a = gov.get(key);
-    if (!a) gov.set(key, (a = { gov: s.governorateId, product: s.productId, cat: s.categoryId, stock: 0, date: asOf, demand: [] }));
+    if (!a)
+      gov.set(
+        key,
+        (a = { gov: s.governorateId, product: s.productId, cat: s.categoryId, stock: 0, date: asOf, demand: [] }),
+      );
     a.demand = f.map((v, k) => (a.demand[k] ?? 0) + v);
     const st = stockBySeries.get(s.seriesId);
     if (!st) continue;
     const cover = daysOfCover(st.stock, f);
-    rows.push(['site', s.governorateId, s.coopId, s.siteId, s.productId, s.categoryId, st.date, st.stock, mean7(f), cover, stockoutDate(asOf, cover)]);
+    rows.push([
+      'site',
+      s.governorateId,
+      s.coopId,
+      s.siteId,
+      s.productId,
+      s.categoryId,
+      st.date,
+      st.stock,
+      mean7(f),
+      cover,
+      stockoutDate(asOf, cover),
+    ]);
   }
   for (const a of gov.values()) {
     if (a.demand.length === 0) continue;
     const cover = daysOfCover(a.stock, a.demand);
-    rows.push(['governorate', a.gov, null, null, a.product, a.cat, a.date, a.stock, mean7(a.demand), cover, stockoutDate(asOf, cover)]);
+    rows.push([
+      'governorate',
+      a.gov,
+      null,
+      null,
+      a.product,
+      a.cat,
+      a.date,
+      a.stock,
+      mean7(a.demand),
+      cover,
+      stockoutDate(asOf, cover),
+    ]);
   }
   return rows;
 }

@@ -94,7 +94,8 @@ function ensurePythonVenv() {
   const version = spawnSync(python, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
   if (version.status !== 0) fail(`${python} was not found.`, 'install Python 3.10+ with venv, or set RABT_PYTHON.');
   const [major, minor] = version.stdout.trim().split('.').map(Number);
-  if (major < 3 || (major === 3 && minor < 10)) fail(`Python ${version.stdout.trim()} is too old for dbt 1.11.`, 'install Python 3.10 or newer.');
+  if (major < 3 || (major === 3 && minor < 10))
+    fail(`Python ${version.stdout.trim()} is too old for dbt 1.11.`, 'install Python 3.10 or newer.');
   say(`Creating the Python venv for dbt in .venv (Python ${version.stdout.trim()}, pinned dbt-core and dbt-duckdb)…`);
   if (!existsSync(join(venv, 'bin', 'python'))) {
     run(python, ['-m', 'venv', venv], { hint: 'install the python3-venv package (apt-get install python3-venv).' });

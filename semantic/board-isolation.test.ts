@@ -42,7 +42,9 @@ beforeAll(async () => {
   const db = await DuckDBInstance.create(h.warehousePath, { access_mode: 'READ_ONLY' });
   const c = await db.connect();
   for (const [view, v] of Object.entries(VIEWS)) {
-    const rows = (await c.runAndReadAll(`SELECT coop_id, sum(${v.column})::DOUBLE AS t FROM marts.${v.table} GROUP BY 1`)).getRowObjectsJson();
+    const rows = (
+      await c.runAndReadAll(`SELECT coop_id, sum(${v.column})::DOUBLE AS t FROM marts.${v.table} GROUP BY 1`)
+    ).getRowObjectsJson();
     for (const r of rows) totals.set(`${view}|${String(r.coop_id)}`, Number(r.t));
   }
   c.closeSync();
@@ -65,7 +67,13 @@ it(`${QUERIES} randomized board queries never see another co-op`, async () => {
     const others = coopIds.filter((c) => c !== coop);
     const kind = i % 4; // 0: grouped by coop, 1: by site, 2: ungrouped total, 3: other dims only
     const dimensions =
-      kind === 0 ? [`${view}.coop_id`] : kind === 1 ? [`${view}.site_id`] : kind === 2 ? [] : [`${view}.${pick(EXTRA_DIMS[view])}`];
+      kind === 0
+        ? [`${view}.coop_id`]
+        : kind === 1
+          ? [`${view}.site_id`]
+          : kind === 2
+            ? []
+            : [`${view}.${pick(EXTRA_DIMS[view])}`];
     const attack = pick(['none', 'equals', 'in', 'notEquals', 'or'] as const);
     const filters: unknown[] = [];
     if (attack === 'equals') filters.push({ member: `${view}.coop_id`, operator: 'equals', values: [pick(others)] });
@@ -94,7 +102,8 @@ it(`${QUERIES} randomized board queries never see another co-op`, async () => {
         for (const row of rows) {
           if (`${c.view}.coop_id` in row) expect(row[`${c.view}.coop_id`]).toBe(c.coop);
           if (`${c.view}.site_id` in row) expect(String(row[`${c.view}.site_id`])).toMatch(new RegExp(`^${c.coop}-`));
-          if (`${c.view}.series_id` in row) expect(String(row[`${c.view}.series_id`])).toMatch(new RegExp(`^${c.coop}-`));
+          if (`${c.view}.series_id` in row)
+            expect(String(row[`${c.view}.series_id`])).toMatch(new RegExp(`^${c.coop}-`));
         }
         // Whatever the grouping, the figures add up to exactly this co-op's own total; a filter
         // aimed only at other co-ops gets nothing.

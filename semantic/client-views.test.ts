@@ -11,7 +11,8 @@ afterAll(async () => {
 });
 
 type Role = 'leadership' | 'planner' | 'auditor' | 'controller' | 'coop_board';
-const client = async (role: Role, coopId?: string) => cube(await h.token(role, coopId), { apiUrl: `${h.cube.url}/cubejs-api/v1` });
+const client = async (role: Role, coopId?: string) =>
+  cube(await h.token(role, coopId), { apiUrl: `${h.cube.url}/cubejs-api/v1` });
 
 // One dashboard-shaped query per public view: [view, role that reads it, query, a measure that must be > 0].
 const cases: [string, Role, Query, string][] = [
@@ -28,7 +29,10 @@ const cases: [string, Role, Query, string][] = [
   [
     'crisis_now',
     'leadership',
-    { measures: ['crisis_now.site_products', 'crisis_now.days_of_cover'], dimensions: ['crisis_now.cover_band', 'crisis_now.governorate_name_ar'] },
+    {
+      measures: ['crisis_now.site_products', 'crisis_now.days_of_cover'],
+      dimensions: ['crisis_now.cover_band', 'crisis_now.governorate_name_ar'],
+    },
     'crisis_now.site_products',
   ],
   [
@@ -44,7 +48,10 @@ const cases: [string, Role, Query, string][] = [
   [
     'consumption_hourly',
     'planner',
-    { measures: ['consumption_hourly.quantity'], dimensions: ['consumption_hourly.hour_of_day', 'consumption_hourly.is_weekend'] },
+    {
+      measures: ['consumption_hourly.quantity'],
+      dimensions: ['consumption_hourly.hour_of_day', 'consumption_hourly.is_weekend'],
+    },
     'consumption_hourly.quantity',
   ],
   [
@@ -89,19 +96,29 @@ const cases: [string, Role, Query, string][] = [
   [
     'alerts',
     'leadership',
-    { measures: ['alerts.open_count', 'alerts.peak_ratio'], dimensions: ['alerts.governorate_name_ar', 'alerts.category_name_ar', 'alerts.severity'] },
+    {
+      measures: ['alerts.open_count', 'alerts.peak_ratio'],
+      dimensions: ['alerts.governorate_name_ar', 'alerts.category_name_ar', 'alerts.severity'],
+    },
     'alerts.open_count',
   ],
   [
     'alert_events',
     'planner',
-    { measures: ['alert_events.event_count'], dimensions: ['alert_events.alert_id', 'alert_events.event'], timeDimensions: [{ dimension: 'alert_events.event_at', granularity: 'hour' }] },
+    {
+      measures: ['alert_events.event_count'],
+      dimensions: ['alert_events.alert_id', 'alert_events.event'],
+      timeDimensions: [{ dimension: 'alert_events.event_at', granularity: 'hour' }],
+    },
     'alert_events.event_count',
   ],
   [
     'linkage',
     'leadership',
-    { measures: ['linkage.rows_in', 'linkage.coop_feeds'], dimensions: ['linkage.coop_name_ar', 'linkage.feed', 'linkage.late_days'] },
+    {
+      measures: ['linkage.rows_in', 'linkage.coop_feeds'],
+      dimensions: ['linkage.coop_name_ar', 'linkage.feed', 'linkage.late_days'],
+    },
     'linkage.rows_in',
   ],
   [
@@ -143,7 +160,10 @@ const cases: [string, Role, Query, string][] = [
   [
     'shareholders',
     'controller',
-    { measures: ['shareholders.member_count', 'shareholders.shares', 'shareholders.dividends_kwd'], dimensions: ['shareholders.coop_name_ar'] },
+    {
+      measures: ['shareholders.member_count', 'shareholders.shares', 'shareholders.dividends_kwd'],
+      dimensions: ['shareholders.coop_name_ar'],
+    },
     'shareholders.shares',
   ],
   [
@@ -159,7 +179,10 @@ const cases: [string, Role, Query, string][] = [
   [
     'camera_uptime',
     'controller',
-    { measures: ['camera_uptime.uptime_share', 'camera_uptime.camera_count'], dimensions: ['camera_uptime.coop_name_ar', 'camera_uptime.current_status'] },
+    {
+      measures: ['camera_uptime.uptime_share', 'camera_uptime.camera_count'],
+      dimensions: ['camera_uptime.coop_name_ar', 'camera_uptime.current_status'],
+    },
     'camera_uptime.camera_count',
   ],
   [
@@ -175,7 +198,15 @@ const cases: [string, Role, Query, string][] = [
   [
     'audit_deliveries',
     'auditor',
-    { measures: ['audit_deliveries.line_value_kwd'], dimensions: ['audit_deliveries.delivery_line_key', 'audit_deliveries.supplier_name_ar', 'audit_deliveries.batch_id'], limit: 20 },
+    {
+      measures: ['audit_deliveries.line_value_kwd'],
+      dimensions: [
+        'audit_deliveries.delivery_line_key',
+        'audit_deliveries.supplier_name_ar',
+        'audit_deliveries.batch_id',
+      ],
+      limit: 20,
+    },
     'audit_deliveries.line_value_kwd',
   ],
   [
@@ -183,7 +214,11 @@ const cases: [string, Role, Query, string][] = [
     'auditor',
     {
       measures: ['audit_price_changes.change_count', 'audit_price_changes.max_change_share'],
-      dimensions: ['audit_price_changes.price_change_key', 'audit_price_changes.reason', 'audit_price_changes.batch_id'],
+      dimensions: [
+        'audit_price_changes.price_change_key',
+        'audit_price_changes.reason',
+        'audit_price_changes.batch_id',
+      ],
       limit: 20,
     },
     'audit_price_changes.change_count',
@@ -191,7 +226,11 @@ const cases: [string, Role, Query, string][] = [
   [
     'audit_stocktake',
     'auditor',
-    { measures: ['audit_stocktake.book_qty', 'audit_stocktake.variance_value_kwd'], dimensions: ['audit_stocktake.stocktake_line_key', 'audit_stocktake.batch_id'], limit: 20 },
+    {
+      measures: ['audit_stocktake.book_qty', 'audit_stocktake.variance_value_kwd'],
+      dimensions: ['audit_stocktake.stocktake_line_key', 'audit_stocktake.batch_id'],
+      limit: 20,
+    },
     'audit_stocktake.book_qty',
   ],
   [
@@ -199,7 +238,13 @@ const cases: [string, Role, Query, string][] = [
     'auditor',
     {
       measures: ['anomalies.value_at_stake_kwd'],
-      dimensions: ['anomalies.anomaly_rank', 'anomalies.kind', 'anomalies.coop_id', 'anomalies.site_id', 'anomalies.product_id'],
+      dimensions: [
+        'anomalies.anomaly_rank',
+        'anomalies.kind',
+        'anomalies.coop_id',
+        'anomalies.site_id',
+        'anomalies.product_id',
+      ],
       timeDimensions: [{ dimension: 'anomalies.start_date', granularity: 'day' }],
       order: { 'anomalies.anomaly_rank': 'asc' },
     },
@@ -214,7 +259,11 @@ const cases: [string, Role, Query, string][] = [
   [
     'audit_stock',
     'auditor',
-    { measures: ['audit_stock.stock_on_hand'], dimensions: ['audit_stock.stock_daily_key', 'audit_stock.batch_id'], limit: 20 },
+    {
+      measures: ['audit_stock.stock_on_hand'],
+      dimensions: ['audit_stock.stock_daily_key', 'audit_stock.batch_id'],
+      limit: 20,
+    },
     'audit_stock.stock_on_hand',
   ],
   [
@@ -222,7 +271,13 @@ const cases: [string, Role, Query, string][] = [
     'auditor',
     {
       measures: ['audit_batches.batch_count', 'audit_batches.total_rows_in'],
-      dimensions: ['audit_batches.batch_id', 'audit_batches.feed', 'audit_batches.file_name', 'audit_batches.batch_status', 'audit_batches.rows_quarantined'],
+      dimensions: [
+        'audit_batches.batch_id',
+        'audit_batches.feed',
+        'audit_batches.file_name',
+        'audit_batches.batch_status',
+        'audit_batches.rows_quarantined',
+      ],
       timeDimensions: [
         { dimension: 'audit_batches.business_date', dateRange: ['2025-06-13', '2025-06-13'], granularity: 'day' },
         { dimension: 'audit_batches.received_at', granularity: 'minute' },
@@ -236,7 +291,12 @@ const cases: [string, Role, Query, string][] = [
     'auditor',
     {
       measures: ['audit_quarantine.row_count'],
-      dimensions: ['audit_quarantine.source_row', 'audit_quarantine.reason_code', 'audit_quarantine.reason_detail', 'audit_quarantine.raw_text'],
+      dimensions: [
+        'audit_quarantine.source_row',
+        'audit_quarantine.reason_code',
+        'audit_quarantine.reason_detail',
+        'audit_quarantine.raw_text',
+      ],
       order: { 'audit_quarantine.source_row': 'asc' },
     },
     'audit_quarantine.row_count',
@@ -273,7 +333,9 @@ describe('@cubejs-client/core', () => {
   });
 
   it('gives a board only its co-op through the client too', async () => {
-    const rs = await (await client('coop_board', 'C003')).load({ measures: ['consumption.quantity'], dimensions: ['consumption.coop_id'] });
+    const rs = await (
+      await client('coop_board', 'C003')
+    ).load({ measures: ['consumption.quantity'], dimensions: ['consumption.coop_id'] });
     expect(rs.tablePivot().map((r) => r['consumption.coop_id'])).toEqual(['C003']);
   });
 
@@ -281,7 +343,9 @@ describe('@cubejs-client/core', () => {
   // dashboards format with travels in `meta`.
   it('reads the KWD and number-format hints from /meta', async () => {
     const meta = await (await client('planner')).meta();
-    expect(meta.resolveMember('consumption.net_amount_kwd', 'measures')).toMatchObject({ meta: { currency: 'KWD', number_format: ',.3f' } });
+    expect(meta.resolveMember('consumption.net_amount_kwd', 'measures')).toMatchObject({
+      meta: { currency: 'KWD', number_format: ',.3f' },
+    });
     expect(meta.resolveMember('crisis.days_of_cover', 'measures')).toMatchObject({ meta: { number_format: ',.1f' } });
   });
 });

@@ -10,16 +10,41 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 const FINANCE_ADMIN_VIEWS = [
-  'camera_uptime', 'contractors', 'employment', 'income_statements', 'ledger', 'shareholder_events', 'shareholders', 'transactions',
+  'camera_uptime',
+  'contractors',
+  'employment',
+  'income_statements',
+  'ledger',
+  'shareholder_events',
+  'shareholders',
+  'transactions',
 ];
 const LEADERSHIP_VIEWS = [
-  'alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now',
-  'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts', ...FINANCE_ADMIN_VIEWS,
+  'alert_events',
+  'alerts',
+  'consumption',
+  'consumption_hourly',
+  'cover_forecast',
+  'crisis',
+  'crisis_now',
+  'forecasts',
+  'hourly_forecasts',
+  'linkage',
+  'region_forecasts',
+  ...FINANCE_ADMIN_VIEWS,
 ].sort();
 const PLANNER_VIEWS = LEADERSHIP_VIEWS.filter((v) => !FINANCE_ADMIN_VIEWS.includes(v));
-const AUDIT_VIEWS = ['anomalies', 'audit', 'audit_batches', 'audit_deliveries', 'audit_price_changes', 'audit_quarantine', 'audit_stock', 'audit_stocktake'];
+const AUDIT_VIEWS = [
+  'anomalies',
+  'audit',
+  'audit_batches',
+  'audit_deliveries',
+  'audit_price_changes',
+  'audit_quarantine',
+  'audit_stock',
+  'audit_stocktake',
+];
 
 const crisisByGovernorate = {
   measures: ['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover'],
@@ -48,18 +73,24 @@ describe('Cube server', () => {
     body.data?.forEach((row, i) => {
       expect(row['crisis.stock_on_hand']).toBe(expected[i]?.stock);
       expect(Number(row['crisis.demand_per_day'])).toBeCloseTo(Number(expected[i]?.demand), 6);
-      expect(Number(row['crisis.days_of_cover'])).toBeCloseTo(Number(expected[i]?.stock) / Number(expected[i]?.demand), 6);
+      expect(Number(row['crisis.days_of_cover'])).toBeCloseTo(
+        Number(expected[i]?.stock) / Number(expected[i]?.demand),
+        6,
+      );
     });
   });
 
   it('groups by Kuwaiti days whatever timezone the client asks for', async () => {
     const { body } = await h.load(await h.token('planner'), {
       measures: ['consumption.net_amount_kwd'],
-      timeDimensions: [{ dimension: 'consumption.business_date', granularity: 'day', dateRange: ['2025-06-13', '2025-06-14'] }],
+      timeDimensions: [
+        { dimension: 'consumption.business_date', granularity: 'day', dateRange: ['2025-06-13', '2025-06-14'] },
+      ],
       timezone: 'UTC',
     });
     expect(body.query?.timezone).toBe('Asia/Kuwait');
-    const expected = await h.direct(`SELECT business_date::VARCHAR AS d, sum(net_amount_kwd)::VARCHAR AS v FROM marts.fct_sales_daily
+    const expected =
+      await h.direct(`SELECT business_date::VARCHAR AS d, sum(net_amount_kwd)::VARCHAR AS v FROM marts.fct_sales_daily
       WHERE business_date BETWEEN '2025-06-13' AND '2025-06-14' GROUP BY 1 ORDER BY 1`);
     expect(body.data?.map((r) => [r['consumption.business_date.day'], r['consumption.net_amount_kwd']])).toEqual(
       expected.map((r) => [`${r.d}T00:00:00.000`, r.v]),
@@ -85,7 +116,9 @@ describe('Cube server', () => {
     });
     it('a token without expiry', async () => {
       const { SignJWT } = await import('jose');
-      const eternal = await new SignJWT({ role: 'leadership' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(h.secret));
+      const eternal = await new SignJWT({ role: 'leadership' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .sign(new TextEncoder().encode(h.secret));
       expect((await h.load(eternal, crisisByGovernorate)).status).toBe(403);
     });
     it('an unknown role', async () => {
@@ -127,7 +160,9 @@ describe('Cube server', () => {
   it('keeps the SQL endpoint closed to everyone but auditors', async () => {
     const sql = async (role: 'planner' | 'auditor' | 'leadership') => {
       const query = encodeURIComponent(JSON.stringify({ measures: ['crisis.stock_on_hand'] }));
-      const res = await fetch(`${h.cube.url}/cubejs-api/v1/sql?query=${query}`, { headers: { authorization: await h.token(role) } });
+      const res = await fetch(`${h.cube.url}/cubejs-api/v1/sql?query=${query}`, {
+        headers: { authorization: await h.token(role) },
+      });
       return res.status;
     };
     expect(await sql('planner')).toBe(403);
@@ -146,13 +181,17 @@ describe('Cube server', () => {
   });
 
   describe('per-role models', () => {
-    it('compiles the audit views only for auditors: absent from other roles\' /meta, refused in /load', async () => {
+    it("compiles the audit views only for auditors: absent from other roles' /meta, refused in /load", async () => {
       const names = async (role: 'planner' | 'auditor' | 'controller') =>
         (await h.meta(await h.token(role))).body.cubes?.map((c) => c.name).sort();
       expect(await names('planner')).toEqual(PLANNER_VIEWS);
       expect((await names('controller'))?.filter((v) => AUDIT_VIEWS.includes(v))).toEqual([]);
       expect(await names('auditor')).toEqual([...AUDIT_VIEWS, ...LEADERSHIP_VIEWS].sort());
-      const drill = { measures: ['audit.net_amount_kwd'], dimensions: ['audit.sales_daily_key', 'audit.site_id'], limit: 5 };
+      const drill = {
+        measures: ['audit.net_amount_kwd'],
+        dimensions: ['audit.sales_daily_key', 'audit.site_id'],
+        limit: 5,
+      };
       const planner = await h.load(await h.token('planner'), drill);
       expect(planner.status).toBe(403);
       const auditor = await h.load(await h.token('auditor'), drill);
@@ -169,7 +208,10 @@ describe('Cube server', () => {
 
   it('picks up a newly published warehouse without a restart', async () => {
     const token = await h.token('leadership');
-    const q = { measures: ['crisis.stock_on_hand'], filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }] };
+    const q = {
+      measures: ['crisis.stock_on_hand'],
+      filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }],
+    };
     const before = Number((await h.load(token, q)).body.data?.[0]?.['crisis.stock_on_hand']);
     await writeTinyWarehouse(h.warehousePath, { coops: 4, days: 4, scale: 2 });
     let after = before;

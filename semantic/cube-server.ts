@@ -113,14 +113,19 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
     orchestratorOptions: {
       queryCacheOptions: { queueOptions },
       // A rollup build may wait behind others for longer than a query may; nobody waits on it.
-      preAggregationsOptions: { queueOptions: { ...queueOptions, executionTimeout: ROLLUP_BUILD_TIMEOUT_S }, externalRefresh: false },
+      preAggregationsOptions: {
+        queueOptions: { ...queueOptions, executionTimeout: ROLLUP_BUILD_TIMEOUT_S },
+        externalRefresh: false,
+      },
       rollupOnlyMode: false,
     },
     // One compiled model per role, so a role's JS model can leave members out entirely.
-    contextToAppId: ({ securityContext }: { securityContext?: unknown }) => `rabt_${(securityContext as SecurityContext | undefined)?.role ?? 'anonymous'}`,
+    contextToAppId: ({ securityContext }: { securityContext?: unknown }) =>
+      `rabt_${(securityContext as SecurityContext | undefined)?.role ?? 'anonymous'}`,
     // Rollups are tables shared by every role that compiles the same SQL; these roles' models
     // hold all of them (a board's is the planner's co-op rollup, filtered by its query).
-    scheduledRefreshContexts: async () => (opts.buildRollupsInBackground ? ROLLUP_BUILDER_ROLES.map((role) => ({ securityContext: { role } })) : []),
+    scheduledRefreshContexts: async () =>
+      opts.buildRollupsInBackground ? ROLLUP_BUILDER_ROLES.map((role) => ({ securityContext: { role } })) : [],
     // GraphQL stays off: one query surface (REST) to reason about.
     contextToApiScopes: async () => ['meta', 'data'],
     checkAuth: async (req: AuthedRequest, auth?: string) => {
@@ -186,19 +191,25 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
   let declaredRollups: Promise<string[]> | undefined;
   const declared = (): Promise<string[]> =>
     (declaredRollups ??= Promise.all(
-      ROLLUP_BUILDER_ROLES.map(async (role) => (await core.getCompilerApi({ securityContext: { role }, requestId: 'rollups' } as never)).preAggregations({})),
-    ).then((lists) => [
-      ...new Set(
-        (lists.flat() as { cube: string; preAggregationName: string; preAggregation: { type: string } }[])
-          .filter((p) => p.preAggregation.type === 'rollup')
-          .map((p) => `${p.cube}_${p.preAggregationName}`),
+      ROLLUP_BUILDER_ROLES.map(async (role) =>
+        (await core.getCompilerApi({ securityContext: { role }, requestId: 'rollups' } as never)).preAggregations({}),
       ),
-    ].sort()));
+    ).then((lists) =>
+      [
+        ...new Set(
+          (lists.flat() as { cube: string; preAggregationName: string; preAggregation: { type: string } }[])
+            .filter((p) => p.preAggregation.type === 'rollup')
+            .map((p) => `${p.cube}_${p.preAggregationName}`),
+        ),
+      ].sort(),
+    ));
   return {
     url,
     driver,
     async rollups() {
-      const tables = (await driver.query<{ table_name: string }>(ROLLUP_TABLES_SQL, [])).map((r) => String(r.table_name));
+      const tables = (await driver.query<{ table_name: string }>(ROLLUP_TABLES_SQL, [])).map((r) =>
+        String(r.table_name),
+      );
       const rollups = await declared();
       return { declared: rollups, built: builtRollups(rollups, tables) };
     },

@@ -29,16 +29,29 @@ describe('DuckDBDriver', () => {
               TIMESTAMPTZ '2025-06-14 18:00:00+03' AS tz, true AS b, NULL::VARCHAR AS z`,
     );
     expect(row).toEqual({
-      d: '1.234', s: '5', h: '7', n: '1', i: 2, f: 1.5, dt: '2025-06-14T00:00:00.000',
-      ts: '2025-06-14T18:00:00.123', tz: '2025-06-14T15:00:00.000', b: true, z: null,
+      d: '1.234',
+      s: '5',
+      h: '7',
+      n: '1',
+      i: 2,
+      f: 1.5,
+      dt: '2025-06-14T00:00:00.000',
+      ts: '2025-06-14T18:00:00.123',
+      tz: '2025-06-14T15:00:00.000',
+      b: true,
+      z: null,
     });
   });
 
   it('keeps every fils of a DECIMAL sum over the marts', async () => {
-    const [viaDriver] = await driver.query<{ total: string }>(`SELECT sum(net_amount_kwd) AS total FROM marts.fct_sales_daily`);
+    const [viaDriver] = await driver.query<{ total: string }>(
+      `SELECT sum(net_amount_kwd) AS total FROM marts.fct_sales_daily`,
+    );
     const db = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
     const c = await db.connect();
-    const direct = (await c.runAndReadAll(`SELECT sum(net_amount_kwd)::VARCHAR AS total FROM marts.fct_sales_daily`)).getRowObjectsJson()[0];
+    const direct = (
+      await c.runAndReadAll(`SELECT sum(net_amount_kwd)::VARCHAR AS total FROM marts.fct_sales_daily`)
+    ).getRowObjectsJson()[0];
     c.closeSync();
     db.closeSync();
     expect(viaDriver?.total).toMatch(/^\d+\.\d{3}$/);
@@ -67,7 +80,9 @@ describe('DuckDBDriver', () => {
 
   it('writes pre-aggregation tables into its own memory, never into the warehouse', async () => {
     await driver.createSchemaIfNotExists('prod_pre_aggregations');
-    await driver.query(`CREATE TABLE prod_pre_aggregations.t AS SELECT coop_id, sum(quantity) q FROM marts.fct_sales_daily GROUP BY 1`);
+    await driver.query(
+      `CREATE TABLE prod_pre_aggregations.t AS SELECT coop_id, sum(quantity) q FROM marts.fct_sales_daily GROUP BY 1`,
+    );
     expect(await driver.getTablesQuery('prod_pre_aggregations')).toEqual([{ table_name: 't' }]);
     expect(await driver.tableColumnTypes('prod_pre_aggregations.t')).toEqual([
       { name: 'coop_id', type: 'text' },
@@ -81,7 +96,9 @@ describe('DuckDBDriver', () => {
       // DuckDB refuses two transactions creating the same schema (a write-write conflict), and
       // only some interleavings hit it: ask many times for many schemas.
       const schemas = Array.from({ length: 30 }, (_, i) => `pre_aggregations_${i}`);
-      const asked = await Promise.allSettled(schemas.flatMap((schema) => Array.from({ length: 4 }, () => fresh.createSchemaIfNotExists(schema))));
+      const asked = await Promise.allSettled(
+        schemas.flatMap((schema) => Array.from({ length: 4 }, () => fresh.createSchemaIfNotExists(schema))),
+      );
       expect(asked.filter((result) => result.status === 'rejected')).toEqual([]);
       expect(await fresh.getTablesQuery('pre_aggregations_29')).toEqual([]);
     } finally {
@@ -104,7 +121,9 @@ describe('DuckDBDriver', () => {
   });
 
   it('cancels a running query through the promise Cube keeps', async () => {
-    const p = driver.query(`SELECT count(*) FROM range(10000000000) a`) as Promise<unknown> & { cancel(): Promise<void> };
+    const p = driver.query(`SELECT count(*) FROM range(10000000000) a`) as Promise<unknown> & {
+      cancel(): Promise<void>;
+    };
     setTimeout(() => void p.cancel(), 100);
     await expect(p).rejects.toThrow(/cancel/i);
   });

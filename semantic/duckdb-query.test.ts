@@ -14,7 +14,8 @@ afterAll(() => {
   db.closeSync();
 });
 
-const convertTz = (timezone: string, field: string): string => DuckDBQuery.prototype.convertTz.call({ timezone }, field);
+const convertTz = (timezone: string, field: string): string =>
+  DuckDBQuery.prototype.convertTz.call({ timezone }, field);
 
 async function same(a: string, b: string): Promise<[string, string]> {
   const rows = (await c.runAndReadAll(`SELECT (${a})::VARCHAR AS a, (${b})::VARCHAR AS b`)).getRowObjectsJson();
@@ -33,7 +34,10 @@ describe('DuckDBQuery.convertTz', () => {
   it.each(Object.keys(FIXED_OFFSET_ZONES).flatMap((zone) => instants.map((t) => [zone, t])))(
     'in %s gives the same wall clock as ICU for %s',
     async (zone, instant) => {
-      const [fast, icu] = await same(convertTz(zone, `TIMESTAMPTZ '${instant}'`), `TIMESTAMPTZ '${instant}' AT TIME ZONE '${zone}'`);
+      const [fast, icu] = await same(
+        convertTz(zone, `TIMESTAMPTZ '${instant}'`),
+        `TIMESTAMPTZ '${instant}' AT TIME ZONE '${zone}'`,
+      );
       expect(fast).toBe(icu);
     },
   );

@@ -14,7 +14,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
 const crisisNow = {
   measures: ['crisis.stock_on_hand', 'crisis.days_of_cover', 'crisis.low_cover_share'],
   dimensions: ['crisis.governorate_id', 'crisis.coop_id', 'crisis.coop_name_ar'],
@@ -32,7 +31,9 @@ const crisisNowSql = `
   WHERE s.is_latest AND p.is_essential %COOP% GROUP BY 1, 2 ORDER BY 2`;
 
 function expectCrisisEqual(data: Record<string, unknown>[] | undefined, expected: Record<string, unknown>[]): void {
-  expect(data?.map((r) => [r['crisis.governorate_id'], r['crisis.coop_id']])).toEqual(expected.map((r) => [r.governorate_id, r.coop_id]));
+  expect(data?.map((r) => [r['crisis.governorate_id'], r['crisis.coop_id']])).toEqual(
+    expected.map((r) => [r.governorate_id, r.coop_id]),
+  );
   data?.forEach((row, i) => {
     expect(row['crisis.stock_on_hand']).toBe(expected[i]?.stock);
     expect(Number(row['crisis.days_of_cover'])).toBeCloseTo(Number(expected[i]?.cover), 9);
@@ -52,7 +53,11 @@ async function loadAndTrace(token: string, query: unknown) {
     const answering = spy.mock.calls
       .map(([sql]) => sql)
       .filter((sql) => /^\s*SELECT/i.test(sql) && !/rabt_meta|information_schema/.test(sql));
-    const tables = [...new Set(answering.flatMap((sql) => [...sql.matchAll(/FROM\s+([a-z_]+\.[a-z0-9_]+)/gi)].map((m) => m[1] as string)))];
+    const tables = [
+      ...new Set(
+        answering.flatMap((sql) => [...sql.matchAll(/FROM\s+([a-z_]+\.[a-z0-9_]+)/gi)].map((m) => m[1] as string)),
+      ),
+    ];
     return { ...res, tables };
   } finally {
     spy.mockRestore();
@@ -77,8 +82,13 @@ describe('pre-aggregations', () => {
     const { body, tables } = await loadAndTrace(await h.token('planner'), {
       measures: ['consumption.net_amount_kwd', 'consumption.quantity'],
       dimensions: ['consumption.category_name_en', 'consumption.is_weekend'],
-      timeDimensions: [{ dimension: 'consumption.business_date', granularity: 'day', dateRange: ['2025-06-10', '2025-06-14'] }],
-      order: [['consumption.business_date', 'asc'], ['consumption.category_name_en', 'asc']],
+      timeDimensions: [
+        { dimension: 'consumption.business_date', granularity: 'day', dateRange: ['2025-06-10', '2025-06-14'] },
+      ],
+      order: [
+        ['consumption.business_date', 'asc'],
+        ['consumption.category_name_en', 'asc'],
+      ],
     });
     expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.sales_daily_by_category_governorate_/)]);
     const expected = await h.direct(`

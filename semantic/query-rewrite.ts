@@ -49,7 +49,14 @@ export const BOARD_SCOPED_VIEWS = new Set(
 
 export const KUWAIT_TZ = 'Asia/Kuwait';
 
-type Filter = { member?: string; dimension?: string; operator?: string; values?: unknown[]; and?: Filter[]; or?: Filter[] };
+type Filter = {
+  member?: string;
+  dimension?: string;
+  operator?: string;
+  values?: unknown[];
+  and?: Filter[];
+  or?: Filter[];
+};
 export interface CubeQuery {
   measures?: string[];
   dimensions?: string[];
@@ -71,7 +78,8 @@ function filterMembers(filters: Filter[] | undefined, out: string[]): void {
 }
 
 function orderMembers(order: unknown): string[] {
-  if (Array.isArray(order)) return order.map((o) => (Array.isArray(o) ? String(o[0]) : String((o as { id?: string }).id)));
+  if (Array.isArray(order))
+    return order.map((o) => (Array.isArray(o) ? String(o[0]) : String((o as { id?: string }).id)));
   if (order && typeof order === 'object') return Object.keys(order);
   return [];
 }

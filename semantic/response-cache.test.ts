@@ -16,7 +16,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-const byCoop = { measures: ['consumption.quantity'], dimensions: ['consumption.coop_id'], order: { 'consumption.coop_id': 'asc' } };
+const byCoop = {
+  measures: ['consumption.quantity'],
+  dimensions: ['consumption.coop_id'],
+  order: { 'consumption.coop_id': 'asc' },
+};
 
 describe('response cache', () => {
   it('answers a repeated query from the cache with the same body', async () => {
@@ -67,11 +71,23 @@ describe('response cache', () => {
     const url = new URL(`${h.cube.url}/cubejs-api/v1/load`);
     return new Promise<{ status: number; coding: string; bytes: Buffer }>((resolve, reject) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: token, 'content-type': 'application/json', 'accept-encoding': acceptEncoding } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { authorization: token, 'content-type': 'application/json', 'accept-encoding': acceptEncoding },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, coding: res.headers['content-encoding'] ?? 'identity', bytes: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              coding: res.headers['content-encoding'] ?? 'identity',
+              bytes: Buffer.concat(chunks),
+            }),
+          );
           res.on('error', reject);
         },
       );
@@ -123,7 +139,12 @@ describe('response cache', () => {
     expect(leadAgain.bytes.equals(leadFirst.bytes)).toBe(true);
     expect(boardAgain.bytes.equals(boardFirst.bytes)).toBe(true);
     expect(boardFirst.bytes.equals(leadFirst.bytes)).toBe(false);
-    const coops = (b: Buffer) => new Set((JSON.parse(b.toString('utf8')) as { data: Record<string, unknown>[] }).data.map((r) => r['consumption.coop_id']));
+    const coops = (b: Buffer) =>
+      new Set(
+        (JSON.parse(b.toString('utf8')) as { data: Record<string, unknown>[] }).data.map(
+          (r) => r['consumption.coop_id'],
+        ),
+      );
     expect([...coops(boardAgain.bytes)]).toEqual(['C002']);
     expect(coops(leadAgain.bytes).size).toBe(3);
   });
@@ -133,7 +154,8 @@ describe('response cache', () => {
     const query = daily('X-etag');
     const url = `${h.cube.url}/cubejs-api/v1/load?query=${encodeURIComponent(JSON.stringify(query))}`;
     let first = await fetch(url, { headers: { authorization: token } });
-    while (((await first.clone().json()) as { error?: string }).error === 'Continue wait') first = await fetch(url, { headers: { authorization: token } });
+    while (((await first.clone().json()) as { error?: string }).error === 'Continue wait')
+      first = await fetch(url, { headers: { authorization: token } });
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"/);
     const again = await fetch(url, { headers: { authorization: token, 'if-none-match': etag! } });
@@ -145,13 +167,16 @@ describe('response cache', () => {
     expect(post.status).toBe(200);
     expect(post.bytes.length).toBeGreaterThan(0);
     // A board presenting the leadership's ETag does not learn it matched: its answer differs.
-    const board = await fetch(url, { headers: { authorization: await h.token('coop_board', 'C001'), 'if-none-match': etag! } });
+    const board = await fetch(url, {
+      headers: { authorization: await h.token('coop_board', 'C001'), 'if-none-match': etag! },
+    });
     expect(board.status).not.toBe(304);
   });
 
   it('serves the new publication after a publish, never the cached old one', async () => {
     const token = await h.token('leadership');
-    const total = async () => (await h.load(token, byCoop)).body.data?.reduce((s, r) => s + Number(r['consumption.quantity']), 0) ?? 0;
+    const total = async () =>
+      (await h.load(token, byCoop)).body.data?.reduce((s, r) => s + Number(r['consumption.quantity']), 0) ?? 0;
     const before = await total();
     await total(); // cached now
     await writeTinyWarehouse(h.warehousePath, { coops: 3, days: 3, scale: 2 });
@@ -169,7 +194,11 @@ describe('response cache', () => {
   it('stores no answer from the old publication under the new one, compressed copies included', async () => {
     const token = await h.token('leadership');
     const query = daily('X-publish');
-    const sum = (b: Buffer) => (JSON.parse(b.toString('utf8')) as { data: Record<string, unknown>[] }).data.reduce((s, r) => s + Number(r['consumption.quantity']), 0);
+    const sum = (b: Buffer) =>
+      (JSON.parse(b.toString('utf8')) as { data: Record<string, unknown>[] }).data.reduce(
+        (s, r) => s + Number(r['consumption.quantity']),
+        0,
+      );
     await raw(token, query);
     await h.cube.cacheSettled();
     const old = await wire(token, query, 'gzip'); // a cached, compressed answer
@@ -199,7 +228,13 @@ describe('response cache eviction', () => {
   const request = async (query: string, answer: string): Promise<'hit' | 'miss'> => {
     const hits = cache.stats.hits;
     const req = { method: 'POST', url: '/cubejs-api/v1/load', headers: { authorization: 't' }, body: { query } };
-    const res = { statusCode: 200, setHeader: () => undefined, getHeader: () => undefined, end: () => undefined as unknown, json: (b: unknown) => b };
+    const res = {
+      statusCode: 200,
+      setHeader: () => undefined,
+      getHeader: () => undefined,
+      end: () => undefined as unknown,
+      json: (b: unknown) => b,
+    };
     // A hit ends the response; a miss passes on to Cube (next).
     await new Promise<void>((resolve) => {
       res.end = () => resolve();
@@ -252,7 +287,9 @@ describe('content coding', () => {
 });
 
 describe('response cache compression', () => {
-  const answer = JSON.stringify({ data: Array.from({ length: 200 }, (_, i) => ({ 'x.day': `2025-01-${i}`, 'x.name': 'بقالة', 'x.n': String(i) })) });
+  const answer = JSON.stringify({
+    data: Array.from({ length: 200 }, (_, i) => ({ 'x.day': `2025-01-${i}`, 'x.name': 'بقالة', 'x.n': String(i) })),
+  });
   const make = (maxTotalBytes: number) =>
     createResponseCache({
       verify: async () => ({ role: 'planner', exp: 0 }),
@@ -264,7 +301,12 @@ describe('response cache compression', () => {
   const send = async (cache: ReturnType<typeof make>, query: string, acceptEncoding?: string) => {
     const headers: Record<string, unknown> = {};
     let body: Buffer | undefined;
-    const req = { method: 'POST', url: '/cubejs-api/v1/load', headers: { authorization: 't', 'accept-encoding': acceptEncoding }, body: { query } };
+    const req = {
+      method: 'POST',
+      url: '/cubejs-api/v1/load',
+      headers: { authorization: 't', 'accept-encoding': acceptEncoding },
+      body: { query },
+    };
     const res = {
       statusCode: 200,
       setHeader: (k: string, v: unknown) => void (headers[k] = v),

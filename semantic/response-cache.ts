@@ -48,7 +48,10 @@ const LOAD_PATH = '/cubejs-api/v1/load';
  * then the plain bytes. A coding with q=0 is refused; identity is always acceptable here, since
  * Cube's own answers ignore Accept-Encoding too.
  */
-export function chooseEncoding(acceptEncoding: string | undefined, available: { br: boolean; gzip: boolean }): Encoding {
+export function chooseEncoding(
+  acceptEncoding: string | undefined,
+  available: { br: boolean; gzip: boolean },
+): Encoding {
   if (!acceptEncoding) return 'identity';
   const q = new Map<string, number>();
   for (const part of acceptEncoding.split(',')) {
@@ -159,7 +162,12 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
       // Quality 5: within a few percent of 11 on this JSON at a fraction of the CPU.
       brotliCompress(
         e.identity,
-        { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: e.identity.length } },
+        {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: e.identity.length,
+          },
+        },
         (error, out) => {
           if (!error) addCopy(key, e, 'br', out);
           finish();

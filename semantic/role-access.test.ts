@@ -8,24 +8,100 @@ import type { Role } from './roles';
  */
 const SEES: Record<Role, string[]> = {
   leadership: [
-    'alert_events', 'alerts', 'camera_uptime', 'consumption', 'consumption_hourly', 'contractors', 'cover_forecast', 'crisis', 'crisis_now',
-    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'ledger', 'linkage', 'region_forecasts', 'shareholder_events',
-    'shareholders', 'transactions',
+    'alert_events',
+    'alerts',
+    'camera_uptime',
+    'consumption',
+    'consumption_hourly',
+    'contractors',
+    'cover_forecast',
+    'crisis',
+    'crisis_now',
+    'employment',
+    'forecasts',
+    'hourly_forecasts',
+    'income_statements',
+    'ledger',
+    'linkage',
+    'region_forecasts',
+    'shareholder_events',
+    'shareholders',
+    'transactions',
   ],
-  planner: ['alert_events', 'alerts', 'consumption', 'consumption_hourly', 'cover_forecast', 'crisis', 'crisis_now', 'forecasts', 'hourly_forecasts', 'linkage', 'region_forecasts'],
+  planner: [
+    'alert_events',
+    'alerts',
+    'consumption',
+    'consumption_hourly',
+    'cover_forecast',
+    'crisis',
+    'crisis_now',
+    'forecasts',
+    'hourly_forecasts',
+    'linkage',
+    'region_forecasts',
+  ],
   controller: [
-    'alert_events', 'alerts', 'camera_uptime', 'consumption', 'contractors', 'crisis', 'crisis_now', 'employment', 'income_statements',
-    'ledger', 'linkage', 'shareholder_events', 'shareholders', 'transactions',
+    'alert_events',
+    'alerts',
+    'camera_uptime',
+    'consumption',
+    'contractors',
+    'crisis',
+    'crisis_now',
+    'employment',
+    'income_statements',
+    'ledger',
+    'linkage',
+    'shareholder_events',
+    'shareholders',
+    'transactions',
   ],
   auditor: [
-    'alert_events', 'alerts', 'anomalies', 'audit', 'audit_batches', 'audit_deliveries', 'audit_price_changes', 'audit_quarantine', 'audit_stock', 'audit_stocktake',
-    'camera_uptime', 'consumption', 'consumption_hourly', 'contractors', 'cover_forecast', 'crisis', 'crisis_now',
-    'employment', 'forecasts', 'hourly_forecasts', 'income_statements', 'ledger', 'linkage', 'region_forecasts', 'shareholder_events',
-    'shareholders', 'transactions',
+    'alert_events',
+    'alerts',
+    'anomalies',
+    'audit',
+    'audit_batches',
+    'audit_deliveries',
+    'audit_price_changes',
+    'audit_quarantine',
+    'audit_stock',
+    'audit_stocktake',
+    'camera_uptime',
+    'consumption',
+    'consumption_hourly',
+    'contractors',
+    'cover_forecast',
+    'crisis',
+    'crisis_now',
+    'employment',
+    'forecasts',
+    'hourly_forecasts',
+    'income_statements',
+    'ledger',
+    'linkage',
+    'region_forecasts',
+    'shareholder_events',
+    'shareholders',
+    'transactions',
   ],
   coop_board: [
-    'camera_uptime', 'consumption', 'consumption_hourly', 'contractors', 'cover_forecast', 'crisis', 'crisis_now', 'employment', 'forecasts',
-    'income_statements', 'ledger', 'linkage', 'shareholder_events', 'shareholders', 'transactions',
+    'camera_uptime',
+    'consumption',
+    'consumption_hourly',
+    'contractors',
+    'cover_forecast',
+    'crisis',
+    'crisis_now',
+    'employment',
+    'forecasts',
+    'income_statements',
+    'ledger',
+    'linkage',
+    'shareholder_events',
+    'shareholders',
+    'transactions',
   ],
 };
 const ALL_VIEWS = SEES.auditor;
@@ -34,7 +110,8 @@ const ALL_VIEWS = SEES.auditor;
  * Member names that would carry personal data (employee, shareholder or aid identities; a ledger
  * line's counterparty may be an employee id, a shareholder key is a hash of the civil ID).
  */
-const PERSONAL = /civil_id|employee_(id|name)|shareholder_(id|name|key)|beneficiary|national_id|phone|email|counterparty/i;
+const PERSONAL =
+  /civil_id|employee_(id|name)|shareholder_(id|name|key)|beneficiary|national_id|phone|email|counterparty/i;
 
 let h: CubeHarness;
 beforeAll(async () => {
@@ -83,7 +160,10 @@ describe('a board', () => {
         filters: [{ member: `${view}.coop_id`, operator: 'equals', values: ['C001', 'C003', 'C004'] }],
       });
       expect([view, status]).toEqual([view, 200]);
-      expect(body.data?.map((r) => r[`${view}.coop_id`]), view).toEqual(['C003']);
+      expect(
+        body.data?.map((r) => r[`${view}.coop_id`]),
+        view,
+      ).toEqual(['C003']);
     }
   });
 });

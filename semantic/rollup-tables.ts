@@ -20,7 +20,11 @@ export interface RollupState {
  */
 export async function untilRollupsBuilt(
   read: () => Promise<RollupState>,
-  { everyMs, timeoutMs = Number.POSITIVE_INFINITY, onChange }: { everyMs: number; timeoutMs?: number; onChange?: (state: RollupState, seconds: number) => void },
+  {
+    everyMs,
+    timeoutMs = Number.POSITIVE_INFINITY,
+    onChange,
+  }: { everyMs: number; timeoutMs?: number; onChange?: (state: RollupState, seconds: number) => void },
 ): Promise<number> {
   const started = performance.now();
   const seconds = (): number => (performance.now() - started) / 1000;
@@ -32,7 +36,10 @@ export async function untilRollupsBuilt(
       onChange?.(state, seconds());
     }
     if (state.built.length === state.declared.length) return seconds();
-    if (seconds() * 1000 > timeoutMs) throw new Error(`rollups not built after ${(timeoutMs / 1000).toFixed(0)} s: ${state.built.join(', ') || 'none'}`);
+    if (seconds() * 1000 > timeoutMs)
+      throw new Error(
+        `rollups not built after ${(timeoutMs / 1000).toFixed(0)} s: ${state.built.join(', ') || 'none'}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -14,7 +14,13 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html dir="rtl"><body>rabt-dashboards</body></html>');
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("rabt")');
-  web = await startWebServer({ port: 0, distDir: dir, apiSecret: secret, cubeApiUrl: 'http://localhost:4000/cubejs-api/v1', tokenTtlSeconds: 600 });
+  web = await startWebServer({
+    port: 0,
+    distDir: dir,
+    apiSecret: secret,
+    cubeApiUrl: 'http://localhost:4000/cubejs-api/v1',
+    tokenTtlSeconds: 600,
+  });
 });
 
 afterAll(async () => {
@@ -52,7 +58,10 @@ describe('web server', () => {
   });
 
   it('issues board tokens bound to a co-op, and only with one', async () => {
-    const ok = (await (await get('/api/token?role=coop_board&coop_id=C007')).json()) as { token: string; coop_id: string };
+    const ok = (await (await get('/api/token?role=coop_board&coop_id=C007')).json()) as {
+      token: string;
+      coop_id: string;
+    };
     expect(ok.coop_id).toBe('C007');
     expect(await verifyToken(ok.token, secret)).toMatchObject({ role: 'coop_board', coop_id: 'C007' });
     expect((await get('/api/token?role=coop_board')).status).toBe(400);

@@ -31,7 +31,8 @@ export function makeCivilId(birthIso: string, serial: number): string | null {
   const [, centuryDigits, yy, mm, dd] = match;
   const century = centuryDigits === '19' ? '2' : centuryDigits === '20' ? '3' : null;
   if (!century) throw new Error(`Civil IDs cover births in 1900–2099, got "${birthIso}"`);
-  if (!Number.isInteger(serial) || serial < 0 || serial > 9999) throw new Error(`Civil ID serial must be 0–9999, got ${serial}`);
+  if (!Number.isInteger(serial) || serial < 0 || serial > 9999)
+    throw new Error(`Civil ID serial must be 0–9999, got ${serial}`);
   const body = `${century}${yy}${mm}${dd}${String(serial).padStart(4, '0')}`;
   const check = civilIdCheckDigit(body);
   return check === null ? null : `${body}${check}`;

@@ -54,7 +54,8 @@ export function crisisWaveDays(crisis: CrisisConfig): number {
 }
 
 export function validateCrisis(crisis: CrisisConfig): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(crisis.startDate)) throw new Error(`crisis.startDate must be YYYY-MM-DD, got "${crisis.startDate}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(crisis.startDate))
+    throw new Error(`crisis.startDate must be YYYY-MM-DD, got "${crisis.startDate}"`);
   if (crisis.spreadOrder.length === 0) throw new Error('crisis.spreadOrder must name at least one governorate');
   if (!(crisis.peakMultiplier >= 1)) throw new Error(`crisis.peakMultiplier must be ≥ 1, got ${crisis.peakMultiplier}`);
   if (!(crisis.durationDays >= 1)) throw new Error(`crisis.durationDays must be ≥ 1, got ${crisis.durationDays}`);

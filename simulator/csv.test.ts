@@ -11,7 +11,10 @@ describe('csv', () => {
 
   it('round-trips quoted fields, Arabic text and CRLF', () => {
     const text = `${csvLine(['id', 'name'])}\r\n${csvLine(['1', 'جمعية, "كيفان"'])}\r\n`;
-    expect(parseCsv(text)).toEqual([['id', 'name'], ['1', 'جمعية, "كيفان"']]);
+    expect(parseCsv(text)).toEqual([
+      ['id', 'name'],
+      ['1', 'جمعية, "كيفان"'],
+    ]);
   });
 
   it('checks the header and field counts', () => {

@@ -8,12 +8,40 @@ import type { KuwaitDay } from '../transform/calendar/kuwait-calendar';
 export type DemandGroup = 'food' | 'fresh' | 'sweets' | 'drinks' | 'water' | 'dates' | 'household';
 
 export const CATEGORY_GROUP: Record<string, DemandGroup> = {
-  WATER: 'water', RICE: 'food', FLOUR: 'food', SUGAR: 'food', OIL: 'food', MILK: 'fresh', EGGS: 'fresh',
-  BREAD: 'fresh', CANNED: 'food', BABY: 'household', DATES: 'dates', PULSES: 'food', PASTA: 'food',
-  POULTRY: 'food', TEA: 'food', COFFEE: 'food', DAIRY: 'fresh', JUICE: 'drinks', SOFT: 'drinks',
-  SNACKS: 'sweets', SWEETS: 'sweets', BISCUITS: 'sweets', CEREAL: 'food', SPICES: 'food', SAUCES: 'food',
-  FROZEN: 'food', VEG: 'fresh', FRUIT: 'fresh', MEAT: 'fresh', CLEANING: 'household', PAPER: 'household',
-  PERSONAL: 'household', DIAPERS: 'household', HONEY: 'sweets',
+  WATER: 'water',
+  RICE: 'food',
+  FLOUR: 'food',
+  SUGAR: 'food',
+  OIL: 'food',
+  MILK: 'fresh',
+  EGGS: 'fresh',
+  BREAD: 'fresh',
+  CANNED: 'food',
+  BABY: 'household',
+  DATES: 'dates',
+  PULSES: 'food',
+  PASTA: 'food',
+  POULTRY: 'food',
+  TEA: 'food',
+  COFFEE: 'food',
+  DAIRY: 'fresh',
+  JUICE: 'drinks',
+  SOFT: 'drinks',
+  SNACKS: 'sweets',
+  SWEETS: 'sweets',
+  BISCUITS: 'sweets',
+  CEREAL: 'food',
+  SPICES: 'food',
+  SAUCES: 'food',
+  FROZEN: 'food',
+  VEG: 'fresh',
+  FRUIT: 'fresh',
+  MEAT: 'fresh',
+  CLEANING: 'household',
+  PAPER: 'household',
+  PERSONAL: 'household',
+  DIAPERS: 'household',
+  HONEY: 'sweets',
 };
 
 /** Day facts the demand model needs, derived once per simulated day. */
@@ -89,7 +117,11 @@ function cumulative(weights: number[]): Float64Array {
   return out;
 }
 
-const CUMULATIVE = { normal: cumulative(NORMAL_HOURS), weekend: cumulative(WEEKEND_HOURS), ramadan: cumulative(RAMADAN_HOURS) };
+const CUMULATIVE = {
+  normal: cumulative(NORMAL_HOURS),
+  weekend: cumulative(WEEKEND_HOURS),
+  ramadan: cumulative(RAMADAN_HOURS),
+};
 const SHARES = {
   normal: NORMAL_HOURS.map((w) => w / NORMAL_HOURS.reduce((a, b) => a + b, 0)),
   weekend: WEEKEND_HOURS.map((w) => w / WEEKEND_HOURS.reduce((a, b) => a + b, 0)),

@@ -63,12 +63,26 @@ export async function simulateLive(options: LiveOptions): Promise<{ batches: num
   const date = options.date ?? todayInKuwait();
   const fromHour = options.fromHour ?? 0;
   const toHour = options.toHour ?? (options.date ? 23 : currentKuwaitHour());
-  if (!(fromHour >= 0 && toHour <= 23 && fromHour <= toHour)) throw new Error(`hours must satisfy 0 <= fromHour <= toHour <= 23, got ${fromHour}..${toHour}`);
+  if (!(fromHour >= 0 && toHour <= 23 && fromHour <= toHour))
+    throw new Error(`hours must satisfy 0 <= fromHour <= toHour <= 23, got ${fromHour}..${toHour}`);
   const work = await mkdtemp(path.join(tmpdir(), 'rabt-live-'));
   try {
-    await simulate({ scale: options.scale, seed: options.seed, outDir: work, endDate: date, days: options.warmupDays ?? 28, feeds: ['sales', 'stock'] });
+    await simulate({
+      scale: options.scale,
+      seed: options.seed,
+      outDir: work,
+      endDate: date,
+      days: options.warmupDays ?? 28,
+      feeds: ['sales', 'stock'],
+    });
     const day = compactDate(date);
-    const byCoop: Array<{ coopId: string; ext: string; header: string | null; eol: string; hours: Map<number, string[]> }> = [];
+    const byCoop: Array<{
+      coopId: string;
+      ext: string;
+      header: string | null;
+      eol: string;
+      hours: Map<number, string[]>;
+    }> = [];
     for (const coopId of (await readdir(path.join(work, 'inbox'))).sort()) {
       const name = (await readdir(path.join(work, 'inbox', coopId))).find((f) => f.includes(`__sales__${day}__`));
       if (!name) continue;
@@ -91,14 +105,29 @@ export async function simulateLive(options: LiveOptions): Promise<{ batches: num
       if (options.signal?.aborted) break;
       for (const coop of byCoop) {
         const lines = coop.hours.get(hour) ?? [];
-        const body = Buffer.from([...(coop.header === null ? [] : [coop.header]), ...lines].map((l) => `${l}${coop.eol}`).join(''), 'latin1');
+        const body = Buffer.from(
+          [...(coop.header === null ? [] : [coop.header]), ...lines].map((l) => `${l}${coop.eol}`).join(''),
+          'latin1',
+        );
         const key = options.push?.keyFor(coop.coopId);
         batches++;
         rows += lines.length;
         if (options.push && key !== undefined) {
-          const batch = { coopId: coop.coopId, feed: 'sales', businessDate: date, seq: hour + 1, format: coop.ext === 'jsonl' ? 'jsonl' as const : 'csv' as const };
+          const batch = {
+            coopId: coop.coopId,
+            feed: 'sales',
+            businessDate: date,
+            seq: hour + 1,
+            format: coop.ext === 'jsonl' ? ('jsonl' as const) : ('csv' as const),
+          };
           const result = await pushBatch(options.push, key, batch, body);
-          options.onBatch?.({ coopId: coop.coopId, hour, rows: lines.length, file: `/v1/batches/sales?coop_id=${coop.coopId}&business_date=${date}&seq=${hour + 1}`, pushed: { batchId: result.batchId, outcome: result.outcome } });
+          options.onBatch?.({
+            coopId: coop.coopId,
+            hour,
+            rows: lines.length,
+            file: `/v1/batches/sales?coop_id=${coop.coopId}&business_date=${date}&seq=${hour + 1}`,
+            pushed: { batchId: result.batchId, outcome: result.outcome },
+          });
           continue;
         }
         const dir = path.join(options.outDir, 'inbox', coop.coopId);
@@ -107,7 +136,8 @@ export async function simulateLive(options: LiveOptions): Promise<{ batches: num
         await writeFile(file, body);
         options.onBatch?.({ coopId: coop.coopId, hour, file, rows: lines.length });
       }
-      if (hour < toHour && (options.intervalMs ?? 0) > 0) await sleep(options.intervalMs as number, undefined, { signal: options.signal }).catch(() => undefined);
+      if (hour < toHour && (options.intervalMs ?? 0) > 0)
+        await sleep(options.intervalMs as number, undefined, { signal: options.signal }).catch(() => undefined);
     }
     return { batches, rows };
   } finally {

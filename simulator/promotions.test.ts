@@ -3,14 +3,35 @@ import { Random } from './random';
 import type { WorldCoop, WorldProduct } from './world';
 
 const product = (gtin: string, isEssential: boolean, priceFils = 1_000): WorldProduct => ({
-  gtin, categoryId: isEssential ? 'RICE' : 'SNACKS', group: isEssential ? 'food' : 'sweets', isEssential, priceFils, costFils: 700,
-  supplierId: 'S01', leadTimeDays: 3, shelfLifeDays: 180, baseDaily: 5, multiBuy: 0.1,
+  gtin,
+  categoryId: isEssential ? 'RICE' : 'SNACKS',
+  group: isEssential ? 'food' : 'sweets',
+  isEssential,
+  priceFils,
+  costFils: 700,
+  supplierId: 'S01',
+  leadTimeDays: 3,
+  shelfLifeDays: 180,
+  baseDaily: 5,
+  multiBuy: 0.1,
 });
 const coop = (coopId: string): WorldCoop => ({
-  coopId, governorateId: 'KW-HA', areaId: 'A-HA-01', linkedSince: '2024-01-01',
-  style: { vendor: 'A', arabicIndicDigits: false, decimalComma: false }, sellingSites: [{ siteId: `${coopId}-M`, size: 1 }], warehouseId: `${coopId}-W`,
+  coopId,
+  governorateId: 'KW-HA',
+  areaId: 'A-HA-01',
+  linkedSince: '2024-01-01',
+  style: { vendor: 'A', arabicIndicDigits: false, decimalComma: false },
+  sellingSites: [{ siteId: `${coopId}-M`, size: 1 }],
+  warehouseId: `${coopId}-W`,
 });
-const PRODUCTS = [product('E1', true), product('N1', false, 1_250), product('E2', true), product('N2', false), product('N3', false, 95), product('N4', false)];
+const PRODUCTS = [
+  product('E1', true),
+  product('N1', false, 1_250),
+  product('E2', true),
+  product('N2', false),
+  product('N3', false, 95),
+  product('N4', false),
+];
 const DATES = Array.from({ length: 300 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10));
 
 describe('promotedPrice', () => {
@@ -25,7 +46,13 @@ describe('promotedPrice', () => {
 });
 
 describe('planPromotions', () => {
-  const plan = planPromotions([coop('C001'), coop('C002')], PRODUCTS, DATES, (c) => (c.coopId === 'C002' ? 120 : 0), new Random(3));
+  const plan = planPromotions(
+    [coop('C001'), coop('C002')],
+    PRODUCTS,
+    DATES,
+    (c) => (c.coopId === 'C002' ? 120 : 0),
+    new Random(3),
+  );
 
   it('runs one promotion at a time per co-op, inside the span and after linking, 7–14 days each', () => {
     for (const [coopId, list] of plan) {
@@ -58,8 +85,16 @@ describe('planPromotions', () => {
   });
 
   it('is the same for the same seed', () => {
-    const again = planPromotions([coop('C001'), coop('C002')], PRODUCTS, DATES, (c) => (c.coopId === 'C002' ? 120 : 0), new Random(3));
-    expect([...again.values()].flat().map((p) => [p.coopId, p.startDate, p.products])).toEqual([...plan.values()].flat().map((p) => [p.coopId, p.startDate, p.products]));
+    const again = planPromotions(
+      [coop('C001'), coop('C002')],
+      PRODUCTS,
+      DATES,
+      (c) => (c.coopId === 'C002' ? 120 : 0),
+      new Random(3),
+    );
+    expect([...again.values()].flat().map((p) => [p.coopId, p.startDate, p.products])).toEqual(
+      [...plan.values()].flat().map((p) => [p.coopId, p.startDate, p.products]),
+    );
   });
 
   it('plans nothing when every product is essential', () => {
@@ -68,11 +103,16 @@ describe('planPromotions', () => {
 });
 
 describe('activePromotion', () => {
-  const promo = (startIndex: number, endIndex: number): Promotion =>
-    ({ startIndex, endIndex } as Promotion);
+  const promo = (startIndex: number, endIndex: number): Promotion => ({ startIndex, endIndex }) as Promotion;
   const list = [promo(5, 10), promo(30, 40)];
   it.each([
-    [4, null], [5, 0], [10, 0], [11, null], [30, 1], [40, 1], [41, null],
+    [4, null],
+    [5, 0],
+    [10, 0],
+    [11, null],
+    [30, 1],
+    [40, 1],
+    [41, null],
   ])('on day %i finds promotion %s', (day, which) => {
     expect(activePromotion(list, day)).toBe(which === null ? null : list[which]);
   });

@@ -57,7 +57,11 @@ export function planPromotions(
       const length = r.int(7, 14);
       const end = start + length - 1;
       if (end >= dates.length) break;
-      const chosen = r.shuffle(candidates).slice(0, r.int(2, Math.min(5, candidates.length))).map((c) => c.i).sort((a, b) => a - b);
+      const chosen = r
+        .shuffle(candidates)
+        .slice(0, r.int(2, Math.min(5, candidates.length)))
+        .map((c) => c.i)
+        .sort((a, b) => a - b);
       const discount = (r.int(2, 6) * 5) / 100;
       const priceFils = new Int32Array(products.length);
       const mask = new Uint8Array(products.length);
@@ -66,9 +70,16 @@ export function planPromotions(
         mask[i] = 1;
       }
       list.push({
-        coopId: coop.coopId, products: chosen, startIndex: start, endIndex: end,
-        startDate: dates[start] as string, endDate: dates[end] as string,
-        discount, lift: 1 + ELASTICITY * discount, priceFils, mask,
+        coopId: coop.coopId,
+        products: chosen,
+        startIndex: start,
+        endIndex: end,
+        startDate: dates[start] as string,
+        endDate: dates[end] as string,
+        discount,
+        lift: 1 + ELASTICITY * discount,
+        priceFils,
+        mask,
       });
       start = end;
     }
@@ -87,11 +98,23 @@ export function activePromotion(list: readonly Promotion[] | undefined, dayIndex
   return null;
 }
 
-export function promotionEvents(coop: WorldCoop, list: readonly Promotion[], products: readonly WorldProduct[]): TruthEvent[] {
+export function promotionEvents(
+  coop: WorldCoop,
+  list: readonly Promotion[],
+  products: readonly WorldProduct[],
+): TruthEvent[] {
   return list.map((promo) => ({
-    event_type: 'promotion', coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: '',
+    event_type: 'promotion',
+    coop_id: coop.coopId,
+    governorate_id: coop.governorateId,
+    site_id: '',
     product_scope: promo.products.map((i) => (products[i] as WorldProduct).gtin).join(' '),
-    start_date: promo.startDate, end_date: promo.endDate,
-    detail: detail({ discount_pct: Math.round(promo.discount * 100), demand_lift: promo.lift.toFixed(2), sites: 'all selling sites' }),
+    start_date: promo.startDate,
+    end_date: promo.endDate,
+    detail: detail({
+      discount_pct: Math.round(promo.discount * 100),
+      demand_lift: promo.lift.toFixed(2),
+      sites: 'all selling sites',
+    }),
   }));
 }

@@ -29,7 +29,11 @@ export interface PushResult {
 
 export async function pushBatch(target: PushTarget, key: string, batch: PushBatch, body: Buffer): Promise<PushResult> {
   const query = new URLSearchParams({
-    coop_id: batch.coopId, business_date: batch.businessDate, seq: String(batch.seq), correction: String(batch.correction ?? false), format: batch.format,
+    coop_id: batch.coopId,
+    business_date: batch.businessDate,
+    seq: String(batch.seq),
+    correction: String(batch.correction ?? false),
+    format: batch.format,
   });
   const url = new URL(`/v1/batches/${encodeURIComponent(batch.feed)}?${query.toString()}`, target.url);
   // The signature covers the path and query exactly as the server receives them.
@@ -44,7 +48,9 @@ export async function pushBatch(target: PushTarget, key: string, batch: PushBatc
   });
   const answer = (await response.json().catch(() => ({}))) as { batch_id?: string; status?: string; error?: string };
   if (!response.ok) {
-    throw new Error(`push of ${batch.coopId} ${batch.feed} ${batch.businessDate} #${batch.seq} refused: HTTP ${response.status} ${answer.error ?? ''}`.trim());
+    throw new Error(
+      `push of ${batch.coopId} ${batch.feed} ${batch.businessDate} #${batch.seq} refused: HTTP ${response.status} ${answer.error ?? ''}`.trim(),
+    );
   }
   return { status: response.status, batchId: answer.batch_id ?? '', outcome: answer.status ?? '' };
 }

@@ -29,7 +29,12 @@ describe('Random', () => {
   });
 
   it.each([
-    [1, 0.3], [5, 0.1], [12, 0.45], [30, 0.8], [39, 0.02], [200, 0.25],
+    [1, 0.3],
+    [5, 0.1],
+    [12, 0.45],
+    [30, 0.8],
+    [39, 0.02],
+    [200, 0.25],
   ])('binomial(%i, %f) has about the right mean and variance', (n, p) => {
     const random = new Random(`binomial-${n}-${p}`);
     const got = moments(Array.from({ length: 20_000 }, () => random.binomial(n, p)));

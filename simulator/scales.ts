@@ -20,9 +20,36 @@ export interface ScaleSpec {
 }
 
 export const SCALES: Record<Scale, ScaleSpec> = {
-  small: { coops: 5, maxBranches: 1, products: 100, essentialsPerCategory: 4, days: 120, fullLedger: true, shareholdersPerCoop: 60, aidCasesPerCoop: 12 },
-  demo: { coops: null, maxBranches: 1, products: 100, essentialsPerCategory: 3, days: 400, fullLedger: false, shareholdersPerCoop: 150, aidCasesPerCoop: 25 },
-  national: { coops: null, maxBranches: 99, products: Number.POSITIVE_INFINITY, essentialsPerCategory: 0, days: 400, fullLedger: false, shareholdersPerCoop: 1500, aidCasesPerCoop: 60 },
+  small: {
+    coops: 5,
+    maxBranches: 1,
+    products: 100,
+    essentialsPerCategory: 4,
+    days: 120,
+    fullLedger: true,
+    shareholdersPerCoop: 60,
+    aidCasesPerCoop: 12,
+  },
+  demo: {
+    coops: null,
+    maxBranches: 1,
+    products: 100,
+    essentialsPerCategory: 3,
+    days: 400,
+    fullLedger: false,
+    shareholdersPerCoop: 150,
+    aidCasesPerCoop: 25,
+  },
+  national: {
+    coops: null,
+    maxBranches: 99,
+    products: Number.POSITIVE_INFINITY,
+    essentialsPerCategory: 0,
+    days: 400,
+    fullLedger: false,
+    shareholdersPerCoop: 1500,
+    aidCasesPerCoop: 60,
+  },
 };
 
 export function isScale(value: string): value is Scale {

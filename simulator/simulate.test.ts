@@ -8,7 +8,10 @@ import { simulate, type SimulationSummary } from './simulate';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 async function digest(dir: string): Promise<string> {
@@ -46,15 +49,32 @@ describe('simulate (small scale, fixed end date)', () => {
     expect(files.length).toBe(summary.files);
     for (const file of files) {
       const rel = path.relative(path.join(out, 'inbox'), file);
-      expect(rel).toMatch(/^(C\d{3})\/\1__(sales|stock|deliveries|prices|stocktake|finance|transactions|shareholders|aid|hr|cameras|contractors)__2025\d{4}__\d{3}(__corr)?\.(csv|jsonl|xlsx)$/);
+      expect(rel).toMatch(
+        /^(C\d{3})\/\1__(sales|stock|deliveries|prices|stocktake|finance|transactions|shareholders|aid|hr|cameras|contractors)__2025\d{4}__\d{3}(__corr)?\.(csv|jsonl|xlsx)$/,
+      );
     }
     // Vendor C sends finance as a workbook and everything else as JSON Lines; A and B send CSV.
-    const vendorOf = new Map(parseCsv(await readFile(path.join(out, 'truth', 'coops.csv'), 'utf8')).slice(1).map((c) => [c[0]!, c[2]!]));
-    const extensions = new Set(files.map((f) => {
-      const [coop, feed] = path.basename(f).split('__');
-      return `${vendorOf.get(coop!)}:${feed === 'finance' ? 'finance' : 'other'}:${path.extname(f)}`;
-    }));
-    expect(extensions).toEqual(new Set(['A:finance:.csv', 'A:other:.csv', 'B:finance:.csv', 'B:other:.csv', 'C:finance:.xlsx', 'C:other:.jsonl']));
+    const vendorOf = new Map(
+      parseCsv(await readFile(path.join(out, 'truth', 'coops.csv'), 'utf8'))
+        .slice(1)
+        .map((c) => [c[0]!, c[2]!]),
+    );
+    const extensions = new Set(
+      files.map((f) => {
+        const [coop, feed] = path.basename(f).split('__');
+        return `${vendorOf.get(coop!)}:${feed === 'finance' ? 'finance' : 'other'}:${path.extname(f)}`;
+      }),
+    );
+    expect(extensions).toEqual(
+      new Set([
+        'A:finance:.csv',
+        'A:other:.csv',
+        'B:finance:.csv',
+        'B:other:.csv',
+        'C:finance:.xlsx',
+        'C:other:.jsonl',
+      ]),
+    );
   });
 
   it('keeps the stock ledger balanced and never sells more than is on hand', async () => {
@@ -63,9 +83,24 @@ describe('simulate (small scale, fixed end date)', () => {
     let rows = 0;
     for (const file of ledgers) {
       const [header, ...lines] = parseCsv(await readFile(file, 'utf8'));
-      expect(header).toEqual(['date', 'site_id', 'product_id', 'opening', 'received', 'transferred_out', 'demand', 'sold', 'shrinkage', 'adjustment', 'closing', 'book']);
+      expect(header).toEqual([
+        'date',
+        'site_id',
+        'product_id',
+        'opening',
+        'received',
+        'transferred_out',
+        'demand',
+        'sold',
+        'shrinkage',
+        'adjustment',
+        'closing',
+        'book',
+      ]);
       for (const line of lines) {
-        const [opening, received, out_, demand, sold, shrink, adjust, closing, book] = line.slice(3).map(Number) as number[];
+        const [opening, received, out_, demand, sold, shrink, adjust, closing, book] = line
+          .slice(3)
+          .map(Number) as number[];
         expect(closing).toBe(opening! + received! - out_! - sold! - shrink! + adjust!);
         expect(sold).toBeLessThanOrEqual(opening! + received!);
         expect(sold).toBeLessThanOrEqual(demand!);
@@ -99,7 +134,10 @@ describe('simulate (small scale, fixed end date)', () => {
           const key = `${r.date}|${r.site}|${r.gtin}`;
           reportedSold.set(key, (reportedSold.get(key) ?? 0) + r.qty);
         }
-        expect(records.filter((r) => !(r.hour >= 0 && r.hour < 24 && r.fils > 0 && r.qty > 0)), file).toEqual([]);
+        expect(
+          records.filter((r) => !(r.hour >= 0 && r.hour < 24 && r.fils > 0 && r.qty > 0)),
+          file,
+        ).toEqual([]);
       } else {
         const wrong = records.filter((r) => r.qty !== closing.get(`${r.date}|${r.site}|${r.gtin}`));
         expect(wrong, file).toEqual([]);
@@ -119,7 +157,16 @@ describe('simulate (small scale, fixed end date)', () => {
 
   it('lists every planted event in the truth with its place and window', async () => {
     const [header, ...events] = parseCsv(await readFile(path.join(out, 'truth', 'events.csv'), 'utf8'));
-    expect(header).toEqual(['event_type', 'coop_id', 'governorate_id', 'site_id', 'product_scope', 'start_date', 'end_date', 'detail']);
+    expect(header).toEqual([
+      'event_type',
+      'coop_id',
+      'governorate_id',
+      'site_id',
+      'product_scope',
+      'start_date',
+      'end_date',
+      'detail',
+    ]);
     const waves = events.filter((e) => e[0] === 'crisis_wave');
     expect(waves.map((e) => e[2])).toEqual(summary.crisis.spreadOrder);
     expect(waves[0]?.slice(5, 7)).toEqual(['2025-06-15', '2025-06-21']);
@@ -132,7 +179,8 @@ describe('simulate (small scale, fixed end date)', () => {
     const unitPrice = async (date: string): Promise<Map<string, number>> => {
       const file = files.find((f) => f.includes(`__${date.replaceAll('-', '')}__`))!;
       const prices = new Map<string, number>();
-      for (const r of readVendorFile(await readFile(file), path.extname(file).slice(1))) prices.set(r.gtin, r.fils / r.qty);
+      for (const r of readVendorFile(await readFile(file), path.extname(file).slice(1)))
+        prices.set(r.gtin, r.fils / r.qty);
       return prices;
     };
     const before = await unitPrice('2025-06-05');

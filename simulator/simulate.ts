@@ -8,9 +8,24 @@ import { writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { addDays, kuwaitDays } from '../transform/calendar/kuwait-calendar';
-import { crisisMultiplier, crisisStartIn, crisisWaveDays, defaultCrisis, placeCrisisStart, validateCrisis, type CrisisConfig } from './crisis';
+import {
+  crisisMultiplier,
+  crisisStartIn,
+  crisisWaveDays,
+  defaultCrisis,
+  placeCrisisStart,
+  validateCrisis,
+  type CrisisConfig,
+} from './crisis';
 import { csvLine } from './csv';
-import { calendarFactor, demandDays, hourCumulative, hourProfile, type DemandDay, type DemandGroup } from './demand-shape';
+import {
+  calendarFactor,
+  demandDays,
+  hourCumulative,
+  hourProfile,
+  type DemandDay,
+  type DemandGroup,
+} from './demand-shape';
 import { compactDate, todayInKuwait } from './kuwait-time';
 import { Random } from './random';
 import { loadReference } from './reference/load-reference';
@@ -110,7 +125,20 @@ export interface CoopLog {
   variances: Array<{ date: string; siteId: string; valueFils: number }>;
 }
 
-const LEDGER_HEADER = ['date', 'site_id', 'product_id', 'opening', 'received', 'transferred_out', 'demand', 'sold', 'shrinkage', 'adjustment', 'closing', 'book'];
+const LEDGER_HEADER = [
+  'date',
+  'site_id',
+  'product_id',
+  'opening',
+  'received',
+  'transferred_out',
+  'demand',
+  'sold',
+  'shrinkage',
+  'adjustment',
+  'closing',
+  'book',
+];
 
 function validateOptions(options: SimulateOptions): void {
   if (!isScale(options.scale)) throw new Error(`scale must be small, demo or national, got "${String(options.scale)}"`);
@@ -134,7 +162,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   const crisis: CrisisConfig = {
     ...crisisBase,
     startDate:
-      options.crisis?.startDate ?? placeCrisisStart(crisisBase.startDate, startDate, endDate, crisisWaveDays(crisisBase)),
+      options.crisis?.startDate ??
+      placeCrisisStart(crisisBase.startDate, startDate, endDate, crisisWaveDays(crisisBase)),
   };
   validateCrisis(crisis);
 
@@ -142,7 +171,9 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   const root = new Random(options.seed);
   const world = buildWorld(reference, spec, root.fork('world'));
   const calendar = demandDays(kuwaitDays(startDate, endDate), kuwaitDays(addDays(endDate, 1), addDays(endDate, 10)));
-  const crisisCategories = new Set(crisis.categoryIds ?? reference.ref_categories.filter((c) => c.is_essential === 'true').map((c) => c.category_id));
+  const crisisCategories = new Set(
+    crisis.categoryIds ?? reference.ref_categories.filter((c) => c.is_essential === 'true').map((c) => c.category_id),
+  );
   const crisisMask = Uint8Array.from(world.products, (p) => (crisisCategories.has(p.categoryId) ? 1 : 0));
 
   const inbox = path.join(options.outDir, 'inbox');
@@ -154,7 +185,14 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
 
   const planted = plantProblems(world.coops, crisis, root.fork('planted'));
   const feeds = new Set<FeedName>(options.feeds ?? ALL_FEEDS);
-  const plan = plantFeedProblems(world.coops, world.products, reference, new Set([...planted.gougers, ...planted.salesOnly]), calendar.length, root.fork('planted-feeds'));
+  const plan = plantFeedProblems(
+    world.coops,
+    world.products,
+    reference,
+    new Set([...planted.gougers, ...planted.salesOnly]),
+    calendar.length,
+    root.fork('planted-feeds'),
+  );
   const writer = new BatchWriter(inbox, String(options.seed));
   const firstDayOf = (coop: WorldCoop): string => (coop.linkedSince > startDate ? coop.linkedSince : startDate);
   const states = world.coops.map((coop) =>
@@ -163,19 +201,34 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       theftRandom: root.fork(`theft/${coop.coopId}`),
       countRandom: root.fork(`count/${coop.coopId}`),
       deliveries: new PeriodBatches(coop, DELIVERIES, 'weekly', firstDayOf(coop), endDate),
-    }));
+    }),
+  );
   const stockOuts = createWriteStream(path.join(truth, 'stockouts.csv'));
   stockOuts.write(`${csvLine(['date', 'site_id', 'product_id', 'true_demand', 'sold', 'lost_sales'])}\n`);
   const summary: SimulationSummary = {
-    scale: options.scale, seed: options.seed, startDate, endDate, days,
+    scale: options.scale,
+    seed: options.seed,
+    startDate,
+    endDate,
+    days,
     coops: world.coops.length,
     sites: world.coops.reduce((n, c) => n + c.sellingSites.length + 1, 0),
     products: world.products.length,
-    files: 0, rows: { sales: 0, stock: 0 }, stockOutDays: 0, crisis, outDir: options.outDir,
+    files: 0,
+    rows: { sales: 0, stock: 0 },
+    stockOutDays: 0,
+    crisis,
+    outDir: options.outDir,
   };
 
   const dates = calendar.map((d) => d.day.date);
-  const promotions = planPromotions(world.coops, world.products, dates, (coop) => Math.max(0, daysBetween(startDate, firstDayOf(coop))), root.fork('promotions'));
+  const promotions = planPromotions(
+    world.coops,
+    world.products,
+    dates,
+    (coop) => Math.max(0, daysBetween(startDate, firstDayOf(coop))),
+    root.fork('promotions'),
+  );
   const crisisStarts = new Map(world.coops.map((c) => [c.governorateId, crisisStartIn(crisis, c.governorateId)]));
   for (let dayIndex = 0; dayIndex < calendar.length; dayIndex++) {
     const day = calendar[dayIndex] as DemandDay;
@@ -188,8 +241,24 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       const gouging = planted.gougers.has(state.coop.coopId) && crisisOffset >= 0 && crisisOffset < crisis.durationDays;
       const linked = date >= state.coop.linkedSince;
       const salesOnly = planted.salesOnly.has(state.coop.coopId);
-      const files = linked ? { sales: new SalesFile(state.coop.style, state.coop.coopId, date), stock: salesOnly ? null : new StockFile(state.coop.style, state.coop.coopId, date) } : null;
-      const result = simulateCoopDay(state, world.products, day, dayIndex, factors, crisisMask, crisisMultiplier(crisis, crisisOffset), gouging ? GOUGE_FACTOR : 1, activePromotion(promotions.get(state.coop.coopId), dayIndex), files);
+      const files = linked
+        ? {
+            sales: new SalesFile(state.coop.style, state.coop.coopId, date),
+            stock: salesOnly ? null : new StockFile(state.coop.style, state.coop.coopId, date),
+          }
+        : null;
+      const result = simulateCoopDay(
+        state,
+        world.products,
+        day,
+        dayIndex,
+        factors,
+        crisisMask,
+        crisisMultiplier(crisis, crisisOffset),
+        gouging ? GOUGE_FACTOR : 1,
+        activePromotion(promotions.get(state.coop.coopId), dayIndex),
+        files,
+      );
       summary.stockOutDays += result.stockOuts.length;
       for (const line of result.stockOuts) stockOutLines.push(`${date},${line}\n`);
       if (!files) continue;
@@ -206,32 +275,62 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       writeFileSync(`${base}stock${stamp}`, files.stock.bytes());
       summary.files++;
       summary.rows.stock += files.stock.rows;
-      await recordDeliveries(state, date, result.delivered, plan.phantomDeliveries.get(coop.coopId)?.filter((d) => d.dayIndex === dayIndex) ?? [], feeds.has('deliveries') ? writer : null);
+      await recordDeliveries(
+        state,
+        date,
+        result.delivered,
+        plan.phantomDeliveries.get(coop.coopId)?.filter((d) => d.dayIndex === dayIndex) ?? [],
+        feeds.has('deliveries') ? writer : null,
+      );
       state.log.siteDays.push(...result.siteTotals.map((t) => ({ date, ...t })));
       if (isCountDay(date)) await countStock(state, world.products, date, feeds.has('stocktake') ? writer : null);
     }
     if (stockOutLines.length > 0) stockOuts.write(stockOutLines.join(''));
-    options.onProgress?.({ stage: 'simulate', done: dayIndex + 1, total: calendar.length, message: `simulated ${date}` });
+    options.onProgress?.({
+      stage: 'simulate',
+      done: dayIndex + 1,
+      total: calendar.length,
+      message: `simulated ${date}`,
+    });
   }
   await Promise.all([...states.map((s) => closeStream(s.ledger)), closeStream(stockOuts)]);
   const senders = states.filter((s) => !planted.salesOnly.has(s.coop.coopId) && firstDayOf(s.coop) <= endDate);
-  const feedEvents: TruthEvent[] = senders.flatMap((state) => plantedStockEvents(state, world.products, plan, calendar));
-  feedEvents.push(...await writeCoopFeeds({
-    coops: world.coops,
-    senders: senders.map((s) => ({ coop: s.coop, firstDay: firstDayOf(s.coop), log: s.log })),
-    products: world.products,
-    promotions: (coop) => promotions.get(coop.coopId) ?? [],
-    gouging: (coop) => {
-      const start = crisisStartIn(crisis, coop.governorateId);
-      return planted.gougers.has(coop.coopId) && start ? { start, end: addDays(start, crisis.durationDays), factor: GOUGE_FACTOR } : null;
-    },
-    plan, spec, startDate, endDate, feeds, writer, random: root.fork('feeds'),
-  }));
+  const feedEvents: TruthEvent[] = senders.flatMap((state) =>
+    plantedStockEvents(state, world.products, plan, calendar),
+  );
+  feedEvents.push(
+    ...(await writeCoopFeeds({
+      coops: world.coops,
+      senders: senders.map((s) => ({ coop: s.coop, firstDay: firstDayOf(s.coop), log: s.log })),
+      products: world.products,
+      promotions: (coop) => promotions.get(coop.coopId) ?? [],
+      gouging: (coop) => {
+        const start = crisisStartIn(crisis, coop.governorateId);
+        return planted.gougers.has(coop.coopId) && start
+          ? { start, end: addDays(start, crisis.durationDays), factor: GOUGE_FACTOR }
+          : null;
+      },
+      plan,
+      spec,
+      startDate,
+      endDate,
+      feeds,
+      writer,
+      random: root.fork('feeds'),
+    })),
+  );
   summary.files += writer.files;
   for (const [feed, rows] of Object.entries(writer.rows)) summary.rows[feed] = rows;
   await writeTruthSummary(truth, summary, world.coops);
-  const promotionTruth = world.coops.flatMap((coop) => promotionEvents(coop, promotions.get(coop.coopId) ?? [], world.products));
-  await writeEvents(truth, [...truthEvents(world.coops, crisis, planted, calendar, startDate, endDate), ...promotionTruth, ...feedEvents, ...writer.events]);
+  const promotionTruth = world.coops.flatMap((coop) =>
+    promotionEvents(coop, promotions.get(coop.coopId) ?? [], world.products),
+  );
+  await writeEvents(truth, [
+    ...truthEvents(world.coops, crisis, planted, calendar, startDate, endDate),
+    ...promotionTruth,
+    ...feedEvents,
+    ...writer.events,
+  ]);
   return summary;
 }
 
@@ -273,24 +372,64 @@ function plantProblems(coops: WorldCoop[], crisis: CrisisConfig, random: Random)
   return { gougers, salesOnly };
 }
 
-function truthEvents(coops: WorldCoop[], crisis: CrisisConfig, planted: PlantedProblems, calendar: DemandDay[], startDate: string, endDate: string): TruthEvent[] {
+function truthEvents(
+  coops: WorldCoop[],
+  crisis: CrisisConfig,
+  planted: PlantedProblems,
+  calendar: DemandDay[],
+  startDate: string,
+  endDate: string,
+): TruthEvent[] {
   const events: TruthEvent[] = [];
   const blank = { coop_id: '', governorate_id: '', site_id: '', product_scope: '' };
   const scope = crisis.categoryIds ? `categories:${crisis.categoryIds.join(' ')}` : 'essential';
   for (const gov of crisis.spreadOrder) {
     const start = crisisStartIn(crisis, gov) as string;
-    events.push({ ...blank, event_type: 'crisis_wave', governorate_id: gov, product_scope: scope, start_date: start, end_date: addDays(start, crisis.durationDays - 1), detail: `peak demand x${crisis.peakMultiplier}` });
+    events.push({
+      ...blank,
+      event_type: 'crisis_wave',
+      governorate_id: gov,
+      product_scope: scope,
+      start_date: start,
+      end_date: addDays(start, crisis.durationDays - 1),
+      detail: `peak demand x${crisis.peakMultiplier}`,
+    });
   }
   for (const coop of coops) {
     if (planted.gougers.has(coop.coopId)) {
       const start = crisisStartIn(crisis, coop.governorateId) as string;
-      events.push({ ...blank, event_type: 'price_gouging', coop_id: coop.coopId, governorate_id: coop.governorateId, product_scope: 'essential', start_date: start, end_date: addDays(start, crisis.durationDays - 1), detail: `essential prices x${GOUGE_FACTOR} in sales amounts` });
+      events.push({
+        ...blank,
+        event_type: 'price_gouging',
+        coop_id: coop.coopId,
+        governorate_id: coop.governorateId,
+        product_scope: 'essential',
+        start_date: start,
+        end_date: addDays(start, crisis.durationDays - 1),
+        detail: `essential prices x${GOUGE_FACTOR} in sales amounts`,
+      });
     }
     if (planted.salesOnly.has(coop.coopId)) {
-      events.push({ ...blank, event_type: 'missing_feed', coop_id: coop.coopId, governorate_id: coop.governorateId, start_date: startDate, end_date: endDate, detail: 'sends sales only, never stock' });
+      events.push({
+        ...blank,
+        event_type: 'missing_feed',
+        coop_id: coop.coopId,
+        governorate_id: coop.governorateId,
+        start_date: startDate,
+        end_date: endDate,
+        detail: 'sends sales only, never stock',
+      });
     }
     if (coop.linkedSince > startDate) {
-      events.push({ ...blank, event_type: 'late_link', coop_id: coop.coopId, governorate_id: coop.governorateId, start_date: startDate, end_date: addDays(coop.linkedSince, -1), detail: `first files on ${coop.linkedSince}` });
+      events.push({
+        ...blank,
+        event_type: 'late_link',
+        coop_id: coop.coopId,
+        governorate_id: coop.governorateId,
+        start_date: startDate,
+        end_date: addDays(coop.linkedSince, -1),
+        detail: `first files on ${coop.linkedSince}`,
+      });
     }
   }
   // Calendar seasons the demand model applies, so forecasts can be judged against them.
@@ -300,7 +439,13 @@ function truthEvents(coops: WorldCoop[], crisis: CrisisConfig, planted: PlantedP
     run = null;
   };
   for (const d of calendar) {
-    const type = d.day.isRamadan ? 'ramadan' : d.daysToRamadan !== null ? 'pre_ramadan_surge' : d.day.isEid ? `eid_${d.day.eidName}` : null;
+    const type = d.day.isRamadan
+      ? 'ramadan'
+      : d.daysToRamadan !== null
+        ? 'pre_ramadan_surge'
+        : d.day.isEid
+          ? `eid_${d.day.eidName}`
+          : null;
     if (type && run && (run as { type: string }).type === type) (run as { end: string }).end = d.day.date;
     else {
       flush();
@@ -331,7 +476,13 @@ interface FeedState {
   deliveries: PeriodBatches;
 }
 
-function initialState(coop: WorldCoop, products: WorldProduct[], random: Random, truthDir: string | null, feeds: FeedState): CoopState {
+function initialState(
+  coop: WorldCoop,
+  products: WorldProduct[],
+  random: Random,
+  truthDir: string | null,
+  feeds: FeedState,
+): CoopState {
   const nSites = coop.sellingSites.length;
   const n = products.length;
   const rate = new Float64Array(nSites * n);
@@ -356,11 +507,31 @@ function initialState(coop: WorldCoop, products: WorldProduct[], random: Random,
     ledger.write(`${csvLine(LEDGER_HEADER)}\n`);
   }
   const theft = feeds.theft
-    ? { site: feeds.theft.site, products: new Set(feeds.theft.products), startIndex: feeds.theft.startIndex, random: feeds.theftRandom, units: 0, valueFils: 0 }
+    ? {
+        site: feeds.theft.site,
+        products: new Set(feeds.theft.products),
+        startIndex: feeds.theft.startIndex,
+        random: feeds.theftRandom,
+        units: 0,
+        valueFils: 0,
+      }
     : null;
   return {
-    coop, random, onHand, inTransit: new Int32Array(nSites * n), rate, warehouse, supplierArrivals: new Map(), onOrder: new Int32Array(n), totalRate, ledger,
-    drift: new Int32Array((nSites + 1) * n), theft, countRandom: feeds.countRandom, deliveryCounters: { notes: 0, invoices: new Map() }, deliveries: feeds.deliveries,
+    coop,
+    random,
+    onHand,
+    inTransit: new Int32Array(nSites * n),
+    rate,
+    warehouse,
+    supplierArrivals: new Map(),
+    onOrder: new Int32Array(n),
+    totalRate,
+    ledger,
+    drift: new Int32Array((nSites + 1) * n),
+    theft,
+    countRandom: feeds.countRandom,
+    deliveryCounters: { notes: 0, invoices: new Map() },
+    deliveries: feeds.deliveries,
     log: { invoices: [], siteDays: [], variances: [] },
   };
 }
@@ -442,7 +613,9 @@ function simulateCoopDay(
       let available = opening + received;
       const crisisLift = crisisMask[p] === 1 ? crisisFactor : 1;
       const promoted = promo !== null && promo.mask[p] === 1;
-      const demand = random.poisson((rate[k] as number) * (factors[p] as number) * coopShock * crisisLift * (promoted ? promo.lift : 1));
+      const demand = random.poisson(
+        (rate[k] as number) * (factors[p] as number) * coopShock * crisisLift * (promoted ? promo.lift : 1),
+      );
       let sold = 0;
       if (demand > 0) {
         hourly.fill(0);
@@ -472,7 +645,11 @@ function simulateCoopDay(
           available -= q;
           sold += q;
           const receipts = q - random.binomial(q - 1, product.multiBuy);
-          const unitFils = promoted ? (promo.priceFils[p] as number) : product.isEssential && gougeFactor !== 1 ? Math.round(product.priceFils * gougeFactor) : product.priceFils;
+          const unitFils = promoted
+            ? (promo.priceFils[p] as number)
+            : product.isEssential && gougeFactor !== 1
+              ? Math.round(product.priceFils * gougeFactor)
+              : product.priceFils;
           files?.sales.add(site.siteId, product.gtin, h, q, q * unitFils, receipts);
           totals.revenueFils += q * unitFils;
           totals.costFils += q * product.costFils;
@@ -484,7 +661,14 @@ function simulateCoopDay(
       if (available > 0 && random.chance(product.shelfLifeDays <= 7 ? 0.06 : 0.01)) shrinkage = 1;
       available -= shrinkage;
       // Planted shrinkage: goods leave the shelf unrecorded, so the book keeps them (drift).
-      if (theft && s === theft.site && dayIndex >= theft.startIndex && available > 0 && theft.products.has(p) && theft.random.chance(THEFT_RATE)) {
+      if (
+        theft &&
+        s === theft.site &&
+        dayIndex >= theft.startIndex &&
+        available > 0 &&
+        theft.products.has(p) &&
+        theft.random.chance(THEFT_RATE)
+      ) {
         const taken = Math.min(available, theft.random.int(1, 2));
         available -= taken;
         shrinkage += taken;
@@ -495,7 +679,9 @@ function simulateCoopDay(
       onHand[k] = available;
       const book = available + (drift[k] as number);
       files?.stock?.add(site.siteId, product.gtin, book);
-      state.ledger?.write(`${date},${site.siteId},${product.gtin},${opening},${received},0,${demand},${sold},${shrinkage},0,${available},${book}\n`);
+      state.ledger?.write(
+        `${date},${site.siteId},${product.gtin},${opening},${received},0,${demand},${sold},${shrinkage},0,${available},${book}\n`,
+      );
     }
   });
 
@@ -532,22 +718,55 @@ function simulateCoopDay(
     }
     const book = (warehouse[p] as number) + (drift[coop.sellingSites.length * n + p] as number);
     files?.stock?.add(coop.warehouseId, product.gtin, book);
-    state.ledger?.write(`${date},${coop.warehouseId},${product.gtin},${whOpening[p]},${whReceived[p]},${transferredOut[p]},0,0,0,0,${warehouse[p]},${book}\n`);
+    state.ledger?.write(
+      `${date},${coop.warehouseId},${product.gtin},${whOpening[p]},${whReceived[p]},${transferredOut[p]},0,0,0,0,${warehouse[p]},${book}\n`,
+    );
   }
   return { stockOuts, delivered, siteTotals };
 }
 
 async function writeTruthSummary(truthDir: string, summary: SimulationSummary, coops: WorldCoop[]): Promise<void> {
-  await writeFile(path.join(truthDir, 'summary.json'), `${JSON.stringify({ ...summary, outDir: undefined }, null, 2)}\n`);
-  const lines = [csvLine(['coop_id', 'governorate_id', 'vendor', 'arabic_indic_digits', 'decimal_comma', 'linked_since', 'selling_sites', 'warehouse_id'])];
+  await writeFile(
+    path.join(truthDir, 'summary.json'),
+    `${JSON.stringify({ ...summary, outDir: undefined }, null, 2)}\n`,
+  );
+  const lines = [
+    csvLine([
+      'coop_id',
+      'governorate_id',
+      'vendor',
+      'arabic_indic_digits',
+      'decimal_comma',
+      'linked_since',
+      'selling_sites',
+      'warehouse_id',
+    ]),
+  ];
   for (const c of coops) {
-    lines.push(csvLine([c.coopId, c.governorateId, c.style.vendor, c.style.arabicIndicDigits, c.style.decimalComma, c.linkedSince, c.sellingSites.map((s) => s.siteId).join(' '), c.warehouseId]));
+    lines.push(
+      csvLine([
+        c.coopId,
+        c.governorateId,
+        c.style.vendor,
+        c.style.arabicIndicDigits,
+        c.style.decimalComma,
+        c.linkedSince,
+        c.sellingSites.map((s) => s.siteId).join(' '),
+        c.warehouseId,
+      ]),
+    );
   }
   await writeFile(path.join(truthDir, 'coops.csv'), `${lines.join('\n')}\n`);
 }
 
 /** Books what reached the warehouse today (and any planted paper-only delivery) as delivery lines and invoices. */
-async function recordDeliveries(state: CoopState, date: string, delivered: DeliveredLine[], phantoms: PhantomDelivery[], writer: BatchWriter | null): Promise<void> {
+async function recordDeliveries(
+  state: CoopState,
+  date: string,
+  delivered: DeliveredLine[],
+  phantoms: PhantomDelivery[],
+  writer: BatchWriter | null,
+): Promise<void> {
   const { coop } = state;
   const lines = [...delivered, ...phantoms.map((d) => ({ product: d.product, quantity: d.quantity }))];
   const { rows, invoices } = deliveryNotes(coop, date, lines, state.deliveryCounters);
@@ -557,7 +776,12 @@ async function recordDeliveries(state: CoopState, date: string, delivered: Deliv
 }
 
 /** The month's stocktake at every site after closing; the variance is posted and logged for finance. */
-async function countStock(state: CoopState, products: WorldProduct[], date: string, writer: BatchWriter | null): Promise<void> {
+async function countStock(
+  state: CoopState,
+  products: WorldProduct[],
+  date: string,
+  writer: BatchWriter | null,
+): Promise<void> {
   const { coop, drift, countRandom } = state;
   const n = products.length;
   const rows: Cell[][] = [];
@@ -578,16 +802,24 @@ async function countStock(state: CoopState, products: WorldProduct[], date: stri
 }
 
 /** Truth rows for the problems planted in a co-op's stock and deliveries. */
-function plantedStockEvents(state: CoopState, products: WorldProduct[], plan: FeedPlan, calendar: DemandDay[]): TruthEvent[] {
+function plantedStockEvents(
+  state: CoopState,
+  products: WorldProduct[],
+  plan: FeedPlan,
+  calendar: DemandDay[],
+): TruthEvent[] {
   const { coop, theft } = state;
   const events: TruthEvent[] = [];
   const base = { coop_id: coop.coopId, governorate_id: coop.governorateId };
   const endDate = (calendar[calendar.length - 1] as DemandDay).day.date;
   if (theft) {
     events.push({
-      ...base, event_type: 'stocktake_shrinkage', site_id: (coop.sellingSites[theft.site] as { siteId: string }).siteId,
+      ...base,
+      event_type: 'stocktake_shrinkage',
+      site_id: (coop.sellingSites[theft.site] as { siteId: string }).siteId,
       product_scope: [...theft.products].map((p) => (products[p] as WorldProduct).gtin).join(' '),
-      start_date: (calendar[theft.startIndex] as DemandDay).day.date, end_date: endDate,
+      start_date: (calendar[theft.startIndex] as DemandDay).day.date,
+      end_date: endDate,
       detail: detail({ units: theft.units, value_kwd: kwdFromFils(theft.valueFils) }),
     });
   }
@@ -596,8 +828,18 @@ function plantedStockEvents(state: CoopState, products: WorldProduct[], plan: Fe
     if (date < coop.linkedSince) continue;
     const invoice = state.log.invoices.find((i) => i.date === date && i.supplierId === phantom.product.supplierId);
     events.push({
-      ...base, event_type: 'phantom_delivery', site_id: coop.warehouseId, product_scope: phantom.product.gtin, start_date: date, end_date: date,
-      detail: detail({ delivery_id: invoice?.deliveryId ?? '', invoice_no: invoice?.invoiceNo ?? '', product_id: phantom.product.gtin, quantity: phantom.quantity }),
+      ...base,
+      event_type: 'phantom_delivery',
+      site_id: coop.warehouseId,
+      product_scope: phantom.product.gtin,
+      start_date: date,
+      end_date: date,
+      detail: detail({
+        delivery_id: invoice?.deliveryId ?? '',
+        invoice_no: invoice?.invoiceNo ?? '',
+        product_id: phantom.product.gtin,
+        quantity: phantom.quantity,
+      }),
     });
   }
   return events;

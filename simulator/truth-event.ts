@@ -11,10 +11,21 @@ export interface TruthEvent {
   detail: string;
 }
 
-export const TRUTH_EVENT_COLUMNS = ['event_type', 'coop_id', 'governorate_id', 'site_id', 'product_scope', 'start_date', 'end_date', 'detail'] as const;
+export const TRUTH_EVENT_COLUMNS = [
+  'event_type',
+  'coop_id',
+  'governorate_id',
+  'site_id',
+  'product_scope',
+  'start_date',
+  'end_date',
+  'detail',
+] as const;
 
 export function detail(pairs: Record<string, string | number>): string {
-  const text = Object.entries(pairs).map(([k, v]) => `${k}=${String(v)}`).join(';');
+  const text = Object.entries(pairs)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(';');
   if (text.includes(',')) throw new Error(`truth detail must not hold a comma: ${text}`);
   return text;
 }

@@ -42,7 +42,9 @@ export class VendorBytes {
     if (this.pending === '') return;
     const utf8 = Buffer.from(this.pending, 'utf8');
     // Windows-1256 is ASCII below 0x80: only text with other characters needs the code page.
-    this.parts.push(this.windows1256 && utf8.length !== this.pending.length ? iconv.encode(this.pending, 'windows-1256') : utf8);
+    this.parts.push(
+      this.windows1256 && utf8.length !== this.pending.length ? iconv.encode(this.pending, 'windows-1256') : utf8,
+    );
     this.pending = '';
   }
 }

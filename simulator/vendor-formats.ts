@@ -87,11 +87,17 @@ export class SalesFile {
     const { style, coopId } = this;
     this.rows++;
     if (style.vendor === 'A') {
-      this.out.write(`${coopId},${siteId},${gtin},${this.stamp(hour)},${quantity},${kwdFromFils(amountFils)},${receipts}\n`);
+      this.out.write(
+        `${coopId},${siteId},${gtin},${this.stamp(hour)},${quantity},${kwdFromFils(amountFils)},${receipts}\n`,
+      );
     } else if (style.vendor === 'B') {
-      this.out.write(`${coopId},${siteId},${gtin},${this.dmy},${hour},${bInt(style, quantity)},${bAmount(style, amountFils)},${receipts}\r\n`);
+      this.out.write(
+        `${coopId},${siteId},${gtin},${this.dmy},${hour},${bInt(style, quantity)},${bAmount(style, amountFils)},${receipts}\r\n`,
+      );
     } else {
-      this.out.write(`{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","ts":"${this.stamp(hour)}","qty":${quantity},"amount_fils":${amountFils},"tickets":${receipts}}\n`);
+      this.out.write(
+        `{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","ts":"${this.stamp(hour)}","qty":${quantity},"amount_fils":${amountFils},"tickets":${receipts}}\n`,
+      );
     }
   }
 
@@ -122,7 +128,8 @@ export class StockFile {
     this.rows++;
     if (style.vendor === 'A') this.out.write(`${coopId},${siteId},${gtin},${day},${closing}\n`);
     else if (style.vendor === 'B') this.out.write(`${coopId},${siteId},${gtin},${day},${bInt(style, closing)}\r\n`);
-    else this.out.write(`{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","date":"${day}","on_hand":${closing}}\n`);
+    else
+      this.out.write(`{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","date":"${day}","on_hand":${closing}}\n`);
   }
 
   bytes(): Buffer {

@@ -54,7 +54,9 @@ function pickCoops(reference: ReferenceData, count: number | null): ReferenceRow
   if (count === null) return reference.ref_coops;
   // Cover every vendor and as many governorates as the count allows, preferring co-ops
   // linked early so the whole span has files.
-  const byLink = [...reference.ref_coops].sort((a, b) => a.linked_since.localeCompare(b.linked_since) || a.coop_id.localeCompare(b.coop_id));
+  const byLink = [...reference.ref_coops].sort(
+    (a, b) => a.linked_since.localeCompare(b.linked_since) || a.coop_id.localeCompare(b.coop_id),
+  );
   const chosen: ReferenceRow<'ref_coops'>[] = [];
   const governorates = reference.ref_governorates.map((g) => g.governorate_id);
   const vendors: Vendor[] = ['A', 'B', 'C'];
@@ -75,7 +77,10 @@ function pickProducts(products: WorldProduct[], spec: ScaleSpec): WorldProduct[]
   const chosen = new Set<WorldProduct>();
   const essentialCategories = [...new Set(products.filter((p) => p.isEssential).map((p) => p.categoryId))];
   for (const categoryId of essentialCategories) {
-    byPopularity.filter((p) => p.categoryId === categoryId).slice(0, spec.essentialsPerCategory).forEach((p) => chosen.add(p));
+    byPopularity
+      .filter((p) => p.categoryId === categoryId)
+      .slice(0, spec.essentialsPerCategory)
+      .forEach((p) => chosen.add(p));
   }
   // Half the rest from the top sellers, half spread evenly over the long tail, so a scale
   // with few products still shows slow movers next to the staples.
@@ -85,7 +90,8 @@ function pickProducts(products: WorldProduct[], spec: ScaleSpec): WorldProduct[]
   rest.slice(0, top).forEach((p) => chosen.add(p));
   const tail = rest.slice(top);
   const spread = free - top;
-  for (let k = 0; k < spread && tail.length > 0; k++) chosen.add(tail[Math.floor((k * tail.length) / spread)] as WorldProduct);
+  for (let k = 0; k < spread && tail.length > 0; k++)
+    chosen.add(tail[Math.floor((k * tail.length) / spread)] as WorldProduct);
   return products.filter((p) => chosen.has(p));
 }
 

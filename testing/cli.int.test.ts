@@ -11,11 +11,14 @@ const rabt = (...args: string[]) =>
   run(process.execPath, [join(repoRoot, 'bin', 'rabt.mjs'), ...args], { cwd: repoRoot, env: { ...process.env } });
 
 describe('the rabt CLI', () => {
-  it.each(['up', 'simulate', 'ingest', 'build', 'score', 'serve', 'detect', 'forecast'])('explains `%s --help`', async (verb) => {
-    const { stdout } = await rabt(verb, '--help');
-    expect(stdout).toContain(`Usage: rabt ${verb}`);
-    expect(stdout).toContain('Options:');
-  });
+  it.each(['up', 'simulate', 'ingest', 'build', 'score', 'serve', 'detect', 'forecast'])(
+    'explains `%s --help`',
+    async (verb) => {
+      const { stdout } = await rabt(verb, '--help');
+      expect(stdout).toContain(`Usage: rabt ${verb}`);
+      expect(stdout).toContain('Options:');
+    },
+  );
 
   it('refuses an unknown verb with a non-zero exit', async () => {
     await expect(rabt('launch')).rejects.toMatchObject({ code: 1 });
@@ -27,7 +30,9 @@ describe('the rabt CLI', () => {
     // Two weeks of a weekly pattern, then a spike the detector must see.
     const week = [10, 12, 11, 13, 30, 32, 12];
     const values = [...week, ...week, ...week.slice(0, 3), 90];
-    const rows = values.map((y, i) => `rice-jahra,${new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10)},${y}`);
+    const rows = values.map(
+      (y, i) => `rice-jahra,${new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10)},${y}`,
+    );
     writeFileSync(input, `series_id,ds,y\n${rows.join('\n')}\n`);
 
     await rabt('forecast', '--input', input, '--horizon', '7', '--output', join(dir, 'forecast.csv'));
@@ -44,11 +49,31 @@ describe('the rabt CLI', () => {
 
   it('drips a day of sales as hourly batches with --live, and ingests them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rabt-live-'));
-    const { stdout } = await rabt('simulate', '--live', '--scale', 'small', '--seed', '3', '--date', '2025-06-01', '--out', dir);
+    const { stdout } = await rabt(
+      'simulate',
+      '--live',
+      '--scale',
+      'small',
+      '--seed',
+      '3',
+      '--date',
+      '2025-06-01',
+      '--out',
+      dir,
+    );
     const summary = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { batches: number; rows: number };
-    const files = readdirSync(join(dir, 'inbox'), { recursive: true }).map(String).filter((f) => f.includes('__sales__'));
+    const files = readdirSync(join(dir, 'inbox'), { recursive: true })
+      .map(String)
+      .filter((f) => f.includes('__sales__'));
     expect(files).toHaveLength(summary.batches);
-    const hours = new Set(files.map((f) => f.replace(/\.\w+$/, '').split('__').at(-1)));
+    const hours = new Set(
+      files.map((f) =>
+        f
+          .replace(/\.\w+$/, '')
+          .split('__')
+          .at(-1),
+      ),
+    );
     expect([...hours].sort()).toEqual(Array.from({ length: 24 }, (_, h) => String(h + 1).padStart(3, '0')));
 
     const ingested = await rabt('ingest', '--inbox', join(dir, 'inbox'), '--lake', join(dir, 'lake'), '--json');
@@ -58,7 +83,9 @@ describe('the rabt CLI', () => {
   });
 
   it('refuses an unknown feed by name', async () => {
-    await expect(rabt('simulate', '--feeds', 'sales,weather', '--out', mkdtempSync(join(tmpdir(), 'rabt-')))).rejects.toMatchObject({
+    await expect(
+      rabt('simulate', '--feeds', 'sales,weather', '--out', mkdtempSync(join(tmpdir(), 'rabt-'))),
+    ).rejects.toMatchObject({
       stderr: expect.stringContaining('unknown feed weather'),
     });
   });

@@ -27,7 +27,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     webPort: await freePort(),
   };
   const reporter = createReporter(process.stderr);
-  const pipeline = await runPipeline({ config, reporter, scale: 'small', seed: FIXTURE_SEED, endDate: FIXTURE_END_DATE });
+  const pipeline = await runPipeline({
+    config,
+    reporter,
+    scale: 'small',
+    seed: FIXTURE_SEED,
+    endDate: FIXTURE_END_DATE,
+  });
   reporter.step('Starting Cube and the web server for the integration tests');
   const stack = await startStack(config);
   const context: StackContext = {

@@ -9,7 +9,13 @@ const lake = (glob: string): string => `'${join(stack.lakeDir, glob)}'`;
 
 describe('the fixture pipeline, end to end', () => {
   it('accounts for every ingested row: in = landed + quarantined, per batch and in the lake', async () => {
-    const [totals] = await queryReadOnly<{ batches: number; bad: number; rows_in: string; landed: string; quarantined: string }>(
+    const [totals] = await queryReadOnly<{
+      batches: number;
+      bad: number;
+      rows_in: string;
+      landed: string;
+      quarantined: string;
+    }>(
       null,
       `select count(*)::int as batches,
               count(*) filter (where rows_in <> rows_landed + rows_quarantined)::int as bad,
@@ -44,7 +50,9 @@ describe('the fixture pipeline, end to end', () => {
       expect(build.tests).toBeGreaterThan(0);
     }
     const built = (build: typeof full) => build!.results.map((result) => result.unique_id.split('.').at(-1));
-    expect(built(full)).toEqual(expect.arrayContaining(['dim_date', 'dim_coop', 'dim_product', 'fct_sales_daily', 'fct_stock_daily']));
+    expect(built(full)).toEqual(
+      expect.arrayContaining(['dim_date', 'dim_coop', 'dim_product', 'fct_sales_daily', 'fct_stock_daily']),
+    );
     expect(built(outputs)).toContain('fct_demand_forecast');
   });
 

@@ -67,9 +67,11 @@ async function seedsOnlyCopy(path: string): Promise<void> {
   try {
     await connection.run(`attach '${warehousePath}' as published (read_only)`);
     await connection.run(`attach '${path}' as fresh`);
-    const tables = (await connection.runAndReadAll(
-      `select schema_name, table_name from duckdb_tables() where database_name = 'published' and schema_name in ('reference', 'snapshots')`,
-    )).getRowObjects();
+    const tables = (
+      await connection.runAndReadAll(
+        `select schema_name, table_name from duckdb_tables() where database_name = 'published' and schema_name in ('reference', 'snapshots')`,
+      )
+    ).getRowObjects();
     for (const { schema_name, table_name } of tables) {
       const name = `${String(schema_name)}.${String(table_name)}`;
       await connection.run(`create schema if not exists fresh.${String(schema_name)}`);
@@ -85,10 +87,12 @@ async function touchedDays(): Promise<string[]> {
   const instance = await DuckDBInstance.create(warehousePath, { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {
-    const rows = (await connection.runAndReadAll(
-      `select distinct business_date::varchar as d from marts.fct_sales_daily
+    const rows = (
+      await connection.runAndReadAll(
+        `select distinct business_date::varchar as d from marts.fct_sales_daily
        where loaded_at = (select max(loaded_at) from marts.fct_sales_daily) order by 1`,
-    )).getRowObjects();
+      )
+    ).getRowObjects();
     return rows.map((r) => String(r.d));
   } finally {
     connection.closeSync();
@@ -97,8 +101,10 @@ async function touchedDays(): Promise<string[]> {
 }
 
 function line(label: string, summary: BuildSummary, direct: number): string {
-  return `${label.padEnd(12)} dbt ${summary.seconds.toFixed(1).padStart(6)} s (${summary.models} models, ${summary.tests} tests)   ` +
-    `DuckDB direct ${direct.toFixed(1).padStart(6)} s   dbt/direct ×${(summary.seconds / direct).toFixed(1)}`;
+  return (
+    `${label.padEnd(12)} dbt ${summary.seconds.toFixed(1).padStart(6)} s (${summary.models} models, ${summary.tests} tests)   ` +
+    `DuckDB direct ${direct.toFixed(1).padStart(6)} s   dbt/direct ×${(summary.seconds / direct).toFixed(1)}`
+  );
 }
 
 const { ingestInbox } = await import('../ingestion/ingest');
@@ -106,7 +112,13 @@ const lastDay = options.endDate.replace(/-/g, '');
 if (!existsSync(inboxDir)) {
   const { simulate } = await import('../simulator/simulate');
   const t = performance.now();
-  await simulate({ scale: options.scale, seed: Number(options.seed), outDir: simDir, endDate: options.endDate, days: options.days ? Number(options.days) : undefined });
+  await simulate({
+    scale: options.scale,
+    seed: Number(options.seed),
+    outDir: simDir,
+    endDate: options.endDate,
+    days: options.days ? Number(options.days) : undefined,
+  });
   console.log(`simulated ${options.scale} to ${options.endDate} in ${seconds(t).toFixed(1)} s`);
 }
 // The lake is rebuilt every run so the full build never already holds the last day.
@@ -138,10 +150,15 @@ const incremental = await buildWarehouse({ dataDir: dir, lakeDir, warehousePath,
 const incrementalDirect = await runCompiledSql({ databasePath: beforeIncremental, targetDir, incremental: true });
 const days = await touchedDays();
 
-console.log(`\nwarehouse build, ${options.scale} scale${options.days ? `, ${options.days} days` : ''} to ${options.endDate}`);
+console.log(
+  `\nwarehouse build, ${options.scale} scale${options.days ? `, ${options.days} days` : ''} to ${options.endDate}`,
+);
 console.log(line('full', full, fullDirect.seconds));
 console.log(line('incremental', incremental, incrementalDirect.seconds));
 console.log(`incremental run rewrote sales days: ${days.join(', ')}`);
-console.log('(DuckDB direct: the models\' and data tests\' compiled SQL in dbt\'s order; no seeds, snapshots, unit tests or hooks)');
+console.log(
+  "(DuckDB direct: the models' and data tests' compiled SQL in dbt's order; no seeds, snapshots, unit tests or hooks)",
+);
 // the replays do not checkpoint (direct-sql.ts), so each leaves its write-ahead log beside it
-for (const path of [fullDirectDb, beforeIncremental]) for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
+for (const path of [fullDirectDb, beforeIncremental])
+  for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });

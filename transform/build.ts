@@ -176,7 +176,13 @@ function readRunResults(path: string, startedAt: number): NodeResult[] {
   if (!existsSync(path)) return [];
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as {
     metadata?: { generated_at?: string };
-    results?: Array<{ unique_id: string; status: string; execution_time: number; message: string | null; failures: number | null }>;
+    results?: Array<{
+      unique_id: string;
+      status: string;
+      execution_time: number;
+      message: string | null;
+      failures: number | null;
+    }>;
   };
   // A run that died before writing results must not borrow the previous run's file.
   const generated = Date.parse(parsed.metadata?.generated_at ?? '');
@@ -192,7 +198,12 @@ function readRunResults(path: string, startedAt: number): NodeResult[] {
 }
 
 /** The environment dbt runs in: where it writes (the build copy) and reads (the lake). */
-export function dbtEnvironment(paths: { buildPath: string; lakeDir: string; dataDir: string; targetDir: string }): NodeJS.ProcessEnv {
+export function dbtEnvironment(paths: {
+  buildPath: string;
+  lakeDir: string;
+  dataDir: string;
+  targetDir: string;
+}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     RABT_WAREHOUSE_BUILD_PATH: paths.buildPath,
@@ -229,7 +240,17 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
   if (startedFrom === 'published') copyFileSync(warehousePath, buildPath);
 
   const projectDir = resolve(options.projectDir ?? TRANSFORM_DIR);
-  const args = ['build', '--project-dir', projectDir, '--profiles-dir', projectDir, '--target-path', targetDir, '--log-format', 'json'];
+  const args = [
+    'build',
+    '--project-dir',
+    projectDir,
+    '--profiles-dir',
+    projectDir,
+    '--target-path',
+    targetDir,
+    '--log-format',
+    'json',
+  ];
   if (options.select) args.push('--select', options.select);
   if (options.fullRefresh) args.push('--full-refresh');
   if (options.vars) args.push('--vars', JSON.stringify(options.vars));
@@ -263,7 +284,10 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildSummar
     const why = results
       .filter((r) => failed.includes(r.unique_id))
       .map((r) => `${r.unique_id}: ${(r.message ?? r.status).split('\n').slice(0, 3).join(' ').trim()}`);
-    const what = failed.length > 0 ? `failed: ${failed.join(', ')}\n${why.join('\n')}` : errors.slice(-5).join('\n') || `dbt exited with code ${code}`;
+    const what =
+      failed.length > 0
+        ? `failed: ${failed.join(', ')}\n${why.join('\n')}`
+        : errors.slice(-5).join('\n') || `dbt exited with code ${code}`;
     throw new BuildFailedError(`warehouse build did not pass, published warehouse left as it was; ${what}`, summary);
   }
 

@@ -24,8 +24,12 @@ export interface DirectRunResult {
 }
 
 export function readBuildArtifacts(targetDir: string): { nodes: Record<string, ManifestNode>; order: string[] } {
-  const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as { nodes: Record<string, ManifestNode> };
-  const runResults = JSON.parse(readFileSync(join(targetDir, 'run_results.json'), 'utf8')) as { results: { unique_id: string }[] };
+  const manifest = JSON.parse(readFileSync(join(targetDir, 'manifest.json'), 'utf8')) as {
+    nodes: Record<string, ManifestNode>;
+  };
+  const runResults = JSON.parse(readFileSync(join(targetDir, 'run_results.json'), 'utf8')) as {
+    results: { unique_id: string }[];
+  };
   return { nodes: manifest.nodes, order: runResults.results.map((r) => r.unique_id) };
 }
 
@@ -46,7 +50,9 @@ export function statementsFor(node: ManifestNode, incremental: boolean): string[
     const match = keys.map((k) => `${relation}.${k} = direct_keys.${k}`).join(' and ');
     return [
       `create or replace temp table ${temp} as ${sql}`,
-      keys.length > 0 ? `delete from ${relation} using (select distinct ${keys.join(', ')} from ${temp}) as direct_keys where ${match}` : '',
+      keys.length > 0
+        ? `delete from ${relation} using (select distinct ${keys.join(', ')} from ${temp}) as direct_keys where ${match}`
+        : '',
       `insert into ${relation} by name select * from ${temp}`,
     ].filter(Boolean);
   }
@@ -76,7 +82,8 @@ export async function runCompiledSql(options: {
     // direct figure leaves out the checkpoint writes dbt's run pays for (slightly optimistic).
     await connection.run(`set checkpoint_threshold = '1TB'`);
     await connection.run(`pragma disable_checkpoint_on_shutdown`);
-    for (const schema of ['staging', 'intermediate', 'marts']) await connection.run(`create schema if not exists rabt.${schema}`);
+    for (const schema of ['staging', 'intermediate', 'marts'])
+      await connection.run(`create schema if not exists rabt.${schema}`);
     let models = 0;
     let tests = 0;
     const started = performance.now();

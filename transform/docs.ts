@@ -40,13 +40,29 @@ export async function generateDocs(options: DocsOptions): Promise<DocsSummary> {
   try {
     copyFileSync(warehousePath, copyPath);
     const env = dbtEnvironment({ buildPath: copyPath, lakeDir: options.lakeDir, dataDir: options.dataDir, targetDir });
-    const args = ['docs', 'generate', '--static', '--project-dir', projectDir, '--profiles-dir', projectDir, '--target-path', targetDir, '--log-format', 'json'];
+    const args = [
+      'docs',
+      'generate',
+      '--static',
+      '--project-dir',
+      projectDir,
+      '--profiles-dir',
+      projectDir,
+      '--target-path',
+      targetDir,
+      '--log-format',
+      'json',
+    ];
     const { code, errors } = await runDbt(args, env, dbtBinary(options.dbtBin), projectDir);
     if (code !== 0 || !existsSync(catalogPath) || !existsSync(indexPath)) {
       throw new Error(`dbt docs generate failed (exit ${code}): ${errors.slice(-5).join('\n')}`);
     }
     const catalog = JSON.parse(readFileSync(catalogPath, 'utf8')) as { nodes: Record<string, unknown> };
-    return { indexPath, catalogNodes: Object.keys(catalog.nodes).length, seconds: (performance.now() - started) / 1000 };
+    return {
+      indexPath,
+      catalogNodes: Object.keys(catalog.nodes).length,
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -45,8 +45,10 @@ function warehouseFromArgs(): string {
 async function main() {
   const warehouse = warehouseFromArgs();
   const warmVisits = Number(process.argv[3] ?? 3);
-  if (!existsSync(warehouse)) throw new Error(`no warehouse at ${warehouse}: set RABT_DATA_DIR or pass the .duckdb path`);
-  if (!existsSync(join(repoRoot, 'dashboards', 'dist', 'index.html'))) throw new Error('dashboards/dist is missing: npm run build:dashboards first');
+  if (!existsSync(warehouse))
+    throw new Error(`no warehouse at ${warehouse}: set RABT_DATA_DIR or pass the .duckdb path`);
+  if (!existsSync(join(repoRoot, 'dashboards', 'dist', 'index.html')))
+    throw new Error('dashboards/dist is missing: npm run build:dashboards first');
   // As `rabt up` serves: Cube builds the rollups from start-up. "Cold" is then a page's first
   // visit once they are built (its own queries' first answers), as after a publish.
   const stack = await startDevStack(warehouse, { buildRollupsInBackground: true });
@@ -73,11 +75,17 @@ async function main() {
     await browser.close();
     await stack.close();
   }
-  console.log(`warehouse: ${warehouse}; rollups built in the background in ${rollupSeconds.toFixed(0)} s before the first visit; warm = median of ${warmVisits} visits after the cold one; ms from navigation start`);
+  console.log(
+    `warehouse: ${warehouse}; rollups built in the background in ${rollupSeconds.toFixed(0)} s before the first visit; warm = median of ${warmVisits} visits after the cold one; ms from navigation start`,
+  );
   console.log(renderTable(rows));
 }
 
-async function visit(browser: Awaited<ReturnType<typeof launchBrowser>>, webUrl: string, pc: PageCase): Promise<{ lcp: number | null; chart: number | null }> {
+async function visit(
+  browser: Awaited<ReturnType<typeof launchBrowser>>,
+  webUrl: string,
+  pc: PageCase,
+): Promise<{ lcp: number | null; chart: number | null }> {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
@@ -93,7 +101,10 @@ async function visit(browser: Awaited<ReturnType<typeof launchBrowser>>, webUrl:
     );
     await page.goto(`${webUrl}/?page=${pc.page}`);
     // The page is "there" once its data has drawn: the first chart, or else the first table row.
-    if (pc.hasChart) await page.waitForFunction(() => performance.getEntriesByName('rabt:first-chart').length > 0, undefined, { timeout: TIMEOUT_MS });
+    if (pc.hasChart)
+      await page.waitForFunction(() => performance.getEntriesByName('rabt:first-chart').length > 0, undefined, {
+        timeout: TIMEOUT_MS,
+      });
     else await page.locator('[data-testid$="-table"] tbody tr').first().waitFor({ timeout: TIMEOUT_MS });
     // LCP can still move to a later, larger paint (a table filling in): give it a moment to settle.
     await page.waitForTimeout(1_000);

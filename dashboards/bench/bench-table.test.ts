@@ -11,7 +11,9 @@ describe('bench table', () => {
   });
 
   it('prints one Markdown row per page, a dash where there is no chart', () => {
-    const t = renderTable([{ page: 'linkage', role: 'leadership', coldLcp: 812.4, coldChart: null, warmLcp: 300.6, warmChart: null }]);
+    const t = renderTable([
+      { page: 'linkage', role: 'leadership', coldLcp: 812.4, coldChart: null, warmLcp: 300.6, warmChart: null },
+    ]);
     expect(t.split('\n')).toEqual([
       '| page | role | LCP cold (ms) | first chart cold (ms) | LCP warm (ms) | first chart warm (ms) |',
       '| --- | --- | --- | --- | --- | --- |',

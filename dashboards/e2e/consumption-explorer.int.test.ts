@@ -3,7 +3,14 @@ import { MESSAGES } from '../src/i18n/messages';
 import { queryReadOnly } from '../../testing/warehouse-reader';
 import '../../testing/stack-context';
 import { screenshotPath, useBrowserPage, type Page } from './browser';
-import { COLD_START_TIMEOUT, hasArabicDigits, openDashboard, readShownNumber, readTable, waitForChart } from './dashboard-page';
+import {
+  COLD_START_TIMEOUT,
+  hasArabicDigits,
+  openDashboard,
+  readShownNumber,
+  readTable,
+  waitForChart,
+} from './dashboard-page';
 
 const stack = inject('stack');
 
@@ -17,31 +24,35 @@ describe('consumption explorer in chromium', () => {
     page = session.page;
   });
 
-  it('shows monthly sales by governorate in dinars equal to the warehouse, right to left', async () => {
-    await openDashboard(page, stack.webUrl, { page: 'consumption', by: 'governorate', grain: 'month' });
-    await waitForChart(page, 'trend-chart');
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    await expect(page.locator('h1').textContent()).resolves.toBe(MESSAGES.ar.consumption);
-    await page.getByTestId('trend-details').locator('summary').click();
-    const table = await readTable(page, 'trend-table');
-    const truth = await queryReadOnly<{ month: string; governorate_id: string; amount: string }>(
-      stack.warehousePath,
-      `select strftime(date_trunc('month', f.business_date), '%Y-%m-%d') as month, c.governorate_id,
+  it(
+    'shows monthly sales by governorate in dinars equal to the warehouse, right to left',
+    async () => {
+      await openDashboard(page, stack.webUrl, { page: 'consumption', by: 'governorate', grain: 'month' });
+      await waitForChart(page, 'trend-chart');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      await expect(page.locator('h1').textContent()).resolves.toBe(MESSAGES.ar.consumption);
+      await page.getByTestId('trend-details').locator('summary').click();
+      const table = await readTable(page, 'trend-table');
+      const truth = await queryReadOnly<{ month: string; governorate_id: string; amount: string }>(
+        stack.warehousePath,
+        `select strftime(date_trunc('month', f.business_date), '%Y-%m-%d') as month, c.governorate_id,
               sum(f.net_amount_kwd)::decimal(18,3)::varchar as amount
        from marts.fct_sales_daily f join marts.dim_coop c using (coop_id)
        group by 1, 2`,
-    );
-    expect(truth.length).toBeGreaterThan(0);
-    expect([...table.keys()].sort()).toEqual([...new Set(truth.map((t) => t.month))].sort());
-    for (const t of truth) {
-      const cell = table.get(t.month)?.[t.governorate_id];
-      expect(cell, `${t.month} ${t.governorate_id}`).toBeDefined();
-      expect(Math.abs(readShownNumber(cell!) - Number(t.amount))).toBeLessThanOrEqual(HALF_FILS);
-      // Dinars with three decimals, in Arabic-Indic digits.
-      expect(cell).toMatch(/٫[٠-٩]{3}/);
-      expect(hasArabicDigits(cell!)).toBe(true);
-    }
-  }, COLD_START_TIMEOUT);
+      );
+      expect(truth.length).toBeGreaterThan(0);
+      expect([...table.keys()].sort()).toEqual([...new Set(truth.map((t) => t.month))].sort());
+      for (const t of truth) {
+        const cell = table.get(t.month)?.[t.governorate_id];
+        expect(cell, `${t.month} ${t.governorate_id}`).toBeDefined();
+        expect(Math.abs(readShownNumber(cell!) - Number(t.amount))).toBeLessThanOrEqual(HALF_FILS);
+        // Dinars with three decimals, in Arabic-Indic digits.
+        expect(cell).toMatch(/٫[٠-٩]{3}/);
+        expect(hasArabicDigits(cell!)).toBe(true);
+      }
+    },
+    COLD_START_TIMEOUT,
+  );
 
   it('compares Ramadan, Eid and weekends with an ordinary working day, as the warehouse does', async () => {
     await openDashboard(page, stack.webUrl, { page: 'consumption', metric: 'quantity' });

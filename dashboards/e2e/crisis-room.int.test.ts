@@ -3,7 +3,16 @@ import { MESSAGES } from '../src/i18n/messages';
 import { queryReadOnly } from '../../testing/warehouse-reader';
 import '../../testing/stack-context';
 import { screenshotPath, useBrowserPage, type Page } from './browser';
-import { COLD_START_TIMEOUT, hasArabicDigits, hasLatinDigits, openDashboard, readShownNumber, readTable, signInAs, waitForChart } from './dashboard-page';
+import {
+  COLD_START_TIMEOUT,
+  hasArabicDigits,
+  hasLatinDigits,
+  openDashboard,
+  readShownNumber,
+  readTable,
+  signInAs,
+  waitForChart,
+} from './dashboard-page';
 
 const stack = inject('stack');
 
@@ -89,14 +98,27 @@ async function alertsFromWarehouse(where = 'true'): Promise<AlertTruth[]> {
 
 /** Each alert row's "since" as the page's <time datetime> says it, by alert id. */
 async function shownSince(page: Page): Promise<Map<string, string>> {
-  const pairs = await page.locator('[data-testid="alerts-table"] tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [(tr as HTMLElement).dataset.rowId ?? '', tr.querySelector('td[data-col="since"] time')?.getAttribute('datetime') ?? ''] as const),
-  );
+  const pairs = await page
+    .locator('[data-testid="alerts-table"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map(
+        (tr) =>
+          [
+            (tr as HTMLElement).dataset.rowId ?? '',
+            tr.querySelector('td[data-col="since"] time')?.getAttribute('datetime') ?? '',
+          ] as const,
+      ),
+    );
   return new Map(pairs);
 }
 
 /** The alerts table says what the mart says, row for row and in the mart's order of severity. */
-async function expectAlertsMatch(page: Page, table: Map<string, Record<string, string>>, truth: AlertTruth[], withStatus: boolean) {
+async function expectAlertsMatch(
+  page: Page,
+  table: Map<string, Record<string, string>>,
+  truth: AlertTruth[],
+  withStatus: boolean,
+) {
   const ar = MESSAGES.ar;
   expect([...table.keys()]).toEqual(truth.map((a) => a.alert_id));
   const since = await shownSince(page);
@@ -127,32 +149,36 @@ describe('crisis room in chromium', () => {
     page = session.page;
   });
 
-  it('opens in Arabic, right to left, with stock cover by governorate equal to the warehouse', async () => {
-    await openDashboard(page, stack.webUrl);
-    const table = await readTable(page, 'cover-table');
-    await waitForChart(page, 'cover-chart');
-    await waitForChart(page, 'governorate-map-chart');
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
-    await expect(page.locator('h1').textContent()).resolves.toBe(MESSAGES.ar.crisisRoom);
-    expect(await page.locator('[data-testid="cover-panel"]').getAttribute('data-level')).toBe('governorate');
-    expectTableMatches(table, await coverFromWarehouse('governorate'), 'ar');
-    // The freshness line names the newest stock day the warehouse holds.
-    const [latest] = await queryReadOnly<{ day: string }>(
-      stack.warehousePath,
-      `select max(stock_date)::varchar as day from marts.fct_stock_daily where is_latest`,
-    );
-    await expect(page.locator('[data-testid="freshness"]').getAttribute('data-day')).resolves.toBe(latest?.day);
-    // The table of essential products is drawn too, with the sparklines' chart cells.
-    const essentials = await readTable(page, 'essentials-table');
-    const [products] = await queryReadOnly<{ n: number }>(
-      stack.warehousePath,
-      `select count(distinct f.product_id)::int as n from marts.fct_stock_daily f join marts.dim_product p using (product_id)
+  it(
+    'opens in Arabic, right to left, with stock cover by governorate equal to the warehouse',
+    async () => {
+      await openDashboard(page, stack.webUrl);
+      const table = await readTable(page, 'cover-table');
+      await waitForChart(page, 'cover-chart');
+      await waitForChart(page, 'governorate-map-chart');
+      expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+      await expect(page.locator('h1').textContent()).resolves.toBe(MESSAGES.ar.crisisRoom);
+      expect(await page.locator('[data-testid="cover-panel"]').getAttribute('data-level')).toBe('governorate');
+      expectTableMatches(table, await coverFromWarehouse('governorate'), 'ar');
+      // The freshness line names the newest stock day the warehouse holds.
+      const [latest] = await queryReadOnly<{ day: string }>(
+        stack.warehousePath,
+        `select max(stock_date)::varchar as day from marts.fct_stock_daily where is_latest`,
+      );
+      await expect(page.locator('[data-testid="freshness"]').getAttribute('data-day')).resolves.toBe(latest?.day);
+      // The table of essential products is drawn too, with the sparklines' chart cells.
+      const essentials = await readTable(page, 'essentials-table');
+      const [products] = await queryReadOnly<{ n: number }>(
+        stack.warehousePath,
+        `select count(distinct f.product_id)::int as n from marts.fct_stock_daily f join marts.dim_product p using (product_id)
        where f.is_latest and p.is_essential`,
-    );
-    expect(essentials.size).toBe(products?.n);
-    await page.screenshot({ path: screenshotPath('crisis-room-ar') });
-  }, COLD_START_TIMEOUT);
+      );
+      expect(essentials.size).toBe(products?.n);
+      await page.screenshot({ path: screenshotPath('crisis-room-ar') });
+    },
+    COLD_START_TIMEOUT,
+  );
 
   it('switches to English, left to right, and keeps the page', async () => {
     await openDashboard(page, stack.webUrl);
@@ -163,7 +189,10 @@ describe('crisis room in chromium', () => {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     await expect(page.locator('h1').textContent()).resolves.toBe(MESSAGES.en.crisisRoom);
     await page.getByRole('columnheader', { name: MESSAGES.en.daysOfCover }).first().waitFor();
-    await page.locator('[data-testid="cover-table"] tbody tr td[data-col="name"]', { hasText: /[A-Za-z]/ }).first().waitFor();
+    await page
+      .locator('[data-testid="cover-table"] tbody tr td[data-col="name"]', { hasText: /[A-Za-z]/ })
+      .first()
+      .waitFor();
     expectTableMatches(await readTable(page, 'cover-table'), await coverFromWarehouse('governorate'), 'en');
     await waitForChart(page, 'cover-chart');
     await waitForChart(page, 'governorate-map-chart');
@@ -218,7 +247,9 @@ describe('crisis room in chromium', () => {
     });
     await openDashboard(page, stack.webUrl);
     await page.locator('[data-testid="cover-panel"] [data-state="loading"]').waitFor();
-    expect(await page.locator('[data-testid="cover-panel"] [data-state="loading"]').textContent()).toBe(MESSAGES.ar.loading);
+    expect(await page.locator('[data-testid="cover-panel"] [data-state="loading"]').textContent()).toBe(
+      MESSAGES.ar.loading,
+    );
     release();
     await readTable(page, 'cover-table');
     expect(await page.locator('[data-testid="cover-panel"] [data-state="loading"]').count()).toBe(0);
@@ -241,7 +272,13 @@ describe('crisis room in chromium', () => {
 
   it('says plainly when the token is refused', async () => {
     await page.route('**/api/token**', (route) =>
-      route.fulfill({ json: { token: 'not-a-valid-token', role: 'leadership', expires_at: new Date(Date.now() + 3_600_000).toISOString() } }),
+      route.fulfill({
+        json: {
+          token: 'not-a-valid-token',
+          role: 'leadership',
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      }),
     );
     await openDashboard(page, stack.webUrl, { lang: 'en' });
     const error = page.locator('[data-testid="cover-panel"] [data-state="error"]');
@@ -260,7 +297,6 @@ describe('crisis room in chromium', () => {
     expect(await page.locator('[data-testid="cover-chart"]').count()).toBe(0);
   });
 
-
   it('lists the active panic-buying alerts as the warehouse holds them, most severe first, or says there is none', async () => {
     await openDashboard(page, stack.webUrl);
     const panel = page.getByTestId('alerts-panel');
@@ -275,7 +311,10 @@ describe('crisis room in chromium', () => {
     // The page shows exactly the open alerts: none means the honest empty state, not an empty table.
     expect(await empty.count()).toBe(open.length === 0 ? 1 : 0);
     if (open.length === 0) await expect(empty.textContent()).resolves.toBe(MESSAGES.ar.alertsNone);
-    const table = open.length === 0 ? new Map<string, Record<string, string>>() : await readTable(page, 'alerts-table', 'alerts-panel');
+    const table =
+      open.length === 0
+        ? new Map<string, Record<string, string>>()
+        : await readTable(page, 'alerts-table', 'alerts-panel');
     await expectAlertsMatch(page, table, open, false);
     await page.screenshot({ path: screenshotPath('crisis-room-alerts-ar') });
   });
@@ -290,12 +329,23 @@ describe('crisis room in chromium', () => {
     const gov = busiest!.governorate_id;
     await openDashboard(page, stack.webUrl, { gov });
     const panel = page.getByTestId('alerts-panel');
-    await panel.locator('[data-testid="alerts-table"] tbody tr').first().or(panel.locator('[data-state="empty"]')).first().waitFor({ timeout: 240_000 });
+    await panel
+      .locator('[data-testid="alerts-table"] tbody tr')
+      .first()
+      .or(panel.locator('[data-state="empty"]'))
+      .first()
+      .waitFor({ timeout: 240_000 });
     const openHere = await alertsFromWarehouse(`a.is_open and a.governorate_id = '${gov}'`);
-    if (openHere.length === 0) await expect(panel.locator('[data-state="empty"]').textContent()).resolves.toBe(MESSAGES.ar.alertsNoneHere);
+    if (openHere.length === 0)
+      await expect(panel.locator('[data-state="empty"]').textContent()).resolves.toBe(MESSAGES.ar.alertsNoneHere);
     else await expectAlertsMatch(page, await readTable(page, 'alerts-table', 'alerts-panel'), openHere, false);
     await page.getByTestId('alerts-show-closed').check();
-    await page.locator('[data-testid="alerts-panel"][data-include-closed="true"] [data-testid="alerts-table"] td[data-col="status"]').first().waitFor({ timeout: 120_000 });
+    await page
+      .locator(
+        '[data-testid="alerts-panel"][data-include-closed="true"] [data-testid="alerts-table"] td[data-col="status"]',
+      )
+      .first()
+      .waitFor({ timeout: 120_000 });
     const all = await alertsFromWarehouse(`a.governorate_id = '${gov}'`);
     expect(all.length).toBeGreaterThan(0);
     await expectAlertsMatch(page, await readTable(page, 'alerts-table', 'alerts-panel'), all, true);
@@ -303,7 +353,10 @@ describe('crisis room in chromium', () => {
   });
 
   it('leaves the alerts out for a co-op board, whose role the alerts view does not serve', async () => {
-    const [coop] = await queryReadOnly<{ coop_id: string }>(stack.warehousePath, `select min(coop_id) as coop_id from marts.fct_stock_daily where is_latest`);
+    const [coop] = await queryReadOnly<{ coop_id: string }>(
+      stack.warehousePath,
+      `select min(coop_id) as coop_id from marts.fct_stock_daily where is_latest`,
+    );
     await signInAs(page, 'coop_board', coop!.coop_id);
     await openDashboard(page, stack.webUrl);
     await readTable(page, 'cover-table');

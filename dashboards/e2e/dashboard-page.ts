@@ -15,7 +15,11 @@ export const COLD_START_TIMEOUT = 420_000;
  * Waits until a data table has rows and returns them as { rowId: { column: text } }. If the
  * page (or the given panel) shows an error instead, fails at once with the page's own words.
  */
-export async function readTable(page: Page, testId: string, panelTestId?: string): Promise<Map<string, Record<string, string>>> {
+export async function readTable(
+  page: Page,
+  testId: string,
+  panelTestId?: string,
+): Promise<Map<string, Record<string, string>>> {
   const rows = page.locator(`[data-testid="${testId}"] tbody tr`).first();
   // Scoped to the table's own panel when given: another panel's error is not this table's.
   const error = (panelTestId ? page.getByTestId(panelTestId) : page).locator('[data-state="error"]').first();
@@ -32,7 +36,10 @@ async function tableRows(page: Page, testId: string): Promise<Map<string, Record
     trs.map((tr) => ({
       id: (tr as HTMLElement).dataset.rowId ?? '',
       cells: Object.fromEntries(
-        [...tr.querySelectorAll('td')].map((td) => [(td as HTMLElement).dataset.col ?? '', td.textContent?.trim() ?? '']),
+        [...tr.querySelectorAll('td')].map((td) => [
+          (td as HTMLElement).dataset.col ?? '',
+          td.textContent?.trim() ?? '',
+        ]),
       ),
     })),
   );
@@ -45,7 +52,10 @@ export async function waitForChart(page: Page, testId: string): Promise<void> {
   const error = page.locator('[data-state="error"]').first();
   const deadline = Date.now() + DATA_TIMEOUT;
   for (;;) {
-    await chart.or(error).first().waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+    await chart
+      .or(error)
+      .first()
+      .waitFor({ timeout: Math.max(1, deadline - Date.now()) });
     if ((await chart.count()) > 0) return;
     // An error still on screen a moment later fails at once, in the page's own words; one that
     // cleared (a panel whose query was retried) is not this chart's answer: keep waiting.

@@ -24,7 +24,10 @@ export interface DevStack {
   close(): Promise<void>;
 }
 
-export async function startDevStack(warehousePath?: string, options: { buildRollupsInBackground?: boolean } = {}): Promise<DevStack> {
+export async function startDevStack(
+  warehousePath?: string,
+  options: { buildRollupsInBackground?: boolean } = {},
+): Promise<DevStack> {
   const { randomBytes } = await import('node:crypto');
   const apiSecret = randomBytes(32).toString('hex');
   let wh = warehousePath;
@@ -45,7 +48,12 @@ export async function startDevStack(warehousePath?: string, options: { buildRoll
   });
   const cubeUrl = cube.url.replace(/\/$/, '');
   const cubeApiUrl = `${cubeUrl}/cubejs-api/v1`;
-  const web = await startWebServer({ port: await freePort(), distDir: join(repoRoot, 'dashboards', 'dist'), apiSecret, cubeApiUrl });
+  const web = await startWebServer({
+    port: await freePort(),
+    distDir: join(repoRoot, 'dashboards', 'dist'),
+    apiSecret,
+    cubeApiUrl,
+  });
   return {
     cubeUrl,
     cubeApiUrl,

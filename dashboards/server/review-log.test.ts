@@ -40,11 +40,23 @@ describe('review log', () => {
     const log = new ReviewLog(path);
     expect(await log.read()).toEqual([]);
     await Promise.all([
-      log.append({ anomaly_id: 'a', status: 'reviewed', comment: 'first', reviewer: 'Noura' }, 'auditor', new Date('2025-06-30T09:00:00Z')),
-      log.append({ anomaly_id: 'b', status: 'confirmed', comment: 'second', reviewer: 'Fahad' }, 'auditor', new Date('2025-06-30T09:01:00Z')),
+      log.append(
+        { anomaly_id: 'a', status: 'reviewed', comment: 'first', reviewer: 'Noura' },
+        'auditor',
+        new Date('2025-06-30T09:00:00Z'),
+      ),
+      log.append(
+        { anomaly_id: 'b', status: 'confirmed', comment: 'second', reviewer: 'Fahad' },
+        'auditor',
+        new Date('2025-06-30T09:01:00Z'),
+      ),
     ]);
     const before = readFileSync(path, 'utf8');
-    await log.append({ anomaly_id: 'a', status: 'dismissed', comment: 'third', reviewer: 'Noura' }, 'auditor', new Date('2025-06-30T09:02:00Z'));
+    await log.append(
+      { anomaly_id: 'a', status: 'dismissed', comment: 'third', reviewer: 'Noura' },
+      'auditor',
+      new Date('2025-06-30T09:02:00Z'),
+    );
     const after = readFileSync(path, 'utf8');
     expect(after.startsWith(before)).toBe(true);
     expect((await log.read()).map((e) => [e.anomaly_id, e.status, e.comment, e.reviewed_at])).toEqual([

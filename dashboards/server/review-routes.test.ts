@@ -18,12 +18,18 @@ afterEach(async () => {
   await app.close();
 });
 
-const bearer = async (role: 'auditor' | 'leadership' | 'controller') => `Bearer ${(await issueToken({ role }, SECRET)).token}`;
+const bearer = async (role: 'auditor' | 'leadership' | 'controller') =>
+  `Bearer ${(await issueToken({ role }, SECRET)).token}`;
 const body = { anomaly_id: 'A-1', status: 'confirmed', comment: 'price 40% over list on 3 days', reviewer: 'Noura' };
 
 describe('review routes', () => {
   it('keeps an auditor review and gives it back with role and time', async () => {
-    const post = await app.inject({ method: 'POST', url: '/api/reviews', headers: { authorization: await bearer('auditor') }, payload: body });
+    const post = await app.inject({
+      method: 'POST',
+      url: '/api/reviews',
+      headers: { authorization: await bearer('auditor') },
+      payload: body,
+    });
     expect(post.statusCode).toBe(201);
     const kept = post.json();
     expect(kept).toMatchObject({ ...body, role: 'auditor' });
@@ -31,7 +37,11 @@ describe('review routes', () => {
     // A second server over the same data dir (a restart) reads it back.
     const again = Fastify();
     await again.register(reviewRoutes, { apiSecret: SECRET, logPath: reviewLogPath(dataDir) });
-    const get = await again.inject({ method: 'GET', url: '/api/reviews', headers: { authorization: await bearer('auditor') } });
+    const get = await again.inject({
+      method: 'GET',
+      url: '/api/reviews',
+      headers: { authorization: await bearer('auditor') },
+    });
     await again.close();
     expect(get.statusCode).toBe(200);
     expect(get.json().reviews).toEqual([kept]);
@@ -43,7 +53,8 @@ describe('review routes', () => {
     ['leadership', 'leadership', 403],
     ['controller', 'controller', 403],
   ] as const)('refuses %s', async (_, who, code) => {
-    const authorization = who === undefined ? undefined : who.startsWith('Bearer') ? who : await bearer(who as 'leadership' | 'controller');
+    const authorization =
+      who === undefined ? undefined : who.startsWith('Bearer') ? who : await bearer(who as 'leadership' | 'controller');
     const headers = authorization ? { authorization } : {};
     expect((await app.inject({ method: 'POST', url: '/api/reviews', headers, payload: body })).statusCode).toBe(code);
     expect((await app.inject({ method: 'GET', url: '/api/reviews', headers })).statusCode).toBe(code);
@@ -56,7 +67,11 @@ describe('review routes', () => {
     [{ status: 'reviewed', comment: 'x', reviewer: 'y' }],
   ])('refuses %j with 400 and keeps nothing', async (payload) => {
     const authorization = await bearer('auditor');
-    expect((await app.inject({ method: 'POST', url: '/api/reviews', headers: { authorization }, payload })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'GET', url: '/api/reviews', headers: { authorization } })).json().reviews).toEqual([]);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/reviews', headers: { authorization }, payload })).statusCode,
+    ).toBe(400);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/reviews', headers: { authorization } })).json().reviews,
+    ).toEqual([]);
   });
 });

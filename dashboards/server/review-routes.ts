@@ -50,7 +50,10 @@ export async function reviewRoutes(app: FastifyInstance, opts: ReviewRoutesOptio
       return reply.code(403).send({ error: (error as Error).message });
     }
     const parsed = reviewInput.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send({ error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!parsed.success)
+      return reply
+        .code(400)
+        .send({ error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const entry = await log.append(parsed.data, role);
     return reply.code(201).send(entry);
   });

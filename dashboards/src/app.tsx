@@ -58,7 +58,13 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dir = dirOf(lang);
-    const titles: Record<Page, string> = { crisis: t.crisisRoom, consumption: t.consumption, audit: t.audit, linkage: t.linkage, admin: t.admin };
+    const titles: Record<Page, string> = {
+      crisis: t.crisisRoom,
+      consumption: t.consumption,
+      audit: t.audit,
+      linkage: t.linkage,
+      admin: t.admin,
+    };
     document.title = `${t.appName} · ${titles[url.page]}`;
   }, [lang, t, url.page]);
 
@@ -80,7 +86,10 @@ export function App() {
     setSessionState(s);
   }, []);
 
-  const ctx = useMemo<AppContextValue>(() => ({ lang, t, url, navigate, session, setSession }), [lang, t, url, navigate, session, setSession]);
+  const ctx = useMemo<AppContextValue>(
+    () => ({ lang, t, url, navigate, session, setSession }),
+    [lang, t, url, navigate, session, setSession],
+  );
 
   let body;
   if (apiError) {

@@ -123,7 +123,11 @@ function columnRules(c: Column): Rule[] {
       });
       break;
     case 'bool':
-      rules.push({ code: 'bad_boolean', when: `${present}${v} IS NULL`, detail: `'${c.name} ' || ${shown} || ' is not true/false (نعم/لا)'` });
+      rules.push({
+        code: 'bad_boolean',
+        when: `${present}${v} IS NULL`,
+        detail: `'${c.name} ' || ${shown} || ' is not true/false (نعم/لا)'`,
+      });
       break;
     default:
       break;
@@ -136,7 +140,11 @@ function columnRules(c: Column): Rule[] {
     });
   }
   if (c.max !== undefined) {
-    rules.push({ code: 'out_of_range', when: `${v} > ${c.max}`, detail: `'${c.name} ' || ${f} || ' is above ${c.max}'` });
+    rules.push({
+      code: 'out_of_range',
+      when: `${v} > ${c.max}`,
+      detail: `'${c.name} ' || ${f} || ' is above ${c.max}'`,
+    });
   }
   if (c.values) {
     rules.push({
@@ -151,22 +159,46 @@ function columnRules(c: Column): Rule[] {
     case 'site_or_coop': {
       const headOffice = c.ref === 'site_or_coop' ? `${f} <> f_coop_id AND ` : '';
       rules.push(
-        { code: 'unknown_site', when: `${present}${headOffice}${alias}.site_id IS NULL`, detail: `'site ' || ${f} || ' is not in ref_sites'` },
-        { code: 'site_of_other_coop', when: `${alias}.coop_id <> f_coop_id`, detail: `'site ' || ${f} || ' belongs to co-op ' || ${alias}.coop_id` },
+        {
+          code: 'unknown_site',
+          when: `${present}${headOffice}${alias}.site_id IS NULL`,
+          detail: `'site ' || ${f} || ' is not in ref_sites'`,
+        },
+        {
+          code: 'site_of_other_coop',
+          when: `${alias}.coop_id <> f_coop_id`,
+          detail: `'site ' || ${f} || ' belongs to co-op ' || ${alias}.coop_id`,
+        },
       );
       break;
     }
     case 'product':
-      rules.push({ code: 'unknown_product', when: `${present}${alias}.product_id IS NULL`, detail: `'barcode ' || ${f} || ' is not in ref_products'` });
+      rules.push({
+        code: 'unknown_product',
+        when: `${present}${alias}.product_id IS NULL`,
+        detail: `'barcode ' || ${f} || ' is not in ref_products'`,
+      });
       break;
     case 'supplier':
-      rules.push({ code: 'unknown_supplier', when: `${present}${alias}.supplier_id IS NULL`, detail: `'supplier ' || ${f} || ' is not in ref_suppliers'` });
+      rules.push({
+        code: 'unknown_supplier',
+        when: `${present}${alias}.supplier_id IS NULL`,
+        detail: `'supplier ' || ${f} || ' is not in ref_suppliers'`,
+      });
       break;
     case 'coop':
-      rules.push({ code: 'unknown_coop', when: `${present}${alias}.coop_id IS NULL`, detail: `'co-op ' || ${f} || ' is not in ref_coops'` });
+      rules.push({
+        code: 'unknown_coop',
+        when: `${present}${alias}.coop_id IS NULL`,
+        detail: `'co-op ' || ${f} || ' is not in ref_coops'`,
+      });
       break;
     case 'civil_id':
-      rules.push({ code: 'bad_civil_id', when: `${present}NOT rabt_civil_id_ok(${f})`, detail: `'civil ID ' || ${shown} || ' is not 12 digits with a valid check digit'` });
+      rules.push({
+        code: 'bad_civil_id',
+        when: `${present}NOT rabt_civil_id_ok(${f})`,
+        detail: `'civil ID ' || ${shown} || ' is not 12 digits with a valid check digit'`,
+      });
       break;
     default:
       break;
@@ -205,7 +237,10 @@ export function columnFeedRules(def: ColumnFeed): FeedRules {
     spec,
     required,
     typed: [rest.map((c) => `${typedExpr(c)} AS v_${c.name}`)],
-    joins: rest.map(refJoin).filter((j) => j !== '').join('\n'),
+    joins: rest
+      .map(refJoin)
+      .filter((j) => j !== '')
+      .join('\n'),
     rules: [...rest.flatMap(columnRules), ...(def.rules ?? [])],
     output: [['coop_id', 'f_coop_id'], ...rest.map((c): [string, string] => [landedName(c), landedExpr(c)])],
     key: def.key,

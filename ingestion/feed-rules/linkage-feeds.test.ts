@@ -5,7 +5,9 @@ import { makeWorkspace, OIL, query, RICE, type Workspace } from '../test-fixture
 
 const sq = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 const rows = (ws: Workspace, area: 'raw' | 'quarantine', feed: string, select: string) =>
-  query(`SELECT ${select} FROM read_parquet(${sq(join(ws.lake, area, feed, '**', '*.parquet'))}, hive_partitioning = false) ORDER BY ALL`);
+  query(
+    `SELECT ${select} FROM read_parquet(${sq(join(ws.lake, area, feed, '**', '*.parquet'))}, hive_partitioning = false) ORDER BY ALL`,
+  );
 
 // Valid civil IDs (check digit by the contract's weights); the second one's last digit is wrong.
 const CIVIL_OK = '290123100077';
@@ -24,7 +26,10 @@ describe('linkage feeds: each vendor format lands typed, bad rows are quarantine
         'C001,JE-3,2025-06-02,5210,C001-M,1.000,1.000,SAL-2,E-1,salaries',
       ].join('\n'),
     );
-    const b = ['رقم الجمعية,رقم القيد,تاريخ القيد,رقم الحساب,مركز التكلفة,مدين,دائن,رقم المستند,الطرف المقابل,البيان', 'C002,JE-9,01/06/2025,1110,C002-M,"1841,375","0,000",Z-9,,daily_sales'];
+    const b = [
+      'رقم الجمعية,رقم القيد,تاريخ القيد,رقم الحساب,مركز التكلفة,مدين,دائن,رقم المستند,الطرف المقابل,البيان',
+      'C002,JE-9,01/06/2025,1110,C002-M,"1841,375","0,000",Z-9,,daily_sales',
+    ];
     ws.put('C002/C002__finance__20250630__001.csv', iconv.encode(b.join('\r\n'), 'windows-1256'));
     ws.put(
       'C003/C003__finance__20250630__001.jsonl',
@@ -33,11 +38,50 @@ describe('linkage feeds: each vendor format lands typed, bad rows are quarantine
     const summary = await ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: ws.reference });
     expect(summary).toMatchObject({ files: 3, batches: 3, rows_in: 6, rows_landed: 4, rows_quarantined: 2 });
     expect(summary.reasons).toEqual({ unknown_site: 1, bad_amount: 1 });
-    expect(await rows(ws, 'raw', 'finance', `coop_id, entry_id, CAST(entry_date AS VARCHAR) AS d, cost_center, CAST(debit_kwd AS VARCHAR) AS dr, CAST(credit_kwd AS VARCHAR) AS cr, counterparty`)).toEqual([
-      { coop_id: 'C001', entry_id: 'JE-1', d: '2025-06-01', cost_center: 'C001', dr: '0.000', cr: '12.500', counterparty: null },
-      { coop_id: 'C001', entry_id: 'JE-1', d: '2025-06-01', cost_center: 'C001-M', dr: '12.500', cr: '0.000', counterparty: null },
-      { coop_id: 'C002', entry_id: 'JE-9', d: '2025-06-01', cost_center: 'C002-M', dr: '1841.375', cr: '0.000', counterparty: null },
-      { coop_id: 'C003', entry_id: 'JE-5', d: '2025-06-01', cost_center: 'C003-M', dr: '0.000', cr: '2393.435', counterparty: null },
+    expect(
+      await rows(
+        ws,
+        'raw',
+        'finance',
+        `coop_id, entry_id, CAST(entry_date AS VARCHAR) AS d, cost_center, CAST(debit_kwd AS VARCHAR) AS dr, CAST(credit_kwd AS VARCHAR) AS cr, counterparty`,
+      ),
+    ).toEqual([
+      {
+        coop_id: 'C001',
+        entry_id: 'JE-1',
+        d: '2025-06-01',
+        cost_center: 'C001',
+        dr: '0.000',
+        cr: '12.500',
+        counterparty: null,
+      },
+      {
+        coop_id: 'C001',
+        entry_id: 'JE-1',
+        d: '2025-06-01',
+        cost_center: 'C001-M',
+        dr: '12.500',
+        cr: '0.000',
+        counterparty: null,
+      },
+      {
+        coop_id: 'C002',
+        entry_id: 'JE-9',
+        d: '2025-06-01',
+        cost_center: 'C002-M',
+        dr: '1841.375',
+        cr: '0.000',
+        counterparty: null,
+      },
+      {
+        coop_id: 'C003',
+        entry_id: 'JE-5',
+        d: '2025-06-01',
+        cost_center: 'C003-M',
+        dr: '0.000',
+        cr: '2393.435',
+        counterparty: null,
+      },
     ]);
   });
 
@@ -49,9 +93,15 @@ describe('linkage feeds: each vendor format lands typed, bad rows are quarantine
     );
     ws.put(
       'C002/C002__transactions__20250607__001.csv',
-      iconv.encode('رقم الجمعية,رقم المعاملة,نوع الطلب,الحالة,وقت الحالة,الجهة\r\nC002,T-2,board_minutes,approved,03/06/2025 14:05,ministry\r\n', 'windows-1256'),
+      iconv.encode(
+        'رقم الجمعية,رقم المعاملة,نوع الطلب,الحالة,وقت الحالة,الجهة\r\nC002,T-2,board_minutes,approved,03/06/2025 14:05,ministry\r\n',
+        'windows-1256',
+      ),
     );
-    ws.put('C003/C003__transactions__20250607__001.jsonl', '{"coop":"C003","transaction":"T-3","type":"branch_license","status":"returned","at":"2025-06-04T21:30:00Z","actor":"ministry"}\n');
+    ws.put(
+      'C003/C003__transactions__20250607__001.jsonl',
+      '{"coop":"C003","transaction":"T-3","type":"branch_license","status":"returned","at":"2025-06-04T21:30:00Z","actor":"ministry"}\n',
+    );
     const summary = await ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: ws.reference });
     expect(summary).toMatchObject({ rows_in: 4, rows_landed: 3, rows_quarantined: 1, reasons: { bad_value: 1 } });
     expect(await rows(ws, 'raw', 'transactions', 'transaction_id, status, CAST(status_at AS VARCHAR) AS at')).toEqual([
@@ -83,8 +133,17 @@ describe('linkage feeds: each vendor format lands typed, bad rows are quarantine
     const summary = await ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: ws.reference });
     expect(summary).toMatchObject({ rows_in: 6, rows_landed: 3, rows_quarantined: 3 });
     expect(summary.reasons).toEqual({ bad_civil_id: 1, missing_value: 1, unknown_coop: 1 });
-    expect(await rows(ws, 'raw', 'shareholders', 'event_id, CAST(event_date AS VARCHAR) AS d')).toEqual([{ event_id: 'SH-1', d: '1996-04-09' }]);
-    expect(await rows(ws, 'raw', 'hr', 'employee_id, site_id, is_supervisory, CAST(hire_date AS VARCHAR) AS hired, CAST(monthly_salary_kwd AS VARCHAR) AS pay')).toEqual([
+    expect(await rows(ws, 'raw', 'shareholders', 'event_id, CAST(event_date AS VARCHAR) AS d')).toEqual([
+      { event_id: 'SH-1', d: '1996-04-09' },
+    ]);
+    expect(
+      await rows(
+        ws,
+        'raw',
+        'hr',
+        'employee_id, site_id, is_supervisory, CAST(hire_date AS VARCHAR) AS hired, CAST(monthly_salary_kwd AS VARCHAR) AS pay',
+      ),
+    ).toEqual([
       { employee_id: 'E-1', site_id: 'C002', is_supervisory: true, hired: '1998-03-15', pay: '1500.000' },
       { employee_id: 'E-2', site_id: 'C002-M', is_supervisory: false, hired: '2024-01-01', pay: '300.000' },
     ]);
@@ -100,11 +159,25 @@ describe('linkage feeds: each vendor format lands typed, bad rows are quarantine
       'C003/C003__stocktake__20250626__001.jsonl',
       `{"coop":"C003","site":"C003-M","gtin":"${RICE}","date":"2025-06-26","book":8,"counted":7}\n{"coop":"C003","site":"C003-M","gtin":"${OIL}","date":"2025-06-26","book":3,"counted":-1}\n`,
     );
-    ws.put('C001/C001__prices__20250607__001.csv', `coop_id,site_id,barcode,effective_date,price_kwd,reason\nC001,C001-B01,${OIL},2025-06-03,1.100,promotion\n`);
+    ws.put(
+      'C001/C001__prices__20250607__001.csv',
+      `coop_id,site_id,barcode,effective_date,price_kwd,reason\nC001,C001-B01,${OIL},2025-06-03,1.100,promotion\n`,
+    );
     const summary = await ingestInbox({ inboxDir: ws.inbox, lakeDir: ws.lake, referenceDir: ws.reference });
-    expect(summary).toMatchObject({ rows_in: 5, rows_landed: 3, rows_quarantined: 2, reasons: { unknown_supplier: 1, negative_quantity: 1 } });
-    expect(await rows(ws, 'raw', 'deliveries', 'product_id, quantity, CAST(unit_cost_kwd AS VARCHAR) AS cost')).toEqual([{ product_id: RICE, quantity: 25, cost: '0.206' }]);
-    expect(await rows(ws, 'raw', 'stocktake', 'product_id, book_qty, counted_qty')).toEqual([{ product_id: RICE, book_qty: 8, counted_qty: 7 }]);
-    expect(await rows(ws, 'raw', 'prices', 'site_id, CAST(price_kwd AS VARCHAR) AS p, reason')).toEqual([{ site_id: 'C001-B01', p: '1.100', reason: 'promotion' }]);
+    expect(summary).toMatchObject({
+      rows_in: 5,
+      rows_landed: 3,
+      rows_quarantined: 2,
+      reasons: { unknown_supplier: 1, negative_quantity: 1 },
+    });
+    expect(await rows(ws, 'raw', 'deliveries', 'product_id, quantity, CAST(unit_cost_kwd AS VARCHAR) AS cost')).toEqual(
+      [{ product_id: RICE, quantity: 25, cost: '0.206' }],
+    );
+    expect(await rows(ws, 'raw', 'stocktake', 'product_id, book_qty, counted_qty')).toEqual([
+      { product_id: RICE, book_qty: 8, counted_qty: 7 },
+    ]);
+    expect(await rows(ws, 'raw', 'prices', 'site_id, CAST(price_kwd AS VARCHAR) AS p, reason')).toEqual([
+      { site_id: 'C001-B01', p: '1.100', reason: 'promotion' },
+    ]);
   });
 });

@@ -32,8 +32,14 @@ export const SALES: FeedSpec = {
 export const SALES_RULES: FeedRules = {
   spec: SALES,
   required: [
-    ['coop_id', 'coop_id'], ['branch_id', 'branch_id'], ['product_id', 'barcode'], ['time', 'sale hour or date'],
-    ['hour_if_needed', 'hour'], ['quantity', 'quantity'], ['amount', 'amount'], ['receipts', 'receipts'],
+    ['coop_id', 'coop_id'],
+    ['branch_id', 'branch_id'],
+    ['product_id', 'barcode'],
+    ['time', 'sale hour or date'],
+    ['hour_if_needed', 'hour'],
+    ['quantity', 'quantity'],
+    ['amount', 'amount'],
+    ['receipts', 'receipts'],
   ],
   typed: [
     [
@@ -58,7 +64,11 @@ export const SALES_RULES: FeedRules = {
     LEFT JOIN ref_products rp ON rp.product_id = t.product_key`,
   rules: [
     { code: 'unknown_site', when: 'rs.site_id IS NULL', detail: `'site ' || f_branch_id || ' is not in ref_sites'` },
-    { code: 'site_of_other_coop', when: 'rs.coop_id <> f_coop_id', detail: `'site ' || f_branch_id || ' belongs to co-op ' || rs.coop_id` },
+    {
+      code: 'site_of_other_coop',
+      when: 'rs.coop_id <> f_coop_id',
+      detail: `'site ' || f_branch_id || ' belongs to co-op ' || rs.coop_id`,
+    },
     {
       code: 'not_a_sales_site',
       when: `rs.site_type = 'warehouse'`,
@@ -75,14 +85,22 @@ export const SALES_RULES: FeedRules = {
       when: `(pos_sale_hour IS NULL AND t_date IS NULL) OR t_sale_hour < TIMESTAMP '2000-01-01' OR t_sale_hour >= TIMESTAMP '2100-01-01'`,
       detail: `'date ''' || f_time || ''' is not a date (ISO, dd/mm/yyyy or Excel serial) between 2000 and 2099'`,
     },
-    { code: 'bad_hour', when: 'pos_sale_hour IS NULL AND t_sale_hour IS NULL', detail: `'hour ''' || f_hour || ''' is not 0–23'` },
+    {
+      code: 'bad_hour',
+      when: 'pos_sale_hour IS NULL AND t_sale_hour IS NULL',
+      detail: `'hour ''' || f_hour || ''' is not 0–23'`,
+    },
     {
       code: 'bad_quantity',
       when: 't_qty IS NULL OR TRY_CAST(t_qty AS DECIMAL(14,3)) IS NULL',
       detail: `'quantity ''' || f_quantity || ''' is not a number with at most 3 decimals'`,
     },
     { code: 'negative_quantity', when: 't_qty < 0', detail: `'quantity ' || f_quantity || ' is negative'` },
-    { code: 'bad_amount', when: 't_amount IS NULL', detail: `'amount ''' || f_amount || ''' is not a number with at most 3 decimals'` },
+    {
+      code: 'bad_amount',
+      when: 't_amount IS NULL',
+      detail: `'amount ''' || f_amount || ''' is not a number with at most 3 decimals'`,
+    },
     { code: 'negative_amount', when: 't_amount < 0', detail: `'amount ' || f_amount || ' is negative'` },
     {
       code: 'bad_receipt_count',

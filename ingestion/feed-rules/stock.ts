@@ -19,14 +19,28 @@ export const STOCK: FeedSpec = {
 export const STOCK_RULES: FeedRules = {
   spec: STOCK,
   required: [
-    ['coop_id', 'coop_id'], ['site_id', 'site_id'], ['product_id', 'barcode'], ['stock_date', 'stock date'], ['closing_qty', 'closing quantity'],
+    ['coop_id', 'coop_id'],
+    ['site_id', 'site_id'],
+    ['product_id', 'barcode'],
+    ['stock_date', 'stock date'],
+    ['closing_qty', 'closing quantity'],
   ],
-  typed: [[`${productKey('f_product_id')} AS product_key`, 'rabt_date(f_stock_date) AS t_date', 'rabt_decimal3(f_closing_qty) AS t_qty']],
+  typed: [
+    [
+      `${productKey('f_product_id')} AS product_key`,
+      'rabt_date(f_stock_date) AS t_date',
+      'rabt_decimal3(f_closing_qty) AS t_qty',
+    ],
+  ],
   joins: `LEFT JOIN ref_sites rs ON rs.site_id = t.f_site_id
     LEFT JOIN ref_products rp ON rp.product_id = t.product_key`,
   rules: [
     { code: 'unknown_site', when: 'rs.site_id IS NULL', detail: `'site ' || f_site_id || ' is not in ref_sites'` },
-    { code: 'site_of_other_coop', when: 'rs.coop_id <> f_coop_id', detail: `'site ' || f_site_id || ' belongs to co-op ' || rs.coop_id` },
+    {
+      code: 'site_of_other_coop',
+      when: 'rs.coop_id <> f_coop_id',
+      detail: `'site ' || f_site_id || ' belongs to co-op ' || rs.coop_id`,
+    },
     PRODUCT_RULE,
     {
       code: 'bad_date',

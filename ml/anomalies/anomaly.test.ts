@@ -18,13 +18,29 @@ const a = (kind: Anomaly['kind'], siteId: string | null, startDate: string): Ano
 
 describe('uniqueAnomalyIds', () => {
   it.each([
-    ['distinct cases keep their ids', [a('duplicate_invoice', 'C001-W', '2025-06-01'), a('duplicate_invoice', 'C001-W', '2025-06-02')], ['duplicate_invoice:C001:C001-W::2025-06-01', 'duplicate_invoice:C001:C001-W::2025-06-02']],
+    [
+      'distinct cases keep their ids',
+      [a('duplicate_invoice', 'C001-W', '2025-06-01'), a('duplicate_invoice', 'C001-W', '2025-06-02')],
+      ['duplicate_invoice:C001:C001-W::2025-06-01', 'duplicate_invoice:C001:C001-W::2025-06-02'],
+    ],
     [
       'two invoices booked twice on one day',
-      [a('duplicate_invoice', 'C001-W', '2025-06-01'), a('duplicate_invoice', 'C001-W', '2025-06-01'), a('duplicate_invoice', 'C001-W', '2025-06-01')],
-      ['duplicate_invoice:C001:C001-W::2025-06-01', 'duplicate_invoice:C001:C001-W::2025-06-01:2', 'duplicate_invoice:C001:C001-W::2025-06-01:3'],
+      [
+        a('duplicate_invoice', 'C001-W', '2025-06-01'),
+        a('duplicate_invoice', 'C001-W', '2025-06-01'),
+        a('duplicate_invoice', 'C001-W', '2025-06-01'),
+      ],
+      [
+        'duplicate_invoice:C001:C001-W::2025-06-01',
+        'duplicate_invoice:C001:C001-W::2025-06-01:2',
+        'duplicate_invoice:C001:C001-W::2025-06-01:3',
+      ],
     ],
-    ['another kind on the same keys is another id', [a('duplicate_invoice', null, '2025-06-01'), a('suspicious_refunds', null, '2025-06-01')], ['duplicate_invoice:C001:::2025-06-01', 'suspicious_refunds:C001:::2025-06-01']],
+    [
+      'another kind on the same keys is another id',
+      [a('duplicate_invoice', null, '2025-06-01'), a('suspicious_refunds', null, '2025-06-01')],
+      ['duplicate_invoice:C001:::2025-06-01', 'suspicious_refunds:C001:::2025-06-01'],
+    ],
   ])('%s', (_, list, ids) => {
     expect(uniqueAnomalyIds(list)).toEqual(ids);
   });

@@ -69,5 +69,7 @@ export function uniqueAnomalyIds(ranked: Anomaly[]): string[] {
 
 /** Most anomalous first; ties broken by money at stake, then ids, so ranks are stable. */
 export function rankAnomalies(list: Anomaly[]): Anomaly[] {
-  return [...list].sort((a, b) => b.score - a.score || b.valueAtStakeKwd - a.valueAtStakeKwd || anomalyId(a).localeCompare(anomalyId(b)));
+  return [...list].sort(
+    (a, b) => b.score - a.score || b.valueAtStakeKwd - a.valueAtStakeKwd || anomalyId(a).localeCompare(anomalyId(b)),
+  );
 }

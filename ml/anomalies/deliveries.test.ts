@@ -34,7 +34,13 @@ describe('findUnmatchedDeliveries', () => {
   it('puts the paid value at stake and scores a longer wait higher', () => {
     const [old] = findUnmatchedDeliveries([line({ date: '2025-05-01', quantity: 40 })], new Map(), asOf);
     const [recent] = findUnmatchedDeliveries([line({ date: '2025-06-20' })], new Map(), asOf);
-    expect(old).toMatchObject({ kind: 'delivery_without_sales', coopId: 'C001', siteId: 'C001-W', productId: 'P1', valueAtStakeKwd: 20 });
+    expect(old).toMatchObject({
+      kind: 'delivery_without_sales',
+      coopId: 'C001',
+      siteId: 'C001-W',
+      productId: 'P1',
+      valueAtStakeKwd: 20,
+    });
     expect(old?.score).toBeGreaterThan(recent?.score as number);
   });
 });
@@ -46,22 +52,51 @@ describe('findDuplicateInvoices', () => {
   ];
 
   it.each([
-    ['distinct invoices, different lines', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-2', '2025-06-02', [3, 4])], []],
-    ['an invoice number on two deliveries', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-1', '2025-06-09', [3, 4])], ['DN-2 INV-1']],
-    ['the same lines re-keyed two days later', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-7', '2025-06-03')], ['DN-2 INV-7']],
     [
-      'one line repeated two days later (a re-order)',
-      [line({ deliveryId: 'DN-1', invoiceNo: 'INV-1', date: '2025-06-01' }), line({ deliveryId: 'DN-2', invoiceNo: 'INV-2', date: '2025-06-03' })],
+      'distinct invoices, different lines',
+      [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-2', '2025-06-02', [3, 4])],
       [],
     ],
-    ['the same lines a fortnight later (a regular order)', [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-2', '2025-06-15')], []],
+    [
+      'an invoice number on two deliveries',
+      [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-1', '2025-06-09', [3, 4])],
+      ['DN-2 INV-1'],
+    ],
+    [
+      'the same lines re-keyed two days later',
+      [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-7', '2025-06-03')],
+      ['DN-2 INV-7'],
+    ],
+    [
+      'one line repeated two days later (a re-order)',
+      [
+        line({ deliveryId: 'DN-1', invoiceNo: 'INV-1', date: '2025-06-01' }),
+        line({ deliveryId: 'DN-2', invoiceNo: 'INV-2', date: '2025-06-03' }),
+      ],
+      [],
+    ],
+    [
+      'the same lines a fortnight later (a regular order)',
+      [...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-2', '2025-06-15')],
+      [],
+    ],
   ])('%s', (_, lines, found) => {
-    expect(findDuplicateInvoices(lines).map((a) => /delivery (DN-\d+)/.exec(a.detail)?.[1] + ' ' + /invoice (INV-\d+)/.exec(a.detail)?.[1])).toEqual(found);
+    expect(
+      findDuplicateInvoices(lines).map(
+        (a) => /delivery (DN-\d+)/.exec(a.detail)?.[1] + ' ' + /invoice (INV-\d+)/.exec(a.detail)?.[1],
+      ),
+    ).toEqual(found);
   });
 
   it('puts the duplicate amount at stake, a reused number above a re-keyed copy', () => {
-    const [reused] = findDuplicateInvoices([...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-1', '2025-06-09')]);
-    const [rekeyed] = findDuplicateInvoices([...note('DN-1', 'INV-1', '2025-06-01'), ...note('DN-2', 'INV-2', '2025-06-02')]);
+    const [reused] = findDuplicateInvoices([
+      ...note('DN-1', 'INV-1', '2025-06-01'),
+      ...note('DN-2', 'INV-1', '2025-06-09'),
+    ]);
+    const [rekeyed] = findDuplicateInvoices([
+      ...note('DN-1', 'INV-1', '2025-06-01'),
+      ...note('DN-2', 'INV-2', '2025-06-02'),
+    ]);
     expect(reused?.valueAtStakeKwd).toBeCloseTo(7, 9);
     expect(reused?.score).toBeGreaterThan(rekeyed?.score as number);
   });

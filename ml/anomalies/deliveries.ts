@@ -29,7 +29,11 @@ export const UNSOLD_GRACE_DAYS = 7;
  * the score grows with the weeks without a sale; at stake is what was paid for them.
  * `lastSale` maps `coop|product` to the co-op's last sale day of the product up to asOf.
  */
-export function findUnmatchedDeliveries(lines: DeliveryLine[], lastSale: ReadonlyMap<string, string>, asOf: string): Anomaly[] {
+export function findUnmatchedDeliveries(
+  lines: DeliveryLine[],
+  lastSale: ReadonlyMap<string, string>,
+  asOf: string,
+): Anomaly[] {
   const out: Anomaly[] = [];
   for (const l of lines) {
     const waited = daysBetweenIso(l.date, asOf);
@@ -120,7 +124,9 @@ export function findDuplicateInvoices(lines: DeliveryLine[]): Anomaly[] {
     // same product); a copy is only telling when several lines repeat exactly.
     if (n.content.split(' ').length < MIN_REKEYED_LINES) continue;
     const contentKey = `${n.coopId}|${n.supplierId}|${n.content}`;
-    const earlier = (byContent.get(contentKey) ?? []).find((e) => daysBetweenIso(e.date, n.date) <= SAME_CONTENT_DAYS && Math.abs(e.amount - n.amount) < 0.0005);
+    const earlier = (byContent.get(contentKey) ?? []).find(
+      (e) => daysBetweenIso(e.date, n.date) <= SAME_CONTENT_DAYS && Math.abs(e.amount - n.amount) < 0.0005,
+    );
     if (earlier) push(n, earlier, 9, 'same lines and amount');
     byContent.set(contentKey, [...(byContent.get(contentKey) ?? []), n]);
   }
@@ -128,7 +134,12 @@ export function findDuplicateInvoices(lines: DeliveryLine[]): Anomaly[] {
 }
 
 /** Delivery lines from the lake (current batches) in the window ending at asOf. */
-export async function loadDeliveryLines(con: DuckDBConnection, lakeDir: string, asOf: string, days: number): Promise<DeliveryLine[]> {
+export async function loadDeliveryLines(
+  con: DuckDBConnection,
+  lakeDir: string,
+  asOf: string,
+  days: number,
+): Promise<DeliveryLine[]> {
   const deliveries = currentFeedSql(lakeDir, 'deliveries');
   if (!deliveries) return [];
   const r = await con.runAndReadAll(`

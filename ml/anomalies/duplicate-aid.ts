@@ -38,7 +38,9 @@ export function findDuplicateAid(payments: AidPayment[]): Anomaly[] {
     list.sort((a, b) => a.date.localeCompare(b.date) || a.paymentId.localeCompare(b.paymentId));
     for (let i = 1; i < list.length; i++) {
       const p = list[i] as AidPayment;
-      const first = list.slice(0, i).find((e) => e.paymentId !== p.paymentId && daysBetweenIso(e.date, p.date) <= SAME_AID_DAYS);
+      const first = list
+        .slice(0, i)
+        .find((e) => e.paymentId !== p.paymentId && daysBetweenIso(e.date, p.date) <= SAME_AID_DAYS);
       if (!first) continue;
       const across = first.charityId !== p.charityId;
       out.push({
@@ -61,7 +63,12 @@ export function findDuplicateAid(payments: AidPayment[]): Anomaly[] {
 }
 
 /** Aid payments from the lake (current batches), in the window ending at asOf plus the SAME_AID_DAYS before it. */
-export async function loadAidPayments(con: DuckDBConnection, lakeDir: string, asOf: string, days: number): Promise<AidPayment[]> {
+export async function loadAidPayments(
+  con: DuckDBConnection,
+  lakeDir: string,
+  asOf: string,
+  days: number,
+): Promise<AidPayment[]> {
   const aid = currentFeedSql(lakeDir, 'aid');
   if (!aid) return [];
   const r = await con.runAndReadAll(`

@@ -53,7 +53,9 @@ export function findDuplicateLedgerInvoices(lines: LedgerLine[]): Anomaly[] {
     }
     b.amount += l.creditKwd;
   }
-  const list = [...bookings.values()].sort((a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId));
+  const list = [...bookings.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.entryId.localeCompare(b.entryId),
+  );
   const out: Anomaly[] = [];
   const firstBooking = new Map<string, Booking>();
   for (const b of list) {
@@ -63,7 +65,9 @@ export function findDuplicateLedgerInvoices(lines: LedgerLine[]): Anomaly[] {
       firstBooking.set(invoiceKey, b);
       continue;
     }
-    const paid = (payments.get(invoiceKey) ?? []).sort((x, y) => x.date.localeCompare(y.date) || x.entryId.localeCompare(y.entryId));
+    const paid = (payments.get(invoiceKey) ?? []).sort(
+      (x, y) => x.date.localeCompare(y.date) || x.entryId.localeCompare(y.entryId),
+    );
     out.push({
       kind: 'duplicate_invoice',
       coopId: b.coopId,

@@ -15,12 +15,22 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rabt-lake-anomalies-'));
   // Rice sells every day at every selling site; chocolate never does.
   const sales = ['C001-M', 'C001-B01', 'C002-M', 'C003-M'].flatMap((site_id) =>
-    Array.from({ length: 60 }, (_, d) => ({ site_id, product_id: RICE, business_date: new Date(Date.UTC(2025, 4, 1 + d)).toISOString().slice(0, 10), quantity: 5 })),
+    Array.from({ length: 60 }, (_, d) => ({
+      site_id,
+      product_id: RICE,
+      business_date: new Date(Date.UTC(2025, 4, 1 + d)).toISOString().slice(0, 10),
+      quantity: 5,
+    })),
   );
   // C002-M also sells 25 other products, varying by day, until its export sticks: the last
   // four days repeat 2025-06-25's figures row for row.
   const stuck = Array.from({ length: 25 }, (_, p) =>
-    Array.from({ length: 60 }, (_, d) => ({ site_id: 'C002-M', product_id: `P${p}`, business_date: new Date(Date.UTC(2025, 4, 1 + d)).toISOString().slice(0, 10), quantity: 1 + ((Math.min(d, 55) * 7 + p * 3) % 11) })),
+    Array.from({ length: 60 }, (_, d) => ({
+      site_id: 'C002-M',
+      product_id: `P${p}`,
+      business_date: new Date(Date.UTC(2025, 4, 1 + d)).toISOString().slice(0, 10),
+      quantity: 1 + ((Math.min(d, 55) * 7 + p * 3) % 11),
+    })),
   ).flat();
   await writeWarehouseFixture(join(dir, 'wh.duckdb'), [...sales, ...stuck]);
   const lake = join(dir, 'lake');
@@ -88,7 +98,11 @@ describe('anomalies over feeds in the lake', () => {
       await attachWarehouse(con, join(dir, 'wh.duckdb'));
       return findAnomalies(con, '2025-06-30', 35, join(dir, 'lake'));
     });
-    const cases = found.filter((a) => a.kind !== 'sales_feed_stopped' && a.kind !== 'missing_stock_feed' && a.kind !== 'stock_feed_stopped').map((a) => [a.kind, a.coopId, a.siteId, a.productId]);
+    const cases = found
+      .filter(
+        (a) => a.kind !== 'sales_feed_stopped' && a.kind !== 'missing_stock_feed' && a.kind !== 'stock_feed_stopped',
+      )
+      .map((a) => [a.kind, a.coopId, a.siteId, a.productId]);
     expect(cases.sort()).toEqual([
       ['delivery_without_sales', 'C003', 'C003-W', CHOCOLATE],
       ['duplicate_aid', 'CH2', null, null],
@@ -97,9 +111,18 @@ describe('anomalies over feeds in the lake', () => {
       ['stocktake_shrinkage', 'C001', 'C001-B01', RICE],
       ['suspicious_refunds', 'C001', 'C001-B01', null],
     ]);
-    expect(found.find((a) => a.kind === 'duplicate_invoice')).toMatchObject({ startDate: '2025-06-02', endDate: '2025-06-12', valueAtStakeKwd: 500 });
-    expect(found.find((a) => a.kind === 'suspicious_refunds')?.detail).toContain('cashier E-9: 20 refunds, 380.000 KWD');
-    expect(found.find((a) => a.kind === 'sales_feed_flatline')).toMatchObject({ startDate: '2025-06-26', endDate: '2025-06-29' });
+    expect(found.find((a) => a.kind === 'duplicate_invoice')).toMatchObject({
+      startDate: '2025-06-02',
+      endDate: '2025-06-12',
+      valueAtStakeKwd: 500,
+    });
+    expect(found.find((a) => a.kind === 'suspicious_refunds')?.detail).toContain(
+      'cashier E-9: 20 refunds, 380.000 KWD',
+    );
+    expect(found.find((a) => a.kind === 'sales_feed_flatline')).toMatchObject({
+      startDate: '2025-06-26',
+      endDate: '2025-06-29',
+    });
     const shrink = found.find((a) => a.kind === 'stocktake_shrinkage');
     // 8 units × 3 counts at 2.5 KWD
     expect(shrink?.valueAtStakeKwd).toBeCloseTo(60, 9);
@@ -110,6 +133,16 @@ describe('anomalies over feeds in the lake', () => {
       await attachWarehouse(con, join(dir, 'wh.duckdb'));
       return findAnomalies(con, '2025-06-30', 35);
     });
-    expect(found.filter((a) => ['stocktake_shrinkage', 'delivery_without_sales', 'duplicate_aid', 'duplicate_invoice', 'suspicious_refunds'].includes(a.kind))).toEqual([]);
+    expect(
+      found.filter((a) =>
+        [
+          'stocktake_shrinkage',
+          'delivery_without_sales',
+          'duplicate_aid',
+          'duplicate_invoice',
+          'suspicious_refunds',
+        ].includes(a.kind),
+      ),
+    ).toEqual([]);
   });
 });

@@ -28,7 +28,13 @@ export const SALES_RETURNS_ACCOUNT = '4120';
  * from `from` to asOf. Read from the lake, like the other feed checks, so scoring needs no
  * particular build of the marts; `fct_gl_lines` carries the same columns.
  */
-export async function loadLedgerLines(con: DuckDBConnection, lakeDir: string, from: string, asOf: string, accounts: string[]): Promise<LedgerLine[]> {
+export async function loadLedgerLines(
+  con: DuckDBConnection,
+  lakeDir: string,
+  from: string,
+  asOf: string,
+  accounts: string[],
+): Promise<LedgerLine[]> {
   const finance = currentFeedSql(lakeDir, 'finance');
   if (!finance || accounts.length === 0) return [];
   const r = await con.runAndReadAll(`
@@ -39,18 +45,19 @@ export async function loadLedgerLines(con: DuckDBConnection, lakeDir: string, fr
     LEFT JOIN wh.marts.dim_coop c ON c.coop_id = f.coop_id
     WHERE f.account_code IN (${accounts.map(sqlString).join(', ')})
       AND f.entry_date BETWEEN DATE ${sqlString(from)} AND DATE ${sqlString(asOf)}`);
-  return r.getRows().map(([coopId, gov, entryId, date, account, costCenter, debit, credit, doc, counterparty, batchId]) => ({
-    coopId: String(coopId),
-    governorateId: gov === null ? null : String(gov),
-    entryId: String(entryId),
-    date: String(date),
-    account: String(account),
-    costCenter: String(costCenter),
-    debitKwd: Number(debit),
-    creditKwd: Number(credit),
-    documentNo: String(doc),
-    counterparty: String(counterparty),
-    batchId: String(batchId),
-  }));
+  return r
+    .getRows()
+    .map(([coopId, gov, entryId, date, account, costCenter, debit, credit, doc, counterparty, batchId]) => ({
+      coopId: String(coopId),
+      governorateId: gov === null ? null : String(gov),
+      entryId: String(entryId),
+      date: String(date),
+      account: String(account),
+      costCenter: String(costCenter),
+      debitKwd: Number(debit),
+      creditKwd: Number(credit),
+      documentNo: String(doc),
+      counterparty: String(counterparty),
+      batchId: String(batchId),
+    }));
 }
-

@@ -4,7 +4,13 @@ import { ANOMALY_COLUMNS, rankAnomalies, uniqueAnomalyIds, type Anomaly } from '
 import { findFeedProblems, loadFeedDays } from './feed-health';
 import { findGouging, loadPriceDays } from './price-gouging';
 import { findShrinkage, loadCountLines, SHRINKAGE_WINDOW_DAYS } from './shrinkage';
-import { findDuplicateInvoices, findUnmatchedDeliveries, loadDeliveryLines, loadLastSales, SOLD_BEFORE_DAYS } from './deliveries';
+import {
+  findDuplicateInvoices,
+  findUnmatchedDeliveries,
+  loadDeliveryLines,
+  loadLastSales,
+  SOLD_BEFORE_DAYS,
+} from './deliveries';
 import { findDuplicateAid, loadAidPayments } from './duplicate-aid';
 import { addDaysIso } from '../dates';
 import { loadLedgerLines, PAYABLE_ACCOUNT, SALES_RETURNS_ACCOUNT } from './ledger-lines';
@@ -21,8 +27,16 @@ export const ANOMALY_WINDOW_DAYS = 35;
  * With `lakeDir`, also the checks over feeds read from the lake (stocktake, deliveries,
  * aid, finance), each only when the lake holds that feed.
  */
-export async function findAnomalies(con: DuckDBConnection, asOf: string, windowDays = ANOMALY_WINDOW_DAYS, lakeDir?: string): Promise<Anomaly[]> {
-  const found = [...findGouging(await loadPriceDays(con, asOf, windowDays)), ...findFeedProblems(await loadFeedDays(con, asOf, windowDays), asOf)];
+export async function findAnomalies(
+  con: DuckDBConnection,
+  asOf: string,
+  windowDays = ANOMALY_WINDOW_DAYS,
+  lakeDir?: string,
+): Promise<Anomaly[]> {
+  const found = [
+    ...findGouging(await loadPriceDays(con, asOf, windowDays)),
+    ...findFeedProblems(await loadFeedDays(con, asOf, windowDays), asOf),
+  ];
   if (lakeDir) {
     found.push(...findShrinkage(await loadCountLines(con, lakeDir, asOf, Math.max(windowDays, SHRINKAGE_WINDOW_DAYS))));
     const deliveries = await loadDeliveryLines(con, lakeDir, asOf, windowDays);
@@ -32,19 +46,34 @@ export async function findAnomalies(con: DuckDBConnection, asOf: string, windowD
     }
     // Payments from the month before the window are only there to be repeated inside it.
     const from = addDaysIso(asOf, -(windowDays - 1));
-    found.push(...findDuplicateAid(await loadAidPayments(con, lakeDir, asOf, windowDays)).filter((a) => a.endDate >= from));
+    found.push(
+      ...findDuplicateAid(await loadAidPayments(con, lakeDir, asOf, windowDays)).filter((a) => a.endDate >= from),
+    );
     // Finance ledger: invoices booked twice (the first booking may predate the window) and
     // cashiers' refunds against every cashier's in the window.
-    const ledger = await loadLedgerLines(con, lakeDir, addDaysIso(from, -LEDGER_LOOKBACK_DAYS), asOf, [PAYABLE_ACCOUNT, SALES_RETURNS_ACCOUNT]);
+    const ledger = await loadLedgerLines(con, lakeDir, addDaysIso(from, -LEDGER_LOOKBACK_DAYS), asOf, [
+      PAYABLE_ACCOUNT,
+      SALES_RETURNS_ACCOUNT,
+    ]);
     if (ledger.length) {
-      found.push(...findDuplicateLedgerInvoices(ledger.filter((l) => l.account === PAYABLE_ACCOUNT)).filter((a) => a.endDate >= from));
+      found.push(
+        ...findDuplicateLedgerInvoices(ledger.filter((l) => l.account === PAYABLE_ACCOUNT)).filter(
+          (a) => a.endDate >= from,
+        ),
+      );
       found.push(...findSuspiciousRefunds(ledger.filter((l) => l.account === SALES_RETURNS_ACCOUNT && l.date >= from)));
     }
   }
   return rankAnomalies(found);
 }
 
-export async function writeAnomalies(con: DuckDBConnection, lakeDir: string, runId: string, generatedAt: string, ranked: Anomaly[]) {
+export async function writeAnomalies(
+  con: DuckDBConnection,
+  lakeDir: string,
+  runId: string,
+  generatedAt: string,
+  ranked: Anomaly[],
+) {
   const ids = uniqueAnomalyIds(ranked);
   const rows = ranked.map((a, i): Cell[] => [
     ids[i] as string,

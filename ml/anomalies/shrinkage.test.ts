@@ -10,7 +10,17 @@ function counts(loss: (site: number, product: number, count: number) => number):
     for (let p = 0; p < 4; p++) {
       DATES.forEach((date, k) => {
         const book = 50 + p;
-        out.push({ coopId: `C00${s}`, governorateId: 'KW-JA', siteId: `C00${s}-M`, productId: `P${p}`, categoryId: p < 2 ? 'RICE' : 'OIL', date, book, counted: book - loss(s, p, k), unitPriceKwd: 1.5 });
+        out.push({
+          coopId: `C00${s}`,
+          governorateId: 'KW-JA',
+          siteId: `C00${s}-M`,
+          productId: `P${p}`,
+          categoryId: p < 2 ? 'RICE' : 'OIL',
+          date,
+          book,
+          counted: book - loss(s, p, k),
+          unitPriceKwd: 1.5,
+        });
       });
     }
   }
@@ -29,7 +39,14 @@ describe('findShrinkage', () => {
     const cases = findShrinkage(counts(loss));
     expect(cases).toHaveLength(1);
     const [c] = cases;
-    expect(c).toMatchObject({ kind: 'stocktake_shrinkage', coopId: 'C004', siteId: 'C004-M', productId: null, startDate: DATES[0], endDate: DATES[2] });
+    expect(c).toMatchObject({
+      kind: 'stocktake_shrinkage',
+      coopId: 'C004',
+      siteId: 'C004-M',
+      productId: null,
+      startDate: DATES[0],
+      endDate: DATES[2],
+    });
     // (6 + 7 + 8) units × 2 products × 1.5 KWD
     expect(c?.valueAtStakeKwd).toBeCloseTo(63, 9);
     expect(c?.observed).toBeCloseTo(7, 9);
@@ -37,7 +54,11 @@ describe('findShrinkage', () => {
   });
 
   it.each([
-    ['a single count of two units is within noise', (s: number, p: number, k: number) => (s === 2 && p === 0 && k === 2 ? 2 : 0), 0],
+    [
+      'a single count of two units is within noise',
+      (s: number, p: number, k: number) => (s === 2 && p === 0 && k === 2 ? 2 : 0),
+      0,
+    ],
     ['one product, heavy, is a case naming the product', (s: number, p: number) => (s === 2 && p === 3 ? 5 : 0), 1],
     ['a count above the book (a gain) is no loss', (s: number, p: number) => (s === 2 && p === 3 ? -9 : 0), 0],
   ])('%s', (_, loss, n) => {

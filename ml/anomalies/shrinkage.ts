@@ -123,7 +123,12 @@ export function findShrinkage(lines: CountLine[], options: ShrinkageOptions = {}
 }
 
 /** Stocktake lines from the lake (current batches) over the window ending at asOf, with marts for keys and prices. */
-export async function loadCountLines(con: DuckDBConnection, lakeDir: string, asOf: string, days = SHRINKAGE_WINDOW_DAYS): Promise<CountLine[]> {
+export async function loadCountLines(
+  con: DuckDBConnection,
+  lakeDir: string,
+  asOf: string,
+  days = SHRINKAGE_WINDOW_DAYS,
+): Promise<CountLine[]> {
   const stocktake = currentFeedSql(lakeDir, 'stocktake');
   if (!stocktake) return [];
   const r = await con.runAndReadAll(`

@@ -55,7 +55,18 @@ export function findSuspiciousRefunds(lines: LedgerLine[]): Anomaly[] {
     if (l.account !== SALES_RETURNS_ACCOUNT || l.debitKwd <= 0 || !l.counterparty) continue;
     const key = `${l.coopId}|${l.costCenter}|${l.counterparty}`;
     let c = cashiers.get(key);
-    if (!c) cashiers.set(key, (c = { coopId: l.coopId, governorateId: l.governorateId, siteId: l.costCenter, employeeId: l.counterparty, refunds: [], total: 0 }));
+    if (!c)
+      cashiers.set(
+        key,
+        (c = {
+          coopId: l.coopId,
+          governorateId: l.governorateId,
+          siteId: l.costCenter,
+          employeeId: l.counterparty,
+          refunds: [],
+          total: 0,
+        }),
+      );
     c.refunds.push(l);
     c.total += l.debitKwd;
   }
@@ -66,7 +77,12 @@ export function findSuspiciousRefunds(lines: LedgerLine[]): Anomaly[] {
   const scale = Math.max(MIN_LOG_SCALE, 1.4826 * median(logs.map((v) => Math.abs(v - mid))));
   const typicalTotal = median(all.map((c) => c.total));
   const refundCount = all.reduce((n, c) => n + c.refunds.length, 0);
-  const bandCount = new Map(ROUND_LIMITS_KWD.map((L) => [L, all.reduce((n, c) => n + c.refunds.filter((r) => inBand(r.debitKwd, L)).length, 0)]));
+  const bandCount = new Map(
+    ROUND_LIMITS_KWD.map((L) => [
+      L,
+      all.reduce((n, c) => n + c.refunds.filter((r) => inBand(r.debitKwd, L)).length, 0),
+    ]),
+  );
   const out: Anomaly[] = [];
   for (const c of all) {
     const n = c.refunds.length;
@@ -102,7 +118,9 @@ export function findSuspiciousRefunds(lines: LedgerLine[]): Anomaly[] {
       expected: typicalTotal,
       detail:
         `cashier ${c.employeeId}: ${n} refunds, ${c.total.toFixed(3)} KWD (median cashier ${typicalTotal.toFixed(3)} KWD)` +
-        (underLimit ? `; ${near} just under ${limit} KWD (${Math.round((near / n) * 100)}% against ${(othersShare * 100).toFixed(1)}% of other cashiers' refunds)` : '') +
+        (underLimit
+          ? `; ${near} just under ${limit} KWD (${Math.round((near / n) * 100)}% against ${(othersShare * 100).toFixed(1)}% of other cashiers' refunds)`
+          : '') +
         `; batches ${batches.join(' ')}`,
     });
   }

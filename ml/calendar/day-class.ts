@@ -40,7 +40,8 @@ export function dayClass(iso: string): DayClass {
   if (d.isEid) c = 'eid';
   else if (Array.from({ length: PRE_EID_DAYS }, (_, k) => day(addDays(iso, k + 1)).isEid).some(Boolean)) c = 'pre_eid';
   else if (d.isRamadan) c = 'ramadan';
-  else if (Array.from({ length: PRE_RAMADAN_DAYS }, (_, k) => day(addDays(iso, k + 1)).isRamadan).some(Boolean)) c = 'pre_ramadan';
+  else if (Array.from({ length: PRE_RAMADAN_DAYS }, (_, k) => day(addDays(iso, k + 1)).isRamadan).some(Boolean))
+    c = 'pre_ramadan';
   else if (d.isPublicHoliday) c = 'holiday';
   else if (SALARY_DAYS_OF_MONTH.includes(Number(iso.slice(8, 10)))) c = 'salary';
   classCache.set(iso, c);

@@ -18,7 +18,9 @@ describe('expectedAt', () => {
     ['no season: median of the last five', [1, 2, 3, 100, 5, 6], 6, 1, 5],
     ['no history', [1], 0, 1, null],
     ['gaps are skipped', [1, NaN, 3], 3, 1, 2],
-  ])('%s', (_n, y, t, period, expected) => expect(expectedAt(y as number[], t as number, period as number)).toBe(expected));
+  ])('%s', (_n, y, t, period, expected) =>
+    expect(expectedAt(y as number[], t as number, period as number)).toBe(expected),
+  );
 });
 
 describe('robustScale', () => {
@@ -73,13 +75,17 @@ describe('detect matches the direct robust scale', () => {
   it('scores every point as |r| / robustScale(last window of residuals)', () => {
     let seed = 3;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const y = Array.from({ length: 300 }, (_, t) => (week[t % 7] as number) + (rnd() < 0.3 ? 0 : Math.round(rnd() * 6 - 3)));
+    const y = Array.from(
+      { length: 300 },
+      (_, t) => (week[t % 7] as number) + (rnd() < 0.3 ? 0 : Math.round(rnd() * 6 - 3)),
+    );
     const got = detect(y, 7, { window: 20 });
     const residuals: number[] = [];
     y.forEach((v, t) => {
       const e = expectedAt(y, t, 7);
       if (e === null) return;
-      if (residuals.length >= 10) expect(got[t]?.score).toBeCloseTo(Math.abs(v - e) / robustScale(residuals.slice(-20), e), 9);
+      if (residuals.length >= 10)
+        expect(got[t]?.score).toBeCloseTo(Math.abs(v - e) / robustScale(residuals.slice(-20), e), 9);
       residuals.push(v - e);
     });
   });

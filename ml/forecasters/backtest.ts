@@ -1,7 +1,14 @@
 import type { DayClass } from '../calendar/day-class';
 import { CalendarHoltWinters } from './calendar-holt-winters';
 import { Ensemble } from './ensemble';
-import { checkHorizon, type Forecast, type Forecaster, type ForecasterFactory, type PredictOptions, type Series } from './forecaster';
+import {
+  checkHorizon,
+  type Forecast,
+  type Forecaster,
+  type ForecasterFactory,
+  type PredictOptions,
+  type Series,
+} from './forecaster';
 import { HoltWinters } from './holt-winters';
 import { SeasonalNaive } from './seasonal-naive';
 
@@ -64,7 +71,11 @@ function slice(series: Series, end: number): Series {
  * forecast the next `horizon` steps, compare with what happened; origins step back from
  * the end. NaN for a candidate that cannot run (no dates) or no origin fits.
  */
-export function backtest(series: Series, candidates: Candidate[], options: BacktestOptions = {}): Record<string, number> {
+export function backtest(
+  series: Series,
+  candidates: Candidate[],
+  options: BacktestOptions = {},
+): Record<string, number> {
   const horizon = options.horizon ?? 14;
   const origins = options.origins ?? 3;
   const every = options.every ?? 7;
@@ -81,7 +92,10 @@ export function backtest(series: Series, candidates: Candidate[], options: Backt
       const members = c.meanOf?.map((m) => yhat.get(m));
       const f =
         members && members.every((m) => m !== undefined)
-          ? Array.from({ length: horizon }, (_, i) => members.reduce((a, m) => a + (m[i] as number), 0) / members.length)
+          ? Array.from(
+              { length: horizon },
+              (_, i) => members.reduce((a, m) => a + (m[i] as number), 0) / members.length,
+            )
           : c.make().fit(train).predict(horizon).yhat;
       yhat.set(c.name, f);
       const e = err.get(c.name) ?? { sum: 0, count: 0 };
@@ -107,7 +121,12 @@ export function backtest(series: Series, candidates: Candidate[], options: Backt
  * A `preferred` candidate keeps the series unless another beats it by more than `margin`:
  * three short backtests are noisy, and chasing their noise costs accuracy.
  */
-export function choose(scores: Record<string, number>, candidates: Candidate[], preferred?: string, margin = 0.1): Candidate {
+export function choose(
+  scores: Record<string, number>,
+  candidates: Candidate[],
+  preferred?: string,
+  margin = 0.1,
+): Candidate {
   let best = candidates[0] as Candidate;
   let bestErr = Infinity;
   for (const c of candidates) {

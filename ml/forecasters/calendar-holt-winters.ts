@@ -31,7 +31,8 @@ export class CalendarHoltWinters implements Forecaster {
   }
 
   fit(series: Series): this {
-    if (!series.ds || series.ds.length !== series.y.length) throw new Error('calendar_holt_winters needs ds for every observation');
+    if (!series.ds || series.ds.length !== series.y.length)
+      throw new Error('calendar_holt_winters needs ds for every observation');
     const period = series.period;
     const y = fillGaps(series.y, period);
     const ds = series.ds;
@@ -57,7 +58,11 @@ export class CalendarHoltWinters implements Forecaster {
   }
 }
 
-export function estimateFactors(y: readonly number[], classes: readonly DayClass[], period: number): Partial<Record<DayClass, number>> {
+export function estimateFactors(
+  y: readonly number[],
+  classes: readonly DayClass[],
+  period: number,
+): Partial<Record<DayClass, number>> {
   const sold: Partial<Record<DayClass, number>> = {};
   const base: Partial<Record<DayClass, number>> = {};
   const days: Partial<Record<DayClass, number>> = {};
@@ -72,7 +77,10 @@ export function estimateFactors(y: readonly number[], classes: readonly DayClass
     }
     if (ref.length < 2) continue;
     ref.sort((a, b) => a - b);
-    const median = ref.length % 2 ? (ref[ref.length >> 1] as number) : ((ref[ref.length / 2 - 1] as number) + (ref[ref.length / 2] as number)) / 2;
+    const median =
+      ref.length % 2
+        ? (ref[ref.length >> 1] as number)
+        : ((ref[ref.length / 2 - 1] as number) + (ref[ref.length / 2] as number)) / 2;
     sold[c] = (sold[c] ?? 0) + (y[t] as number);
     base[c] = (base[c] ?? 0) + median;
     days[c] = (days[c] ?? 0) + 1;

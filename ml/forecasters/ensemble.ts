@@ -1,4 +1,11 @@
-import { checkHorizon, type Forecast, type Forecaster, type ForecasterFactory, type PredictOptions, type Series } from './forecaster';
+import {
+  checkHorizon,
+  type Forecast,
+  type Forecaster,
+  type ForecasterFactory,
+  type PredictOptions,
+  type Series,
+} from './forecaster';
 
 /**
  * The mean of several forecasters. Averaging Holt-Winters with its calendar twin hedges
@@ -22,7 +29,13 @@ export class Ensemble implements Forecaster {
     checkHorizon(h);
     if (this.members.length === 0) throw new Error('predict before fit');
     const fs = this.members.map((m) => m.predict(h, options));
-    const mean = (pick: (f: Forecast) => number[]) => Array.from({ length: h }, (_, k) => fs.reduce((a, f) => a + (pick(f)[k] as number), 0) / fs.length);
-    return { yhat: mean((f) => f.yhat), lower: mean((f) => f.lower), upper: mean((f) => f.upper), level: (fs[0] as Forecast).level };
+    const mean = (pick: (f: Forecast) => number[]) =>
+      Array.from({ length: h }, (_, k) => fs.reduce((a, f) => a + (pick(f)[k] as number), 0) / fs.length);
+    return {
+      yhat: mean((f) => f.yhat),
+      lower: mean((f) => f.lower),
+      upper: mean((f) => f.upper),
+      level: (fs[0] as Forecast).level,
+    };
   }
 }

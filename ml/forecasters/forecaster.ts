@@ -43,7 +43,8 @@ export const DEFAULT_LEVEL = 0.9;
  */
 export function checkLevel(level: number): number {
   const fraction = level >= 1 && level < 100 ? level / 100 : level;
-  if (!(fraction > 0 && fraction < 1)) throw new RangeError(`level must be in (0, 1) or a percent in [1, 100), got ${level}`);
+  if (!(fraction > 0 && fraction < 1))
+    throw new RangeError(`level must be in (0, 1) or a percent in [1, 100), got ${level}`);
   return fraction;
 }
 

@@ -45,7 +45,10 @@ describe('HoltWinters', () => {
     const y = Array.from({ length: 84 }, (_, t) => (week[t % 7] as number) * 3 + noise());
     const f = new HoltWinters().fit({ y, period: 7 }).predict(7);
     const err = f.yhat.reduce((a, v, k) => a + Math.abs(v - (week[(84 + k) % 7] as number) * 3), 0) / 7;
-    const naiveErr = Array.from({ length: 7 }, (_, k) => Math.abs((y[77 + k] as number) - (week[(84 + k) % 7] as number) * 3)).reduce((a, b) => a + b) / 7;
+    const naiveErr =
+      Array.from({ length: 7 }, (_, k) => Math.abs((y[77 + k] as number) - (week[(84 + k) % 7] as number) * 3)).reduce(
+        (a, b) => a + b,
+      ) / 7;
     expect(err).toBeLessThan(naiveErr);
   });
 
@@ -57,9 +60,13 @@ describe('HoltWinters', () => {
     const sigma = Math.sqrt(st.sse / st.count);
     const f = m.predict(9, { level: 0.9 });
     // c_j = α for j = 1..6, α + γ at j = 7, α at j = 8
-    const expectVar = (h: number) => 1 + Array.from({ length: h - 1 }, (_, j) => ((j + 1) % 7 === 0 ? 0.4 : 0.3) ** 2).reduce((a, b) => a + b, 0);
+    const expectVar = (h: number) =>
+      1 + Array.from({ length: h - 1 }, (_, j) => ((j + 1) % 7 === 0 ? 0.4 : 0.3) ** 2).reduce((a, b) => a + b, 0);
     for (const h of [1, 2, 7, 8, 9]) {
-      expect((f.upper[h - 1] as number) - (f.yhat[h - 1] as number)).toBeCloseTo(z90 * sigma * Math.sqrt(expectVar(h)), 6);
+      expect((f.upper[h - 1] as number) - (f.yhat[h - 1] as number)).toBeCloseTo(
+        z90 * sigma * Math.sqrt(expectVar(h)),
+        6,
+      );
     }
   });
 });

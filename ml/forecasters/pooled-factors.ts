@@ -6,7 +6,10 @@ import { estimateFactors } from './calendar-holt-winters';
  * Calendar multipliers learnt on the sum of several daily series (a region × category's
  * branches), using days before `end` (exclusive) only.
  */
-export function pooledFactors(members: readonly { ds: readonly string[]; y: readonly number[] }[], end?: string): Partial<Record<DayClass, number>> {
+export function pooledFactors(
+  members: readonly { ds: readonly string[]; y: readonly number[] }[],
+  end?: string,
+): Partial<Record<DayClass, number>> {
   const byDay = new Map<string, number>();
   let first = '';
   let last = '';

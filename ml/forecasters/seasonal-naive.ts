@@ -1,4 +1,12 @@
-import { checkHorizon, checkLevel, DEFAULT_LEVEL, type Forecast, type Forecaster, type PredictOptions, type Series } from './forecaster';
+import {
+  checkHorizon,
+  checkLevel,
+  DEFAULT_LEVEL,
+  type Forecast,
+  type Forecaster,
+  type PredictOptions,
+  type Series,
+} from './forecaster';
 import { fillGaps } from './gaps';
 import { rms, zFor } from './normal';
 

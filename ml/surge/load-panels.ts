@@ -38,7 +38,10 @@ export async function loadSurgePanels(
     )
     SELECT g, k, by_product, CASE WHEN by_product = 1 THEN product ELSE coop END AS id, list(h), list(q)
     FROM sums GROUP BY ALL`);
-  const panels = new Map<string, { gov: string; cat: string; coops: Map<string, number[]>; products: Map<string, number[]> }>();
+  const panels = new Map<
+    string,
+    { gov: string; cat: string; coops: Map<string, number[]>; products: Map<string, number[]> }
+  >();
   for (const [gov, cat, byProduct, id, hours, qs] of reader.getRows()) {
     const key = `${gov}:${cat}`;
     let p = panels.get(key);

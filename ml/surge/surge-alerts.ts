@@ -1,6 +1,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeRun, type Cell, type Column } from '../lake-writer';
-import { detectSurges, hourStamp, type AlertEvent, type SurgeAlert, type SurgeOptions, type SurgePanel } from './surge-detector';
+import {
+  detectSurges,
+  hourStamp,
+  type AlertEvent,
+  type SurgeAlert,
+  type SurgeOptions,
+  type SurgePanel,
+} from './surge-detector';
 import { loadSurgePanels } from './load-panels';
 
 export const ALERT_COLUMNS: Column[] = [
@@ -93,9 +100,21 @@ export async function writeSurgeAlerts(
 ): Promise<{ alerts: number; open: number; events: number }> {
   const alerts = results.flatMap((r) => r.alerts.map((a) => alertRow(r.panel, a)));
   const events = results.flatMap((r) =>
-    r.events.map((e): Cell[] => [e.alertId, r.panel.governorateId, r.panel.categoryId, hourText(r.panel, e.hour), e.kind, e.severity, e.ratio]),
+    r.events.map((e): Cell[] => [
+      e.alertId,
+      r.panel.governorateId,
+      r.panel.categoryId,
+      hourText(r.panel, e.hour),
+      e.kind,
+      e.severity,
+      e.ratio,
+    ]),
   );
   await writeRun(con, lakeDir, 'alerts', runId, generatedAt, ALERT_COLUMNS, alerts);
   await writeRun(con, lakeDir, 'alert_events', runId, generatedAt, ALERT_EVENT_COLUMNS, events);
-  return { alerts: alerts.length, open: results.reduce((n, r) => n + r.alerts.filter((a) => a.status === 'open').length, 0), events: events.length };
+  return {
+    alerts: alerts.length,
+    open: results.reduce((n, r) => n + r.alerts.filter((a) => a.status === 'open').length, 0),
+    events: events.length,
+  };
 }

@@ -112,7 +112,10 @@ export function severityOf(ratio: number): Severity {
   return ratio >= 4 ? 'critical' : ratio >= 3 ? 'warning' : 'watch';
 }
 
-export function hourStamp(panel: Pick<SurgePanel, 'startDay' | 'startHour'>, hour: number): { day: string; hourOfDay: number } {
+export function hourStamp(
+  panel: Pick<SurgePanel, 'startDay' | 'startHour'>,
+  hour: number,
+): { day: string; hourOfDay: number } {
   const abs = panel.startHour + hour;
   return { day: addDaysIso(panel.startDay, Math.floor(abs / 24)), hourOfDay: abs % 24 };
 }
@@ -217,7 +220,8 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
       let out: { total: number; share: number[] | null; explained: boolean } | null;
       if (ref.length === 0) out = null;
       else if (f === null || (seen < 2 && profiles[dd] === 'ramadan')) out = { total: 0, share: null, explained: true };
-      else if (seen < 2 || sum <= 0) out = seen < 2 ? null : { total: median(ref) * f, share: new Array<number>(24).fill(0), explained: false };
+      else if (seen < 2 || sum <= 0)
+        out = seen < 2 ? null : { total: median(ref) * f, share: new Array<number>(24).fill(0), explained: false };
       else out = { total: median(ref) * f, share: shares.map((v) => v / sum), explained: false };
       perDay.set(dd, out);
       return out;
@@ -225,7 +229,8 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
     for (let s = from; s <= to; s++) {
       const hourOfDay = (panel.startHour + s) % 24;
       const e = dayExpectation(dayIndex(s));
-      exp[s - from] = e === null ? NaN : e.explained ? -Infinity : e.total * ((e.share as number[])[hourOfDay] as number);
+      exp[s - from] =
+        e === null ? NaN : e.explained ? -Infinity : e.total * ((e.share as number[])[hourOfDay] as number);
     }
     const today = dayExpectation(d);
     return { from, exp, dayTotal: today && !today.explained ? today.total : null };
@@ -264,7 +269,8 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
   let coopBase: Baseline[] = [];
   // Products' baselines only name an alert's products: worked out on a day that needs them.
   let productBase: Baseline[] | null = null;
-  const productBaseToday = (): Baseline[] => (productBase ??= panel.productY.map((row) => baselinesFor(row, baseDay, factorsAt(baseDay))));
+  const productBaseToday = (): Baseline[] =>
+    (productBase ??= panel.productY.map((row) => baselinesFor(row, baseDay, factorsAt(baseDay))));
   for (let t = 0; t < H; t++) {
     if (dayIndex(t) !== baseDay) {
       baseDay = dayIndex(t);
@@ -275,7 +281,16 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
     }
     const actual = windowActual(total, t);
     const e = windowExpected(totalBase as Baseline, t);
-    let state: HourState = { hour: t, actual, expected: null, ratio: null, z: null, breadth: null, surging: false, explainedByCalendar: false };
+    let state: HourState = {
+      hour: t,
+      actual,
+      expected: null,
+      ratio: null,
+      z: null,
+      breadth: null,
+      surging: false,
+      explainedByCalendar: false,
+    };
     const informative = Boolean(e && e.expected >= o.minExpected);
     if (e && informative) {
       const ratio = actual / e.expected;
@@ -299,7 +314,7 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
       const surging = !e.explained && ratio >= o.ratio && z >= o.z && breadth >= o.breadth && enough;
       state = { hour: t, actual, expected: e.expected, ratio, z, breadth, surging, explainedByCalendar: e.explained };
       // Only ordinary hours teach the noise level: a surge must not widen its own band.
-      if (!surging && ratio < o.ratio) dispersion.push(((actual - e.expected) ** 2) / (e.expected + 1));
+      if (!surging && ratio < o.ratio) dispersion.push((actual - e.expected) ** 2 / (e.expected + 1));
     }
     states.push(state);
 
@@ -339,7 +354,8 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
       if (state.surging || quiet < o.closeAfterHours) {
         const sev = severityOf(ratio);
         if (state.surging && sev !== current.severity) {
-          const kind: AlertEventKind = SEVERITY_RANK[sev] > SEVERITY_RANK[current.severity] ? 'escalate' : 'de-escalate';
+          const kind: AlertEventKind =
+            SEVERITY_RANK[sev] > SEVERITY_RANK[current.severity] ? 'escalate' : 'de-escalate';
           events.push({ alertId: current.alertId, hour: t, kind, severity: sev, ratio });
           current.severity = sev;
           if (SEVERITY_RANK[sev] > SEVERITY_RANK[current.peakSeverity]) current.peakSeverity = sev;
@@ -355,9 +371,22 @@ export function detectSurges(panel: SurgePanel, options: SurgeOptions = {}): Sur
       current.lastHour = t;
       current.ratio = ratio;
       current.peakRatio = Math.max(current.peakRatio, ratio);
-      if (state.expected !== null) current.excessUnits += Math.max(0, (total[t] as number) - state.expected / o.windowHours);
+      if (state.expected !== null)
+        current.excessUnits += Math.max(0, (total[t] as number) - state.expected / o.windowHours);
       // Described as of its last surging hour, so a closing alert still says what it was.
-      if (state.surging) describe(current, panel, t, state, (totalBase as Baseline).dayTotal, o, total, (i) => windowExpected(coopBase[i] as Baseline, t), (i) => windowExpected(productBaseToday()[i] as Baseline, t), windowActual);
+      if (state.surging)
+        describe(
+          current,
+          panel,
+          t,
+          state,
+          (totalBase as Baseline).dayTotal,
+          o,
+          total,
+          (i) => windowExpected(coopBase[i] as Baseline, t),
+          (i) => windowExpected(productBaseToday()[i] as Baseline, t),
+          windowActual,
+        );
     }
   }
   return { states, events, alerts };
@@ -382,7 +411,10 @@ function describe(
     if (ce && ce.expected >= 2 && windowActual(row, t) / ce.expected >= o.coopRatio) affected++;
   });
   alert.coopsAffected = affected;
-  const excess = panel.productY.map((row, i) => ({ id: panel.products[i] as string, excess: windowActual(row, t) - (productExpected(i)?.expected ?? 0) }));
+  const excess = panel.productY.map((row, i) => ({
+    id: panel.products[i] as string,
+    excess: windowActual(row, t) - (productExpected(i)?.expected ?? 0),
+  }));
   alert.topProducts = excess
     .filter((p) => p.excess > 0)
     .sort((a, b) => b.excess - a.excess)
@@ -402,6 +434,7 @@ function describe(
   }
   alert.stockOnHand = stock === null ? null : Math.max(0, stock);
   // Current pace: a normal day's demand, spread over 24 hours, times how far above normal it runs.
-  const pace = normalDay !== null && state.ratio !== null ? (state.ratio * normalDay) / 24 : state.actual / o.windowHours;
+  const pace =
+    normalDay !== null && state.ratio !== null ? (state.ratio * normalDay) / 24 : state.actual / o.windowHours;
   alert.hoursToStockout = stock !== null && pace > 0 ? Math.max(0, stock) / pace : null;
 }

@@ -80,10 +80,7 @@ const QUERIES: DashboardQuery[] = [
     query: (v) => ({
       measures: ['crisis.days_of_cover', 'crisis.low_cover_share'],
       dimensions: ['crisis.governorate_id', 'crisis.category_name_ar'],
-      filters: [
-        { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
-        noCoop(v),
-      ],
+      filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }, noCoop(v)],
     }),
   },
   {
@@ -91,7 +88,9 @@ const QUERIES: DashboardQuery[] = [
     query: (v) => ({
       measures: ['consumption.net_amount_kwd', 'consumption.quantity'],
       dimensions: ['consumption.category_name_ar'],
-      timeDimensions: [{ dimension: 'consumption.business_date', granularity: 'day', dateRange: [day(v), '2099-12-31'] }],
+      timeDimensions: [
+        { dimension: 'consumption.business_date', granularity: 'day', dateRange: [day(v), '2099-12-31'] },
+      ],
     }),
   },
   {
@@ -177,7 +176,13 @@ async function main(): Promise<void> {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done({ status: res.statusCode ?? 0, coding: res.headers['content-encoding'] ?? 'identity', bytes: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            done({
+              status: res.statusCode ?? 0,
+              coding: res.headers['content-encoding'] ?? 'identity',
+              bytes: Buffer.concat(chunks),
+            }),
+          );
           res.on('error', fail);
         },
       );
@@ -204,13 +209,17 @@ async function main(): Promise<void> {
   // The SQL Cube runs for a query. /sql names a rollup without the version suffix of the table
   // actually built, so that is filled in from the catalogue (one publish, one table per rollup).
   const sqlOf = async (query: unknown): Promise<{ sql: string; params: unknown[]; rollups: string[] }> => {
-    const res = await fetch(`${api}/sql?query=${encodeURIComponent(JSON.stringify(query))}`, { headers: { authorization: auditor } });
+    const res = await fetch(`${api}/sql?query=${encodeURIComponent(JSON.stringify(query))}`, {
+      headers: { authorization: auditor },
+    });
     const body = (await res.json()) as { sql: { sql: [string, unknown[]]; preAggregations: { tableName: string }[] } };
     let sql = body.sql.sql[0];
     const rollups = body.sql.preAggregations.map((p) => p.tableName);
-    const built = (await cube.driver.query<{ t: string }>(
-      `SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema = 'prod_pre_aggregations'`,
-    )).map((r) => r.t);
+    const built = (
+      await cube.driver.query<{ t: string }>(
+        `SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema = 'prod_pre_aggregations'`,
+      )
+    ).map((r) => r.t);
     for (const name of rollups) {
       const table = built.find((t) => t.startsWith(`${name}_`));
       if (!table) throw new Error(`rollup ${name} was not built`);

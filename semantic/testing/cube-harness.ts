@@ -84,5 +84,8 @@ export async function startCubeHarness(warehouse: TinyWarehouseOptions = {}): Pr
 
 /** Sign arbitrary claims (for refusal tests: wrong role, missing claim, expired, other key). */
 export async function signRaw(claims: Record<string, unknown>, secret: string, expiresAt: number): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(expiresAt)
+    .sign(new TextEncoder().encode(secret));
 }

@@ -19,10 +19,14 @@ describe('aidPayments: monthly family aid', () => {
     { span: ['2025-10-01', '2025-12-31'], months: ['2025-10', '2025-11', '2025-12'] },
     { span: ['2025-10-05', '2025-11-30'], months: ['2025-10', '2025-11'] }, // starts before October's payday
   ])('pays each case once a month, on the sixth working day of the month, from $span.0', ({ span, months }) => {
-    const paid = aidPayments(coop, CASES, span[0]!, span[1]!, new Random(1)).filter((p) => p.aidType === 'monthly_family');
+    const paid = aidPayments(coop, CASES, span[0]!, span[1]!, new Random(1)).filter(
+      (p) => p.aidType === 'monthly_family',
+    );
     const k1 = paid.filter((p) => p.caseId === 'K1').map((p) => p.date);
     expect(k1).toEqual(months.map(sixthWorkingDay));
     // K2 is on the books from mid-November: paid from the first payday after that.
-    expect(paid.filter((p) => p.caseId === 'K2').map((p) => p.date)).toEqual(months.map(sixthWorkingDay).filter((d) => d >= '2025-11-15'));
+    expect(paid.filter((p) => p.caseId === 'K2').map((p) => p.date)).toEqual(
+      months.map(sixthWorkingDay).filter((d) => d >= '2025-11-15'),
+    );
   });
 });

@@ -24,7 +24,13 @@ export interface AidPayment {
   amountFils: number;
 }
 
-export function aidPayments(coop: WorldCoop, cases: readonly AidCase[], firstDay: string, endDate: string, random: Random): AidPayment[] {
+export function aidPayments(
+  coop: WorldCoop,
+  cases: readonly AidCase[],
+  firstDay: string,
+  endDate: string,
+  random: Random,
+): AidPayment[] {
   // Working days are counted from the 1st of the month even when the span starts mid-month:
   // the committee's payday does not move because the data begins later, and counting from
   // the span start would pay a month twice (its real payday and a second one 6 days in).
@@ -32,7 +38,14 @@ export function aidPayments(coop: WorldCoop, cases: readonly AidCase[], firstDay
   const payments: AidPayment[] = [];
   let seq = 0;
   const pay = (c: AidCase, aidType: string, date: string, amountFils: number): void => {
-    payments.push({ paymentId: `AP-${coop.coopId}-${String(++seq).padStart(6, '0')}`, caseId: c.caseId, civilId: c.civilId, aidType, date, amountFils });
+    payments.push({
+      paymentId: `AP-${coop.coopId}-${String(++seq).padStart(6, '0')}`,
+      caseId: c.caseId,
+      civilId: c.civilId,
+      aidType,
+      date,
+      amountFils,
+    });
   };
   // The committee pays on its sixth working day of the month; seasonal help around the seasons.
   let workingInMonth = 0;
@@ -51,10 +64,13 @@ export function aidPayments(coop: WorldCoop, cases: readonly AidCase[], firstDay
         if (random.chance(0.02)) pay(c, random.pick(['medical', 'rent']), day.date, random.int(100, 500) * 1000);
       }
     }
-    if (day.isRamadan && day.hijriDay === 3) for (const c of active) pay(c, 'ramadan_basket', day.date, random.int(25, 40) * 1000);
+    if (day.isRamadan && day.hijriDay === 3)
+      for (const c of active) pay(c, 'ramadan_basket', day.date, random.int(25, 40) * 1000);
     const eidAhead = days[i + 4];
-    if (eidAhead?.isEid && !(days[i + 3]?.isEid)) for (const c of active) pay(c, 'eid_clothing', day.date, random.int(20, 60) * 1000);
-    if (day.date.slice(5) === '09-01') for (const c of active) pay(c, 'school_bag', day.date, random.int(15, 25) * 1000);
+    if (eidAhead?.isEid && !days[i + 3]?.isEid)
+      for (const c of active) pay(c, 'eid_clothing', day.date, random.int(20, 60) * 1000);
+    if (day.date.slice(5) === '09-01')
+      for (const c of active) pay(c, 'school_bag', day.date, random.int(15, 25) * 1000);
   });
   return payments;
 }
@@ -63,5 +79,8 @@ export function aidRows(coop: WorldCoop, payments: readonly AidPayment[]): Array
   return payments
     .slice()
     .sort((a, b) => a.date.localeCompare(b.date) || a.paymentId.localeCompare(b.paymentId))
-    .map((p) => ({ date: p.date, row: [coop.coopId, p.paymentId, p.caseId, p.civilId, p.aidType, p.date, p.amountFils] }));
+    .map((p) => ({
+      date: p.date,
+      row: [coop.coopId, p.paymentId, p.caseId, p.civilId, p.aidType, p.date, p.amountFils],
+    }));
 }

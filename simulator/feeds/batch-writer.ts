@@ -30,12 +30,25 @@ export class BatchWriter {
   /** One batch of one co-op's feed, dated `date`; may also send it again. */
   async write(coop: WorldCoop, table: FeedTable, date: string, rows: readonly (readonly Cell[])[]): Promise<void> {
     const name = (seq: string, corr = ''): string =>
-      path.join(this.inboxDir, coop.coopId, `${coop.coopId}__${table.feed}__${compactDate(date)}__${seq}${corr}.${feedExtension(coop.style.vendor, table.feed)}`);
+      path.join(
+        this.inboxDir,
+        coop.coopId,
+        `${coop.coopId}__${table.feed}__${compactDate(date)}__${seq}${corr}.${feedExtension(coop.style.vendor, table.feed)}`,
+      );
     const random = new Random(`${this.seed}/batches/${coop.coopId}/${table.feed}/${date}`);
     const format = (lines: readonly (readonly Cell[])[]): Promise<Buffer> | Buffer =>
-      feedExtension(coop.style.vendor, table.feed) === 'xlsx' ? formatFeedXlsx(table, lines, date) : formatFeed(table, coop.style, lines);
+      feedExtension(coop.style.vendor, table.feed) === 'xlsx'
+        ? formatFeedXlsx(table, lines, date)
+        : formatFeed(table, coop.style, lines);
     const bytes = await format(rows);
-    const event = { coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: '', product_scope: '', start_date: date, end_date: date };
+    const event = {
+      coop_id: coop.coopId,
+      governorate_id: coop.governorateId,
+      site_id: '',
+      product_scope: '',
+      start_date: date,
+      end_date: date,
+    };
     const counted = (n: number): void => {
       this.rows[table.feed] = (this.rows[table.feed] ?? 0) + n;
     };
@@ -47,7 +60,11 @@ export class BatchWriter {
       writeFileSync(name('002', '__corr'), bytes);
       this.files += 2;
       counted(faulty.length + rows.length);
-      this.events.push({ ...event, event_type: 'corrected_file', detail: detail({ file: path.basename(name('002', '__corr')), duplicated_line: k + 2 }) });
+      this.events.push({
+        ...event,
+        event_type: 'corrected_file',
+        detail: detail({ file: path.basename(name('002', '__corr')), duplicated_line: k + 2 }),
+      });
       return;
     }
     writeFileSync(name('001'), bytes);

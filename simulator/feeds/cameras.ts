@@ -17,20 +17,38 @@ export interface Camera {
 }
 
 export function camerasOf(coop: WorldCoop, random: Random): Camera[] {
-  const points: Array<[string, string]> = [[coop.sellingSites[0]?.siteId ?? coop.warehouseId, 'cashiers'], [coop.warehouseId, 'warehouse_dock']];
-  for (const site of coop.sellingSites.slice(1)) if (random.chance(0.18)) points.push([site.siteId, random.pick(['entrance', 'sales_floor'])]);
+  const points: Array<[string, string]> = [
+    [coop.sellingSites[0]?.siteId ?? coop.warehouseId, 'cashiers'],
+    [coop.warehouseId, 'warehouse_dock'],
+  ];
+  for (const site of coop.sellingSites.slice(1))
+    if (random.chance(0.18)) points.push([site.siteId, random.pick(['entrance', 'sales_floor'])]);
   if (random.chance(0.15)) points.push([coop.warehouseId, 'cold_store']);
-  return points.map(([siteId, location], i) => ({ cameraId: `CAM-${coop.coopId}-${String(i + 1).padStart(2, '0')}`, siteId, location }));
+  return points.map(([siteId, location], i) => ({
+    cameraId: `CAM-${coop.coopId}-${String(i + 1).padStart(2, '0')}`,
+    siteId,
+    location,
+  }));
 }
 
-export function cameraFeed(coop: WorldCoop, cameras: readonly Camera[], firstDay: string, endDate: string, planted: boolean, random: Random): { rows: Array<{ date: string; row: Cell[] }>; events: TruthEvent[] } {
+export function cameraFeed(
+  coop: WorldCoop,
+  cameras: readonly Camera[],
+  firstDay: string,
+  endDate: string,
+  planted: boolean,
+  random: Random,
+): { rows: Array<{ date: string; row: Cell[] }>; events: TruthEvent[] } {
   const rows: Array<{ date: string; row: Cell[] }> = [];
   const events: TruthEvent[] = [];
   const emit = (c: Camera, status: string, at: string): void => {
     rows.push({ date: at.slice(0, 10), row: [coop.coopId, c.cameraId, c.siteId, c.location, status, at] });
   };
   const days = kuwaitDays(firstDay, endDate).map((d) => d.date);
-  const long = planted && days.length > 20 ? { camera: random.pick(cameras), start: random.int(5, days.length - 15), length: random.int(4, 12) } : null;
+  const long =
+    planted && days.length > 20
+      ? { camera: random.pick(cameras), start: random.int(5, days.length - 15), length: random.int(4, 12) }
+      : null;
   for (const c of cameras) {
     emit(c, 'online', `${firstDay}T08:00`);
     let downUntil = -1;
@@ -42,8 +60,14 @@ export function cameraFeed(coop: WorldCoop, cameras: readonly Camera[], firstDay
         const back = Math.min(days.length - 1, i + long.length);
         if (i + long.length <= days.length - 1) emit(c, 'online', timeOn(days[back] as string, random, 9, 16));
         events.push({
-          event_type: 'camera_outage', coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: c.siteId, product_scope: '',
-          start_date: date, end_date: days[back] as string, detail: detail({ camera_id: c.cameraId, days: long.length }),
+          event_type: 'camera_outage',
+          coop_id: coop.coopId,
+          governorate_id: coop.governorateId,
+          site_id: c.siteId,
+          product_scope: '',
+          start_date: date,
+          end_date: days[back] as string,
+          detail: detail({ camera_id: c.cameraId, days: long.length }),
         });
         downUntil = i + long.length;
         continue;
@@ -57,6 +81,9 @@ export function cameraFeed(coop: WorldCoop, cameras: readonly Camera[], firstDay
       }
     }
   }
-  rows.sort((a, b) => (a.row[5] as string).localeCompare(b.row[5] as string) || (a.row[1] as string).localeCompare(b.row[1] as string));
+  rows.sort(
+    (a, b) =>
+      (a.row[5] as string).localeCompare(b.row[5] as string) || (a.row[1] as string).localeCompare(b.row[1] as string),
+  );
   return { rows, events };
 }

@@ -58,7 +58,15 @@ export interface PoorContractor {
   from: string;
 }
 
-export function contractorFeed(coop: WorldCoop, style: VendorStyle, contracts: readonly Contract[], firstDay: string, endDate: string, poor: PoorContractor, random: Random): Array<{ date: string; row: Cell[] }> {
+export function contractorFeed(
+  coop: WorldCoop,
+  style: VendorStyle,
+  contracts: readonly Contract[],
+  firstDay: string,
+  endDate: string,
+  poor: PoorContractor,
+  random: Random,
+): Array<{ date: string; row: Cell[] }> {
   const rows: Array<{ date: string; row: Cell[] }> = [];
   for (const periodEnd of periodEnds(firstDay, 'quarterly', endDate)) {
     for (const c of contracts) {
@@ -66,7 +74,21 @@ export function contractorFeed(coop: WorldCoop, style: VendorStyle, contracts: r
       const bad = c.contractor.id === poor.contractorId && periodEnd >= poor.from;
       const rating = bad ? random.int(1, 2) : random.pick([3, 4, 4, 4, 5, 5]);
       const name = style.vendor === 'B' ? c.contractor.nameAr : c.contractor.nameEn;
-      rows.push({ date: periodEnd, row: [coop.coopId, c.contractId, c.contractor.id, name, c.contractor.category, c.start, c.end, c.valueFils, periodEnd, rating] });
+      rows.push({
+        date: periodEnd,
+        row: [
+          coop.coopId,
+          c.contractId,
+          c.contractor.id,
+          name,
+          c.contractor.category,
+          c.start,
+          c.end,
+          c.valueFils,
+          periodEnd,
+          rating,
+        ],
+      });
     }
   }
   return rows;
@@ -74,7 +96,13 @@ export function contractorFeed(coop: WorldCoop, style: VendorStyle, contracts: r
 
 export function poorContractorEvent(poor: PoorContractor, endDate: string): TruthEvent {
   return {
-    event_type: 'poor_contractor', coop_id: '', governorate_id: '', site_id: '', product_scope: '',
-    start_date: poor.from, end_date: endDate, detail: detail({ contractor_id: poor.contractorId, ratings: '1-2' }),
+    event_type: 'poor_contractor',
+    coop_id: '',
+    governorate_id: '',
+    site_id: '',
+    product_scope: '',
+    start_date: poor.from,
+    end_date: endDate,
+    detail: detail({ contractor_id: poor.contractorId, ratings: '1-2' }),
   };
 }

@@ -29,7 +29,11 @@ import { transactionFeed } from './transactions';
 export interface CoopFeedsInput {
   coops: readonly WorldCoop[];
   /** Co-ops that send more than sales, with what the stock model logged for finance. */
-  senders: ReadonlyArray<{ coop: WorldCoop; firstDay: string; log: Pick<FinanceInput, 'siteDays' | 'invoices' | 'variances'> }>;
+  senders: ReadonlyArray<{
+    coop: WorldCoop;
+    firstDay: string;
+    log: Pick<FinanceInput, 'siteDays' | 'invoices' | 'variances'>;
+  }>;
   products: readonly WorldProduct[];
   gouging: (coop: WorldCoop) => GougingWindow | null;
   promotions: (coop: WorldCoop) => readonly Promotion[];
@@ -42,7 +46,14 @@ export interface CoopFeedsInput {
   random: Random;
 }
 
-async function writeFeed(input: CoopFeedsInput, coop: WorldCoop, firstDay: string, table: FeedTable, cadence: Cadence, rows: ReadonlyArray<{ date: string; row: Cell[] }>): Promise<void> {
+async function writeFeed(
+  input: CoopFeedsInput,
+  coop: WorldCoop,
+  firstDay: string,
+  table: FeedTable,
+  cadence: Cadence,
+  rows: ReadonlyArray<{ date: string; row: Cell[] }>,
+): Promise<void> {
   if (!input.feeds.has(table.feed as FeedName)) return;
   const batches = new PeriodBatches(coop, table, cadence, firstDay, input.endDate);
   for (const { date, row } of rows) batches.add(date, row);
@@ -53,7 +64,14 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
   const { coops, senders, startDate, endDate, random, spec } = input;
   const events: TruthEvent[] = [];
   const ids = new CivilIds(random.fork('civil-ids'));
-  const shareholders = shareholderEvents(coops, spec.shareholdersPerCoop, startDate, endDate, random.fork('shareholders'), ids);
+  const shareholders = shareholderEvents(
+    coops,
+    spec.shareholdersPerCoop,
+    startDate,
+    endDate,
+    random.fork('shareholders'),
+    ids,
+  );
   const sending = new Set(senders.map((s) => s.coop.coopId));
   events.push(...shareholders.truth.filter((e) => sending.has(e.coop_id)));
 
@@ -61,31 +79,48 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
   const cases = new Map<string, AidCase[]>();
   const aidRandom = random.fork('aid-cases');
   for (const { coop } of senders) {
-    cases.set(coop.coopId, Array.from({ length: spec.aidCasesPerCoop }, (_, i) => ({
-      caseId: `AC-${coop.coopId}-${String(i + 1).padStart(4, '0')}`,
-      civilId: ids.next(1955, 1995),
-      monthlyFils: aidRandom.int(5, 15) * 10_000,
-      since: addDays(startDate, aidRandom.chance(0.8) ? -aidRandom.int(1, 900) : aidRandom.int(0, 200)),
-    })));
+    cases.set(
+      coop.coopId,
+      Array.from({ length: spec.aidCasesPerCoop }, (_, i) => ({
+        caseId: `AC-${coop.coopId}-${String(i + 1).padStart(4, '0')}`,
+        civilId: ids.next(1955, 1995),
+        monthlyFils: aidRandom.int(5, 15) * 10_000,
+        since: addDays(startDate, aidRandom.chance(0.8) ? -aidRandom.int(1, 900) : aidRandom.int(0, 200)),
+      })),
+    );
   }
   if (senders.length > 1) {
     const [a, b] = aidRandom.shuffle(senders);
     const original = aidRandom.pick(cases.get(a!.coop.coopId)!);
     const since = addDays(b!.firstDay, aidRandom.int(10, 60));
     const list = cases.get(b!.coop.coopId)!;
-    list.push({ caseId: `AC-${b!.coop.coopId}-${String(list.length + 1).padStart(4, '0')}`, civilId: original.civilId, monthlyFils: aidRandom.int(5, 15) * 10_000, since });
+    list.push({
+      caseId: `AC-${b!.coop.coopId}-${String(list.length + 1).padStart(4, '0')}`,
+      civilId: original.civilId,
+      monthlyFils: aidRandom.int(5, 15) * 10_000,
+      since,
+    });
     if (since <= endDate) {
       events.push({
-        event_type: 'aid_paid_twice', coop_id: b!.coop.coopId, governorate_id: b!.coop.governorateId, site_id: '', product_scope: '', start_date: since, end_date: endDate,
+        event_type: 'aid_paid_twice',
+        coop_id: b!.coop.coopId,
+        governorate_id: b!.coop.governorateId,
+        site_id: '',
+        product_scope: '',
+        start_date: since,
+        end_date: endDate,
         detail: detail({ civil_id: original.civilId, aid_type: 'monthly_family', other_coop_id: a!.coop.coopId }),
       });
     }
   }
   const sameCoopTwice = senders.length > 0 ? aidRandom.pick(senders).coop.coopId : '';
 
-  const contracts = new Map<string, Contract[]>(senders.map(({ coop }) => [coop.coopId, contractsOf(coop, startDate, random.fork(`contracts/${coop.coopId}`))]));
+  const contracts = new Map<string, Contract[]>(
+    senders.map(({ coop }) => [coop.coopId, contractsOf(coop, startDate, random.fork(`contracts/${coop.coopId}`))]),
+  );
   const usage = new Map<string, number>();
-  for (const list of contracts.values()) for (const c of list) usage.set(c.contractor.id, (usage.get(c.contractor.id) ?? 0) + 1);
+  for (const list of contracts.values())
+    for (const c of list) usage.set(c.contractor.id, (usage.get(c.contractor.id) ?? 0) + 1);
   const poorId = [...usage].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? 'K01';
   const quarterEnds = periodEnds(startDate, 'quarterly', endDate);
   const poor = { contractorId: poorId, from: quarterEnds[Math.floor(quarterEnds.length / 3)] ?? endDate };
@@ -94,14 +129,23 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
   const cameraCoops = new Set(input.plan.cameraOutages);
   for (const { coop, firstDay, log } of senders) {
     const r = (feed: string): Random => random.fork(`${feed}/${coop.coopId}`);
-    await writeFeed(input, coop, firstDay, PRICES, 'weekly', priceRows(coop, input.products, firstDay, input.gouging(coop), input.promotions(coop)));
+    await writeFeed(
+      input,
+      coop,
+      firstDay,
+      PRICES,
+      'weekly',
+      priceRows(coop, input.products, firstDay, input.gouging(coop), input.promotions(coop)),
+    );
 
     const transactions = transactionFeed(coop, firstDay, endDate, r('transactions'));
     await writeFeed(input, coop, firstDay, TRANSACTIONS, 'weekly', transactions.rows);
     if (input.feeds.has('transactions')) events.push(...transactions.events);
 
     const employees = employeesOf(coop, startDate, endDate, r('hr'), ids);
-    const snapshots = periodEnds(firstDay, 'quarterly', endDate).flatMap((end) => hrRows(coop, employees, end).map((row) => ({ date: end, row })));
+    const snapshots = periodEnds(firstDay, 'quarterly', endDate).flatMap((end) =>
+      hrRows(coop, employees, end).map((row) => ({ date: end, row })),
+    );
     await writeFeed(input, coop, firstDay, HR, 'quarterly', snapshots);
 
     const payments: AidPayment[] = aidPayments(coop, cases.get(coop.coopId) ?? [], firstDay, endDate, r('aid'));
@@ -110,11 +154,25 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
       const monthly = payments.filter((p) => p.aidType === 'monthly_family' && addDays(p.date, 9) <= endDate);
       if (monthly.length > 0) {
         const first = aidRandom2.pick(monthly);
-        const again = { ...first, paymentId: `AP-${coop.coopId}-${String(900_001).padStart(6, '0')}`, date: addDays(first.date, aidRandom2.int(3, 9)) };
+        const again = {
+          ...first,
+          paymentId: `AP-${coop.coopId}-${String(900_001).padStart(6, '0')}`,
+          date: addDays(first.date, aidRandom2.int(3, 9)),
+        };
         payments.push(again);
         events.push({
-          event_type: 'aid_paid_twice', coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: '', product_scope: '', start_date: first.date, end_date: again.date,
-          detail: detail({ civil_id: first.civilId, aid_type: first.aidType, payment_ids: `${first.paymentId} ${again.paymentId}` }),
+          event_type: 'aid_paid_twice',
+          coop_id: coop.coopId,
+          governorate_id: coop.governorateId,
+          site_id: '',
+          product_scope: '',
+          start_date: first.date,
+          end_date: again.date,
+          detail: detail({
+            civil_id: first.civilId,
+            aid_type: first.aidType,
+            payment_ids: `${first.paymentId} ${again.paymentId}`,
+          }),
         });
       }
     }
@@ -123,18 +181,47 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
     const holdings = shareholderRows(shareholders.events, coop, firstDay);
     await writeFeed(input, coop, firstDay, SHAREHOLDERS, 'monthly', holdings);
 
-    const cameras = cameraFeed(coop, camerasOf(coop, r('camera-points')), firstDay, endDate, cameraCoops.has(coop.coopId), r('cameras'));
+    const cameras = cameraFeed(
+      coop,
+      camerasOf(coop, r('camera-points')),
+      firstDay,
+      endDate,
+      cameraCoops.has(coop.coopId),
+      r('cameras'),
+    );
     await writeFeed(input, coop, firstDay, CAMERAS, 'weekly', cameras.rows);
     if (input.feeds.has('cameras')) events.push(...cameras.events);
 
     const coopContracts = contracts.get(coop.coopId) ?? [];
-    await writeFeed(input, coop, firstDay, CONTRACTORS, 'quarterly', contractorFeed(coop, coop.style, coopContracts, firstDay, endDate, poor, r('contractors')));
+    await writeFeed(
+      input,
+      coop,
+      firstDay,
+      CONTRACTORS,
+      'quarterly',
+      contractorFeed(coop, coop.style, coopContracts, firstDay, endDate, poor, r('contractors')),
+    );
 
     const dividends = new Map<string, number>();
-    for (const e of shareholders.events) if (e.coop === coop && e.type === 'dividend') dividends.set(e.date, (dividends.get(e.date) ?? 0) + e.amountFils);
-    const finance = financeFeed(coop, {
-      ...log, employees, contracts: coopContracts, aid: payments, dividends: [...dividends].map(([date, amountFils]) => ({ date, amountFils })),
-    }, firstDay, endDate, { duplicateInvoice: input.plan.duplicateInvoices.has(coop.coopId), suspiciousRefunds: input.plan.suspiciousRefunds.has(coop.coopId) }, r('finance'));
+    for (const e of shareholders.events)
+      if (e.coop === coop && e.type === 'dividend') dividends.set(e.date, (dividends.get(e.date) ?? 0) + e.amountFils);
+    const finance = financeFeed(
+      coop,
+      {
+        ...log,
+        employees,
+        contracts: coopContracts,
+        aid: payments,
+        dividends: [...dividends].map(([date, amountFils]) => ({ date, amountFils })),
+      },
+      firstDay,
+      endDate,
+      {
+        duplicateInvoice: input.plan.duplicateInvoices.has(coop.coopId),
+        suspiciousRefunds: input.plan.suspiciousRefunds.has(coop.coopId),
+      },
+      r('finance'),
+    );
     await writeFeed(input, coop, firstDay, FINANCE, 'monthly', finance.rows);
     if (input.feeds.has('finance')) events.push(...finance.events);
   }

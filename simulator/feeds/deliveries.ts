@@ -24,7 +24,12 @@ export interface DeliveredLine {
 }
 
 /** Delivery rows and invoices for what reached the warehouse on `date`, grouped by supplier. */
-export function deliveryNotes(coop: WorldCoop, date: string, lines: readonly DeliveredLine[], counters: DeliveryCounters): { rows: Cell[][]; invoices: Invoice[] } {
+export function deliveryNotes(
+  coop: WorldCoop,
+  date: string,
+  lines: readonly DeliveredLine[],
+  counters: DeliveryCounters,
+): { rows: Cell[][]; invoices: Invoice[] } {
   const bySupplier = new Map<string, DeliveredLine[]>();
   for (const line of lines) {
     let list = bySupplier.get(line.product.supplierId);
@@ -40,7 +45,17 @@ export function deliveryNotes(coop: WorldCoop, date: string, lines: readonly Del
     const invoiceNo = `INV-${supplierId}-${coop.coopId}-${String(seq).padStart(6, '0')}`;
     let amountFils = 0;
     for (const { product, quantity } of bySupplier.get(supplierId) as DeliveredLine[]) {
-      rows.push([coop.coopId, deliveryId, coop.warehouseId, supplierId, product.gtin, date, quantity, product.costFils, invoiceNo]);
+      rows.push([
+        coop.coopId,
+        deliveryId,
+        coop.warehouseId,
+        supplierId,
+        product.gtin,
+        date,
+        quantity,
+        product.costFils,
+        invoiceNo,
+      ]);
       amountFils += quantity * product.costFils;
     }
     invoices.push({ invoiceNo, supplierId, date, amountFils, deliveryId });

@@ -1,7 +1,17 @@
 /** Every feed the simulator writes, in the order the co-ops' batches are produced. */
 export const ALL_FEEDS = [
-  'sales', 'stock', 'deliveries', 'prices', 'stocktake', 'finance', 'transactions',
-  'shareholders', 'aid', 'hr', 'cameras', 'contractors',
+  'sales',
+  'stock',
+  'deliveries',
+  'prices',
+  'stocktake',
+  'finance',
+  'transactions',
+  'shareholders',
+  'aid',
+  'hr',
+  'cameras',
+  'contractors',
 ] as const;
 
 export type FeedName = (typeof ALL_FEEDS)[number];

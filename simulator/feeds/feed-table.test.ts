@@ -13,14 +13,34 @@ const TABLE = feedTable('example', [
   ['note', 'البيان', 'note', 'text'],
 ]);
 const ROW: Cell[] = ['C001', '2025-06-14', '2025-06-14T18:05', 42, -12500, true, 'a, "b"'];
-const style = (vendor: 'A' | 'B' | 'C', arabicIndicDigits = false, decimalComma = false): VendorStyle => ({ vendor, arabicIndicDigits, decimalComma });
+const style = (vendor: 'A' | 'B' | 'C', arabicIndicDigits = false, decimalComma = false): VendorStyle => ({
+  vendor,
+  arabicIndicDigits,
+  decimalComma,
+});
 
 describe('formatFeedText', () => {
   it.each([
-    ['A', style('A'), 'coop_id,day,at,qty,amount_kwd,flag,note\nC001,2025-06-14,2025-06-14T18:05:00+03:00,42,-12.500,true,"a, ""b"""\n'],
-    ['B Windows-1256', style('B', false, true), 'رقم الجمعية,التاريخ,الوقت,الكمية,المبلغ,إشرافية,البيان\r\nC001,14/06/2025,14/06/2025 18:05,42,"-12,500",نعم,"a, ""b"""\r\n'],
-    ['B UTF-8', style('B', true), 'رقم الجمعية,التاريخ,الوقت,الكمية,المبلغ,إشرافية,البيان\r\nC001,١٤/٠٦/٢٠٢٥,١٤/٠٦/٢٠٢٥ ١٨:٠٥,٤٢,-12.500,نعم,"a, ""b"""\r\n'],
-    ['C', style('C'), '{"coop":"C001","date":"2025-06-14","at":"2025-06-14T15:05:00Z","qty":42,"amount_fils":-12500,"flag":true,"note":"a, \\"b\\""}\n'],
+    [
+      'A',
+      style('A'),
+      'coop_id,day,at,qty,amount_kwd,flag,note\nC001,2025-06-14,2025-06-14T18:05:00+03:00,42,-12.500,true,"a, ""b"""\n',
+    ],
+    [
+      'B Windows-1256',
+      style('B', false, true),
+      'رقم الجمعية,التاريخ,الوقت,الكمية,المبلغ,إشرافية,البيان\r\nC001,14/06/2025,14/06/2025 18:05,42,"-12,500",نعم,"a, ""b"""\r\n',
+    ],
+    [
+      'B UTF-8',
+      style('B', true),
+      'رقم الجمعية,التاريخ,الوقت,الكمية,المبلغ,إشرافية,البيان\r\nC001,١٤/٠٦/٢٠٢٥,١٤/٠٦/٢٠٢٥ ١٨:٠٥,٤٢,-12.500,نعم,"a, ""b"""\r\n',
+    ],
+    [
+      'C',
+      style('C'),
+      '{"coop":"C001","date":"2025-06-14","at":"2025-06-14T15:05:00Z","qty":42,"amount_fils":-12500,"flag":true,"note":"a, \\"b\\""}\n',
+    ],
   ])('writes vendor %s', (_, s, expected) => {
     expect(formatFeedText(TABLE, s, [ROW])).toBe(expected);
   });
@@ -42,7 +62,15 @@ describe('formatFeedText', () => {
   ])('reads vendor %s back to the A values', (_, s, ext) => {
     const bytes = formatFeed(TABLE, s, [ROW]);
     expect(readFeed(TABLE, bytes, ext)).toEqual([
-      { coop_id: 'C001', day: '2025-06-14', at: '2025-06-14T18:05:00+03:00', qty: '42', amount_kwd: '-12.500', flag: 'true', note: 'a, "b"' },
+      {
+        coop_id: 'C001',
+        day: '2025-06-14',
+        at: '2025-06-14T18:05:00+03:00',
+        qty: '42',
+        amount_kwd: '-12.500',
+        flag: 'true',
+        note: 'a, "b"',
+      },
     ]);
   });
 

@@ -25,7 +25,10 @@ export interface FeedTable {
 }
 
 /** Terse column lists: `[a, b, c, type]`. */
-export function feedTable(feed: string, columns: ReadonlyArray<readonly [string, string, string, ColumnType]>): FeedTable {
+export function feedTable(
+  feed: string,
+  columns: ReadonlyArray<readonly [string, string, string, ColumnType]>,
+): FeedTable {
   return { feed, columns: columns.map(([a, b, c, type]) => ({ a, b, c, type })) };
 }
 
@@ -36,10 +39,14 @@ function utcFromKuwait(time: string): string {
 
 function cellA(type: ColumnType, v: Cell): string {
   switch (type) {
-    case 'kwd': return kwdFromFils(v as number);
-    case 'time': return `${String(v)}:00+03:00`;
-    case 'bool': return v ? 'true' : 'false';
-    default: return csvField(String(v));
+    case 'kwd':
+      return kwdFromFils(v as number);
+    case 'time':
+      return `${String(v)}:00+03:00`;
+    case 'bool':
+      return v ? 'true' : 'false';
+    default:
+      return csvField(String(v));
   }
 }
 
@@ -53,30 +60,45 @@ function cellB(style: VendorStyle, type: ColumnType, v: Cell): string {
       const text = kwdFromFils(v as number);
       return style.decimalComma ? csvField(text.replace('.', ',')) : text;
     }
-    case 'date': return digitsB(style, dayMonthYear(String(v)));
-    case 'time': return digitsB(style, `${dayMonthYear(String(v).slice(0, 10))} ${String(v).slice(11, 16)}`);
-    case 'int': return digitsB(style, String(v));
-    case 'bool': return v ? 'نعم' : 'لا';
-    default: return csvField(String(v));
+    case 'date':
+      return digitsB(style, dayMonthYear(String(v)));
+    case 'time':
+      return digitsB(style, `${dayMonthYear(String(v).slice(0, 10))} ${String(v).slice(11, 16)}`);
+    case 'int':
+      return digitsB(style, String(v));
+    case 'bool':
+      return v ? 'نعم' : 'لا';
+    default:
+      return csvField(String(v));
   }
 }
 
 function cellC(type: ColumnType, v: Cell): string {
   switch (type) {
     case 'kwd':
-    case 'int': return String(v);
-    case 'bool': return v ? 'true' : 'false';
-    case 'time': return JSON.stringify(utcFromKuwait(String(v)));
-    default: return JSON.stringify(String(v));
+    case 'int':
+      return String(v);
+    case 'bool':
+      return v ? 'true' : 'false';
+    case 'time':
+      return JSON.stringify(utcFromKuwait(String(v)));
+    default:
+      return JSON.stringify(String(v));
   }
 }
 
 function checkRow(table: FeedTable, row: readonly Cell[]): void {
-  if (row.length !== table.columns.length) throw new Error(`${table.feed}: row has ${row.length} cells, expected ${table.columns.length}`);
+  if (row.length !== table.columns.length)
+    throw new Error(`${table.feed}: row has ${row.length} cells, expected ${table.columns.length}`);
 }
 
 /** Writes one batch line by line: the header apart (Arabic in B), then one line per row. */
-function writeFeed(table: FeedTable, style: VendorStyle, rows: readonly (readonly Cell[])[], write: (text: string, apart: boolean) => void): void {
+function writeFeed(
+  table: FeedTable,
+  style: VendorStyle,
+  rows: readonly (readonly Cell[])[],
+  write: (text: string, apart: boolean) => void,
+): void {
   const { columns } = table;
   if (style.vendor === 'C') {
     for (const row of rows) {

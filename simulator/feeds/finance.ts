@@ -49,12 +49,19 @@ interface Entry {
 function pair(debitAccount: string, creditAccount: string, costCenter: string, fils: number): Line[] {
   const [dr, cr] = fils >= 0 ? [debitAccount, creditAccount] : [creditAccount, debitAccount];
   const abs = Math.abs(fils);
-  return [{ account: dr, costCenter, debit: abs, credit: 0 }, { account: cr, costCenter, debit: 0, credit: abs }];
+  return [
+    { account: dr, costCenter, debit: abs, credit: 0 },
+    { account: cr, costCenter, debit: 0, credit: abs },
+  ];
 }
 
 export function financeFeed(
-  coop: WorldCoop, input: FinanceInput, firstDay: string, endDate: string,
-  planted: { duplicateInvoice: boolean; suspiciousRefunds: boolean }, random: Random,
+  coop: WorldCoop,
+  input: FinanceInput,
+  firstDay: string,
+  endDate: string,
+  planted: { duplicateInvoice: boolean; suspiciousRefunds: boolean },
+  random: Random,
 ): { rows: Array<{ date: string; row: Cell[] }>; events: TruthEvent[] } {
   const entries: Entry[] = [];
   const events: TruthEvent[] = [];
@@ -65,18 +72,32 @@ export function financeFeed(
   };
   for (const d of input.siteDays) {
     if (d.revenueFils === 0) continue;
-    add(d.date, `Z-${d.siteId}-${d.date.replaceAll('-', '')}`, '', 'daily_sales', [...pair('1110', '4110', d.siteId, d.revenueFils), ...pair('5110', '1210', d.siteId, d.costFils)]);
+    add(d.date, `Z-${d.siteId}-${d.date.replaceAll('-', '')}`, '', 'daily_sales', [
+      ...pair('1110', '4110', d.siteId, d.revenueFils),
+      ...pair('5110', '1210', d.siteId, d.costFils),
+    ]);
   }
   const purchase = (inv: Invoice, date: string): [Entry, Entry | null] => {
-    const booked = add(date, inv.invoiceNo, inv.supplierId, 'supplier_invoice', pair('1210', '2110', coop.warehouseId, inv.amountFils));
+    const booked = add(
+      date,
+      inv.invoiceNo,
+      inv.supplierId,
+      'supplier_invoice',
+      pair('1210', '2110', coop.warehouseId, inv.amountFils),
+    );
     const due = addDays(date, PAYMENT_TERMS_DAYS);
-    const paid = due <= endDate ? add(due, inv.invoiceNo, inv.supplierId, 'supplier_payment', pair('2110', '1110', coop.coopId, inv.amountFils)) : null;
+    const paid =
+      due <= endDate
+        ? add(due, inv.invoiceNo, inv.supplierId, 'supplier_payment', pair('2110', '1110', coop.coopId, inv.amountFils))
+        : null;
     return [booked, paid];
   };
   for (const inv of input.invoices) purchase(inv, inv.date);
   const duplicates: Array<{ inv: Invoice; entries: Entry[] }> = [];
   if (planted.duplicateInvoice) {
-    const candidates = input.invoices.filter((i) => i.date >= firstDay && i.amountFils >= 100_000 && addDays(i.date, 25) <= endDate);
+    const candidates = input.invoices.filter(
+      (i) => i.date >= firstDay && i.amountFils >= 100_000 && addDays(i.date, 25) <= endDate,
+    );
     for (const inv of random.shuffle(candidates).slice(0, random.int(1, 3))) {
       const [first] = entries.filter((e) => e.document === inv.invoiceNo && e.memo === 'supplier_invoice');
       const [again, paid] = purchase(inv, addDays(inv.date, random.int(3, 20)));
@@ -89,13 +110,24 @@ export function financeFeed(
   const cashiers = input.employees.filter((e) => e.jobTitle === 'cashier' && sellingSites.has(e.siteId));
   let refundSeq = 0;
   const refund = (date: string, siteId: string, cashier: Employee, fils: number): void => {
-    add(date, `RF-${coop.coopId}-${String(++refundSeq).padStart(6, '0')}`, cashier.employeeId, 'till_refund', pair('4120', '1110', siteId, fils));
+    add(
+      date,
+      `RF-${coop.coopId}-${String(++refundSeq).padStart(6, '0')}`,
+      cashier.employeeId,
+      'till_refund',
+      pair('4120', '1110', siteId, fils),
+    );
   };
   for (const d of input.siteDays) {
     const onDuty = cashiers.filter((c) => c.siteId === d.siteId && employedOn(c, d.date));
     if (onDuty.length === 0) continue;
     for (let n = random.poisson(0.8); n > 0; n--) {
-      refund(d.date, d.siteId, random.pick(onDuty), Math.min(REFUND_APPROVAL_FILS * 3, Math.round(Math.exp(random.normal(1.1, 0.8)) * 1000)));
+      refund(
+        d.date,
+        d.siteId,
+        random.pick(onDuty),
+        Math.min(REFUND_APPROVAL_FILS * 3, Math.round(Math.exp(random.normal(1.1, 0.8)) * 1000)),
+      );
     }
   }
   if (planted.suspiciousRefunds && input.siteDays.length > 0) {
@@ -103,7 +135,13 @@ export function financeFeed(
     const days = [...new Set(input.siteDays.filter((d) => d.siteId === site && d.date >= firstDay).map((d) => d.date))];
     const startAt = random.int(0, Math.max(0, days.length - 42));
     const window = days.slice(startAt, startAt + 42);
-    const suspects = cashiers.filter((c) => c.siteId === site && window.length > 0 && employedOn(c, window[0] as string) && employedOn(c, window[window.length - 1] as string));
+    const suspects = cashiers.filter(
+      (c) =>
+        c.siteId === site &&
+        window.length > 0 &&
+        employedOn(c, window[0] as string) &&
+        employedOn(c, window[window.length - 1] as string),
+    );
     const culprit = suspects.length > 0 ? random.pick(suspects) : null;
     let count = 0;
     let total = 0;
@@ -117,9 +155,19 @@ export function financeFeed(
     }
     if (culprit && count > 0) {
       events.push({
-        event_type: 'suspicious_refunds', coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: site, product_scope: '',
-        start_date: window[0] as string, end_date: window[window.length - 1] as string,
-        detail: detail({ employee_id: culprit.employeeId, refunds: count, amount_kwd: kwdFromFils(total), limit_kwd: kwdFromFils(REFUND_APPROVAL_FILS) }),
+        event_type: 'suspicious_refunds',
+        coop_id: coop.coopId,
+        governorate_id: coop.governorateId,
+        site_id: site,
+        product_scope: '',
+        start_date: window[0] as string,
+        end_date: window[window.length - 1] as string,
+        detail: detail({
+          employee_id: culprit.employeeId,
+          refunds: count,
+          amount_kwd: kwdFromFils(total),
+          limit_kwd: kwdFromFils(REFUND_APPROVAL_FILS),
+        }),
       });
     }
   }
@@ -128,30 +176,66 @@ export function financeFeed(
   for (const monthEnd of periodEnds(firstDay, 'monthly', endDate)) {
     if (addDays(monthEnd, 1).slice(8) !== '01') continue; // a month not over yet is not paid yet
     const bySite = new Map<string, number>();
-    for (const e of input.employees) if (employedOn(e, monthEnd)) bySite.set(e.siteId, (bySite.get(e.siteId) ?? 0) + e.salaryFils);
-    for (const [siteId, fils] of [...bySite].sort()) add(monthEnd, `PAY-${monthEnd.slice(0, 7)}`, '', 'salaries', pair('5210', '1110', siteId, fils));
+    for (const e of input.employees)
+      if (employedOn(e, monthEnd)) bySite.set(e.siteId, (bySite.get(e.siteId) ?? 0) + e.salaryFils);
+    for (const [siteId, fils] of [...bySite].sort())
+      add(monthEnd, `PAY-${monthEnd.slice(0, 7)}`, '', 'salaries', pair('5210', '1110', siteId, fils));
     for (const c of input.contracts) {
-      if (c.start <= monthEnd && c.end >= monthEnd) add(monthEnd, `${c.contractId}-${monthEnd.slice(0, 7)}`, c.contractId, 'contract_fee', pair('5220', '1110', coop.coopId, Math.round(c.valueFils / 24)));
+      if (c.start <= monthEnd && c.end >= monthEnd)
+        add(
+          monthEnd,
+          `${c.contractId}-${monthEnd.slice(0, 7)}`,
+          c.contractId,
+          'contract_fee',
+          pair('5220', '1110', coop.coopId, Math.round(c.valueFils / 24)),
+        );
     }
-    const aid = input.aid.filter((p) => p.date.slice(0, 7) === monthEnd.slice(0, 7)).reduce((s, p) => s + p.amountFils, 0);
+    const aid = input.aid
+      .filter((p) => p.date.slice(0, 7) === monthEnd.slice(0, 7))
+      .reduce((s, p) => s + p.amountFils, 0);
     if (aid > 0) add(monthEnd, `AID-${monthEnd.slice(0, 7)}`, '', 'social_aid', pair('5310', '1110', coop.coopId, aid));
   }
-  for (const v of input.variances) add(v.date, `ST-${v.siteId}-${v.date.replaceAll('-', '')}`, '', 'stocktake_variance', pair('5240', '1210', v.siteId, -v.valueFils));
-  for (const d of input.dividends) add(d.date, `DIV-${d.date.slice(0, 4)}`, '', 'dividends', pair('3110', '1110', coop.coopId, d.amountFils));
+  for (const v of input.variances)
+    add(
+      v.date,
+      `ST-${v.siteId}-${v.date.replaceAll('-', '')}`,
+      '',
+      'stocktake_variance',
+      pair('5240', '1210', v.siteId, -v.valueFils),
+    );
+  for (const d of input.dividends)
+    add(d.date, `DIV-${d.date.slice(0, 4)}`, '', 'dividends', pair('3110', '1110', coop.coopId, d.amountFils));
 
   const rows: Array<{ date: string; row: Cell[] }> = [];
-  const sorted = entries.map((e, i) => ({ e, i })).filter(({ e }) => e.date >= firstDay && e.date <= endDate).sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i);
+  const sorted = entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.date >= firstDay && e.date <= endDate)
+    .sort((a, b) => a.e.date.localeCompare(b.e.date) || a.i - b.i);
   const ids = new Map<Entry, string>();
   sorted.forEach(({ e }, k) => {
     const id = `JE-${coop.coopId}-${String(k + 1).padStart(7, '0')}`;
     ids.set(e, id);
-    for (const l of e.lines) rows.push({ date: e.date, row: [coop.coopId, id, e.date, l.account, l.costCenter, l.debit, l.credit, e.document, e.counterparty, e.memo] });
+    for (const l of e.lines)
+      rows.push({
+        date: e.date,
+        row: [coop.coopId, id, e.date, l.account, l.costCenter, l.debit, l.credit, e.document, e.counterparty, e.memo],
+      });
   });
   for (const { inv, entries: booked } of duplicates) {
     events.push({
-      event_type: 'duplicate_invoice', coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: coop.warehouseId, product_scope: '',
-      start_date: inv.date, end_date: booked[1]?.date ?? inv.date,
-      detail: detail({ invoice_no: inv.invoiceNo, supplier_id: inv.supplierId, amount_kwd: kwdFromFils(inv.amountFils), entry_ids: booked.map((e) => ids.get(e) ?? '').join(' ') }),
+      event_type: 'duplicate_invoice',
+      coop_id: coop.coopId,
+      governorate_id: coop.governorateId,
+      site_id: coop.warehouseId,
+      product_scope: '',
+      start_date: inv.date,
+      end_date: booked[1]?.date ?? inv.date,
+      detail: detail({
+        invoice_no: inv.invoiceNo,
+        supplier_id: inv.supplierId,
+        amount_kwd: kwdFromFils(inv.amountFils),
+        entry_ids: booked.map((e) => ids.get(e) ?? '').join(' '),
+      }),
     });
   }
   return { rows, events };

@@ -49,15 +49,42 @@ function staffing(kind: 'office' | 'main' | 'branch' | 'warehouse', random: Rand
   const n = (a: number, b: number): number => random.int(a, b);
   const repeat = (title: string, count: number): string[] => Array.from({ length: count }, () => title);
   switch (kind) {
-    case 'office': return ['general_manager', 'section_supervisor', ...repeat('accountant', n(3, 5)), ...repeat('it_officer', n(1, 2))];
-    case 'main': return ['branch_manager', ...repeat('section_supervisor', n(3, 4)), ...repeat('cashier', n(8, 12)), ...repeat('sales_associate', n(14, 22)), ...repeat('security_guard', 2)];
-    case 'branch': return ['branch_manager', ...repeat('section_supervisor', n(1, 2)), ...repeat('cashier', n(3, 5)), ...repeat('sales_associate', n(5, 9)), 'security_guard'];
-    default: return ['section_supervisor', ...repeat('storekeeper', n(4, 8)), ...repeat('driver', n(3, 5))];
+    case 'office':
+      return [
+        'general_manager',
+        'section_supervisor',
+        ...repeat('accountant', n(3, 5)),
+        ...repeat('it_officer', n(1, 2)),
+      ];
+    case 'main':
+      return [
+        'branch_manager',
+        ...repeat('section_supervisor', n(3, 4)),
+        ...repeat('cashier', n(8, 12)),
+        ...repeat('sales_associate', n(14, 22)),
+        ...repeat('security_guard', 2),
+      ];
+    case 'branch':
+      return [
+        'branch_manager',
+        ...repeat('section_supervisor', n(1, 2)),
+        ...repeat('cashier', n(3, 5)),
+        ...repeat('sales_associate', n(5, 9)),
+        'security_guard',
+      ];
+    default:
+      return ['section_supervisor', ...repeat('storekeeper', n(4, 8)), ...repeat('driver', n(3, 5))];
   }
 }
 
 /** Everyone who works for the co-op at some point in the span, with turnover and replacements. */
-export function employeesOf(coop: WorldCoop, startDate: string, endDate: string, random: Random, ids: CivilIds): Employee[] {
+export function employeesOf(
+  coop: WorldCoop,
+  startDate: string,
+  endDate: string,
+  random: Random,
+  ids: CivilIds,
+): Employee[] {
   const employees: Employee[] = [];
   const hire = (siteId: string, title: string, hired: string): void => {
     const job = JOBS[title] as Job;
@@ -101,7 +128,18 @@ export function employedOn(e: Employee, date: string): boolean {
 }
 
 export function hrRows(coop: WorldCoop, employees: readonly Employee[], snapshot: string): Cell[][] {
-  return employees.filter((e) => employedOn(e, snapshot)).map((e) => [
-    coop.coopId, e.employeeId, e.civilId, e.siteId, e.nationality, e.jobTitle, e.supervisory, e.hired, snapshot, e.salaryFils,
-  ]);
+  return employees
+    .filter((e) => employedOn(e, snapshot))
+    .map((e) => [
+      coop.coopId,
+      e.employeeId,
+      e.civilId,
+      e.siteId,
+      e.nationality,
+      e.jobTitle,
+      e.supervisory,
+      e.hired,
+      snapshot,
+      e.salaryFils,
+    ]);
 }

@@ -28,7 +28,7 @@ export function periodEnd(date: string, cadence: Cadence, spanEnd: string): stri
 /** Every period end from the one holding `from` up to `spanEnd`, in order. */
 export function periodEnds(from: string, cadence: Cadence, spanEnd: string): string[] {
   const ends: string[] = [];
-  for (let d = from; d <= spanEnd; ) {
+  for (let d = from; d <= spanEnd;) {
     const end = periodEnd(d, cadence, spanEnd);
     ends.push(end);
     d = addDays(end, 1);

@@ -43,10 +43,18 @@ export function plantFeedProblems(
 ): FeedPlan {
   const eligible = coops.filter((c) => !excluded.has(c.coopId));
   const pick = (per: number): WorldCoop[] => random.shuffle(eligible).slice(0, share(eligible.length, per));
-  const plan: FeedPlan = { theft: new Map(), phantomDeliveries: new Map(), duplicateInvoices: new Set(), suspiciousRefunds: new Set(), cameraOutages: new Set() };
+  const plan: FeedPlan = {
+    theft: new Map(),
+    phantomDeliveries: new Map(),
+    duplicateInvoices: new Set(),
+    suspiciousRefunds: new Set(),
+    cameraOutages: new Set(),
+  };
   if (eligible.length === 0) return plan;
 
-  const dearest = products.map((p, i) => ({ p, i })).sort((a, b) => b.p.priceFils - a.p.priceFils || a.p.gtin.localeCompare(b.p.gtin));
+  const dearest = products
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => b.p.priceFils - a.p.priceFils || a.p.gtin.localeCompare(b.p.gtin));
   for (const coop of pick(15)) {
     const count = Math.min(dearest.length, 8);
     plan.theft.set(coop.coopId, {
@@ -67,9 +75,16 @@ export function plantFeedProblems(
       const product = ref
         ? { gtin: ref.product_id, supplierId: ref.supplier_id, costFils: Math.round(Number(ref.unit_cost_kwd) * 1000) }
         : random.pick(products);
-      list.push({ dayIndex: random.int(Math.floor(days * 0.2), days - 8), product: { gtin: product.gtin, supplierId: product.supplierId, costFils: product.costFils }, quantity: random.int(40, 240) });
+      list.push({
+        dayIndex: random.int(Math.floor(days * 0.2), days - 8),
+        product: { gtin: product.gtin, supplierId: product.supplierId, costFils: product.costFils },
+        quantity: random.int(40, 240),
+      });
     }
-    plan.phantomDeliveries.set(coop.coopId, list.sort((a, b) => a.dayIndex - b.dayIndex));
+    plan.phantomDeliveries.set(
+      coop.coopId,
+      list.sort((a, b) => a.dayIndex - b.dayIndex),
+    );
   }
   for (const coop of pick(12)) plan.duplicateInvoices.add(coop.coopId);
   for (const coop of pick(20)) plan.suspiciousRefunds.add(coop.coopId);

@@ -27,7 +27,12 @@ export function priceRows(
   const gouged = (p: WorldProduct): number => Math.round(p.priceFils * (gouging?.factor ?? 1));
   const inWindow = (date: string): boolean => gouging !== null && date >= gouging.start && date < gouging.end;
   const out: Array<{ date: string; row: Cell[] }> = [];
-  const change = (date: string, reason: string, only: (p: WorldProduct) => boolean, price = (p: WorldProduct): number => (p.isEssential && inWindow(date) ? gouged(p) : p.priceFils)): void => {
+  const change = (
+    date: string,
+    reason: string,
+    only: (p: WorldProduct) => boolean,
+    price = (p: WorldProduct): number => (p.isEssential && inWindow(date) ? gouged(p) : p.priceFils),
+  ): void => {
     if (date < firstDay) return;
     for (const site of coop.sellingSites) {
       for (const p of products) {
@@ -40,7 +45,12 @@ export function priceRows(
   if (gouging && gouging.end > firstDay) change(gouging.end, 'manual', (p) => p.isEssential);
   for (const promo of promotions) {
     const promoPrice = new Map(promo.products.map((i) => [products[i], promo.priceFils[i] as number]));
-    change(promo.startDate, 'promotion', (p) => promoPrice.has(p), (p) => promoPrice.get(p) as number);
+    change(
+      promo.startDate,
+      'promotion',
+      (p) => promoPrice.has(p),
+      (p) => promoPrice.get(p) as number,
+    );
     change(addDays(promo.endDate, 1), 'promotion_end', (p) => promoPrice.has(p));
   }
   // One batch lists a day's changes in the order they take effect.

@@ -24,16 +24,24 @@ function kuwaitFromUtc(text: string): string {
 /** A record of C values (JSON Lines object or workbook row) in A's spelling. */
 function fromC(table: FeedTable, obj: Record<string, unknown>): Record<string, string> {
   const keys = Object.keys(obj);
-  if (keys.join(',') !== table.columns.map((c) => c.c).join(',')) throw new Error(`${table.feed}: keys ${keys.join(',')} are not the contract's`);
-  return Object.fromEntries(table.columns.map((c) => {
-    const v = obj[c.c];
-    const value = c.type === 'kwd' ? kwdFromFils(v as number) : c.type === 'time' ? kuwaitFromUtc(String(v)) : String(v);
-    return [c.a, value];
-  }));
+  if (keys.join(',') !== table.columns.map((c) => c.c).join(','))
+    throw new Error(`${table.feed}: keys ${keys.join(',')} are not the contract's`);
+  return Object.fromEntries(
+    table.columns.map((c) => {
+      const v = obj[c.c];
+      const value =
+        c.type === 'kwd' ? kwdFromFils(v as number) : c.type === 'time' ? kuwaitFromUtc(String(v)) : String(v);
+      return [c.a, value];
+    }),
+  );
 }
 
 /** Any vendor's batch, the XLSX of vendor C's finance included. */
-export async function readFeedFile(table: FeedTable, bytes: Buffer, extension: string): Promise<Record<string, string>[]> {
+export async function readFeedFile(
+  table: FeedTable,
+  bytes: Buffer,
+  extension: string,
+): Promise<Record<string, string>[]> {
   if (extension === 'xlsx') return (await readFeedXlsx(table, bytes)).map((row) => fromC(table, row));
   return readFeed(table, bytes, extension);
 }
@@ -43,26 +51,45 @@ export function readFeed(table: FeedTable, bytes: Buffer, extension: string): Re
   const { columns } = table;
   if (extension === 'jsonl') {
     const text = bytes.toString('utf8');
-    return text.split('\n').filter((l) => l !== '').map((line) => fromC(table, JSON.parse(line) as Record<string, unknown>));
+    return text
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((line) => fromC(table, JSON.parse(line) as Record<string, unknown>));
   }
-  const text = bytes[0] === 0xef && bytes[1] === 0xbb ? bytes.subarray(3).toString('utf8') : extension === 'csv' && !isUtf8(bytes) ? iconv.decode(bytes, 'windows-1256') : bytes.toString('utf8');
+  const text =
+    bytes[0] === 0xef && bytes[1] === 0xbb
+      ? bytes.subarray(3).toString('utf8')
+      : extension === 'csv' && !isUtf8(bytes)
+        ? iconv.decode(bytes, 'windows-1256')
+        : bytes.toString('utf8');
   const [header, ...rows] = parseCsv(text);
   const arabic = header?.[0] === columns[0]?.b;
   const expected = columns.map((c) => (arabic ? c.b : c.a));
-  if (header?.join(',') !== expected.join(',')) throw new Error(`${table.feed}: header "${header?.join(',') ?? ''}" is not the contract's`);
-  return rows.map((fields) => Object.fromEntries(columns.map((c, i) => {
-    const raw = fields[i] as string;
-    if (!arabic) return [c.a, raw];
-    const v = latinDigits(raw);
-    switch (c.type) {
-      case 'date': return [c.a, fromDmy(v)];
-      case 'time': return [c.a, `${fromDmy(v.slice(0, 10))}T${v.slice(11, 16)}:00+03:00`];
-      case 'kwd': return [c.a, v.replace(',', '.')];
-      case 'bool': return [c.a, v === 'نعم' ? 'true' : 'false'];
-      case 'int': return [c.a, v];
-      default: return [c.a, raw];
-    }
-  })));
+  if (header?.join(',') !== expected.join(','))
+    throw new Error(`${table.feed}: header "${header?.join(',') ?? ''}" is not the contract's`);
+  return rows.map((fields) =>
+    Object.fromEntries(
+      columns.map((c, i) => {
+        const raw = fields[i] as string;
+        if (!arabic) return [c.a, raw];
+        const v = latinDigits(raw);
+        switch (c.type) {
+          case 'date':
+            return [c.a, fromDmy(v)];
+          case 'time':
+            return [c.a, `${fromDmy(v.slice(0, 10))}T${v.slice(11, 16)}:00+03:00`];
+          case 'kwd':
+            return [c.a, v.replace(',', '.')];
+          case 'bool':
+            return [c.a, v === 'نعم' ? 'true' : 'false'];
+          case 'int':
+            return [c.a, v];
+          default:
+            return [c.a, raw];
+        }
+      }),
+    ),
+  );
 }
 
 function isUtf8(bytes: Buffer): boolean {

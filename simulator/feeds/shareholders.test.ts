@@ -3,8 +3,13 @@ import { shareholderRows, type ShareholderEvent } from './shareholders';
 
 const coop = { coopId: 'C018', governorateId: 'KW-KU', areaId: 'A-KU-01', linkedSince: '2026-06-07' } as WorldCoop;
 const other = { coopId: 'C020', governorateId: 'KW-KU', areaId: 'A-KU-02', linkedSince: '2025-01-01' } as WorldCoop;
-const event = (civilId: string, type: ShareholderEvent['type'], date: string, shares: number, on: WorldCoop = coop): ShareholderEvent =>
-  ({ coop: on, civilId, type, date, shares, otherCoopId: '', amountFils: 0 });
+const event = (
+  civilId: string,
+  type: ShareholderEvent['type'],
+  date: string,
+  shares: number,
+  on: WorldCoop = coop,
+): ShareholderEvent => ({ coop: on, civilId, type, date, shares, otherCoopId: '', amountFils: 0 });
 
 const EVENTS: ShareholderEvent[] = [
   event('A', 'register', '2001-03-04', 50),
@@ -19,12 +24,19 @@ const EVENTS: ShareholderEvent[] = [
 
 describe('shareholderRows', () => {
   const rows = shareholderRows(EVENTS, coop, coop.linkedSince);
-  const byCivilId = (id: string) => rows.filter((r) => r.row[2] === id).map((r) => [r.date, r.row[3], r.row[4], r.row[5]]);
+  const byCivilId = (id: string) =>
+    rows.filter((r) => r.row[2] === id).map((r) => [r.date, r.row[3], r.row[4], r.row[5]]);
 
   it.each([
     { civilId: 'A', sent: [['2026-06-07', 'register', '2001-03-04', 50]] },
     { civilId: 'B', sent: [] },
-    { civilId: 'C', sent: [['2026-06-07', 'register', '2015-05-05', 10], ['2026-09-14', 'transfer_out', '2026-09-14', 10]] },
+    {
+      civilId: 'C',
+      sent: [
+        ['2026-06-07', 'register', '2015-05-05', 10],
+        ['2026-09-14', 'transfer_out', '2026-09-14', 10],
+      ],
+    },
     { civilId: 'D', sent: [['2026-06-07', 'register', '2026-02-01', 15]] },
     { civilId: 'E', sent: [] },
   ])('lists the register as it stands on linking, then the events after: $civilId', ({ civilId, sent }) => {

@@ -28,7 +28,12 @@ export interface ShareholderEvent {
 }
 
 export function shareholderEvents(
-  coops: readonly WorldCoop[], registerSize: number, startDate: string, endDate: string, random: Random, ids: CivilIds,
+  coops: readonly WorldCoop[],
+  registerSize: number,
+  startDate: string,
+  endDate: string,
+  random: Random,
+  ids: CivilIds,
 ): { events: ShareholderEvent[]; truth: TruthEvent[] } {
   const out: ShareholderEvent[] = [];
   const truth: TruthEvent[] = [];
@@ -38,7 +43,15 @@ export function shareholderEvents(
     for (let i = 0; i < registerSize; i++) {
       const h = { civilId: ids.next(1945, 2004), shares: random.int(1, 40) * 5, coop };
       list.push(h);
-      out.push({ coop, civilId: h.civilId, type: 'register', date: addDays(startDate, -random.int(30, 12000)), shares: h.shares, otherCoopId: '', amountFils: 0 });
+      out.push({
+        coop,
+        civilId: h.civilId,
+        type: 'register',
+        date: addDays(startDate, -random.int(30, 12000)),
+        shares: h.shares,
+        otherCoopId: '',
+        amountFils: 0,
+      });
     }
     members.set(coop.coopId, list);
   }
@@ -61,12 +74,37 @@ export function shareholderEvents(
         const [h] = list.splice(random.int(0, list.length - 1), 1) as [Holding];
         const to = random.pick(coops.filter((c) => c !== coop));
         (members.get(to.coopId) as Holding[]).push({ ...h, coop: to });
-        out.push({ coop, civilId: h.civilId, type: 'transfer_out', date, shares: h.shares, otherCoopId: to.coopId, amountFils: 0 });
-        out.push({ coop: to, civilId: h.civilId, type: 'transfer_in', date, shares: h.shares, otherCoopId: coop.coopId, amountFils: 0 });
+        out.push({
+          coop,
+          civilId: h.civilId,
+          type: 'transfer_out',
+          date,
+          shares: h.shares,
+          otherCoopId: to.coopId,
+          amountFils: 0,
+        });
+        out.push({
+          coop: to,
+          civilId: h.civilId,
+          type: 'transfer_in',
+          date,
+          shares: h.shares,
+          otherCoopId: coop.coopId,
+          amountFils: 0,
+        });
       }
       // The dividend after the spring general assembly.
       if (date.slice(5) === '05-15') {
-        for (const h of list) out.push({ coop, civilId: h.civilId, type: 'dividend', date, shares: h.shares, otherCoopId: '', amountFils: h.shares * (dividendRate.get(coop.coopId) as number) });
+        for (const h of list)
+          out.push({
+            coop,
+            civilId: h.civilId,
+            type: 'dividend',
+            date,
+            shares: h.shares,
+            otherCoopId: '',
+            amountFils: h.shares * (dividendRate.get(coop.coopId) as number),
+          });
       }
     }
     if (dayIndex === plantedAt) {
@@ -74,17 +112,35 @@ export function shareholderEvents(
       const h = random.pick(members.get((a as WorldCoop).coopId) as Holding[]);
       const second = { ...h, coop: b as WorldCoop, shares: random.int(1, 10) * 5 };
       (members.get((b as WorldCoop).coopId) as Holding[]).push(second);
-      out.push({ coop: b as WorldCoop, civilId: h.civilId, type: 'join', date, shares: second.shares, otherCoopId: '', amountFils: 0 });
+      out.push({
+        coop: b as WorldCoop,
+        civilId: h.civilId,
+        type: 'join',
+        date,
+        shares: second.shares,
+        otherCoopId: '',
+        amountFils: 0,
+      });
       truth.push({
-        event_type: 'duplicate_membership', coop_id: (b as WorldCoop).coopId, governorate_id: (b as WorldCoop).governorateId, site_id: '', product_scope: '',
-        start_date: date, end_date: endDate, detail: detail({ civil_id: h.civilId, other_coop_id: (a as WorldCoop).coopId }),
+        event_type: 'duplicate_membership',
+        coop_id: (b as WorldCoop).coopId,
+        governorate_id: (b as WorldCoop).governorateId,
+        site_id: '',
+        product_scope: '',
+        start_date: date,
+        end_date: endDate,
+        detail: detail({ civil_id: h.civilId, other_coop_id: (a as WorldCoop).coopId }),
       });
     }
   }
   return { events: out, truth };
 }
 
-export function shareholderRows(events: readonly ShareholderEvent[], coop: WorldCoop, firstDay: string): Array<{ date: string; row: Cell[] }> {
+export function shareholderRows(
+  events: readonly ShareholderEvent[],
+  coop: WorldCoop,
+  firstDay: string,
+): Array<{ date: string; row: Cell[] }> {
   const rows: Array<{ date: string; row: Cell[] }> = [];
   let seq = 0;
   const eventId = (): string => `SH-${coop.coopId}-${String(++seq).padStart(6, '0')}`;
@@ -94,17 +150,29 @@ export function shareholderRows(events: readonly ShareholderEvent[], coop: World
   const standing = new Map<string, { since: string; shares: number }>();
   for (const e of events) {
     if (e.coop !== coop || (e.type !== 'register' && e.date >= firstDay)) continue;
-    const change = e.type === 'register' || e.type === 'join' || e.type === 'transfer_in' ? e.shares : e.type === 'dividend' ? 0 : -e.shares;
+    const change =
+      e.type === 'register' || e.type === 'join' || e.type === 'transfer_in'
+        ? e.shares
+        : e.type === 'dividend'
+          ? 0
+          : -e.shares;
     const held = standing.get(e.civilId);
     if (held) held.shares += change;
     else standing.set(e.civilId, { since: e.date, shares: change });
   }
   for (const [civilId, held] of standing) {
-    if (held.shares > 0) rows.push({ date: firstDay, row: [coop.coopId, eventId(), civilId, 'register', held.since, held.shares, coop.areaId, '', 0] });
+    if (held.shares > 0)
+      rows.push({
+        date: firstDay,
+        row: [coop.coopId, eventId(), civilId, 'register', held.since, held.shares, coop.areaId, '', 0],
+      });
   }
   for (const e of events) {
     if (e.coop !== coop || e.type === 'register' || e.date < firstDay) continue;
-    rows.push({ date: e.date, row: [coop.coopId, eventId(), e.civilId, e.type, e.date, e.shares, coop.areaId, e.otherCoopId, e.amountFils] });
+    rows.push({
+      date: e.date,
+      row: [coop.coopId, eventId(), e.civilId, e.type, e.date, e.shares, coop.areaId, e.otherCoopId, e.amountFils],
+    });
   }
   return rows;
 }

@@ -10,7 +10,15 @@ import type { WorldCoop } from '../world';
 import type { Cell } from './feed-table';
 import { timeOn } from './people';
 
-const TYPES = ['budget_approval', 'board_minutes', 'tender_approval', 'branch_license', 'price_list_approval', 'membership_audit', 'aid_budget_transfer'];
+const TYPES = [
+  'budget_approval',
+  'board_minutes',
+  'tender_approval',
+  'branch_license',
+  'price_list_approval',
+  'membership_audit',
+  'aid_budget_transfer',
+];
 const STALL_RATE = 0.05;
 const FINAL = new Set(['approved', 'rejected']);
 
@@ -20,12 +28,17 @@ interface Step {
   at: string;
 }
 
-export function transactionFeed(coop: WorldCoop, firstDay: string, endDate: string, random: Random): { rows: Array<{ date: string; row: Cell[] }>; events: TruthEvent[] } {
+export function transactionFeed(
+  coop: WorldCoop,
+  firstDay: string,
+  endDate: string,
+  random: Random,
+): { rows: Array<{ date: string; row: Cell[] }>; events: TruthEvent[] } {
   const days = kuwaitDays(firstDay, endDate);
   const workingAfter = (date: string, k: number): string => {
     // The k-th working day after `date` (k = 0: the same day), looking past the span if needed.
     let d = date;
-    for (let left = k; left > 0; ) {
+    for (let left = k; left > 0;) {
       d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       if (kuwaitDays(d, d)[0]?.isWorkingDay) left--;
     }
@@ -60,16 +73,27 @@ export function transactionFeed(coop: WorldCoop, firstDay: string, endDate: stri
       }
       next(random.chance(0.88) ? 'approved' : 'rejected', 'ministry');
       const sent = steps.filter((s) => s.at.slice(0, 10) <= endDate);
-      for (const s of sent) rows.push({ date: s.at.slice(0, 10), row: [coop.coopId, id, type, s.status, s.at, s.actor] });
+      for (const s of sent)
+        rows.push({ date: s.at.slice(0, 10), row: [coop.coopId, id, type, s.status, s.at, s.actor] });
       sent.forEach((s, i) => {
         if (FINAL.has(s.status)) return;
         const until = sent[i + 1]?.at.slice(0, 10) ?? endDate;
         const held = workingDaysBetween(s.at.slice(0, 10), until);
         if (held <= 2) return;
         events.push({
-          event_type: 'stalled_transaction', coop_id: coop.coopId, governorate_id: coop.governorateId, site_id: '', product_scope: '',
-          start_date: s.at.slice(0, 10), end_date: until,
-          detail: detail({ transaction_id: id, status: s.status, working_days: held, open: sent[i + 1] ? 'no' : 'yes' }),
+          event_type: 'stalled_transaction',
+          coop_id: coop.coopId,
+          governorate_id: coop.governorateId,
+          site_id: '',
+          product_scope: '',
+          start_date: s.at.slice(0, 10),
+          end_date: until,
+          detail: detail({
+            transaction_id: id,
+            status: s.status,
+            working_days: held,
+            open: sent[i + 1] ? 'no' : 'yes',
+          }),
         });
       });
     }

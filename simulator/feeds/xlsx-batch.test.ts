@@ -22,7 +22,15 @@ describe('formatFeedXlsx', () => {
   it('writes a workbook that reads back to the C values, numbers as numbers and dates as text', async () => {
     const rows = await readFeedXlsx(TABLE, await formatFeedXlsx(TABLE, ROWS, '2025-06-30'));
     expect(rows).toEqual([
-      { coop: 'C012', date: '2025-06-14', at: '2025-06-14T15:05:00Z', qty: 42, amount_fils: -12500, flag: true, note: 'a, "b" <c>' },
+      {
+        coop: 'C012',
+        date: '2025-06-14',
+        at: '2025-06-14T15:05:00Z',
+        qty: 42,
+        amount_fils: -12500,
+        flag: true,
+        note: 'a, "b" <c>',
+      },
       { coop: 'C012', date: '2025-06-15', at: '2025-06-14T21:30:00Z', qty: 0, amount_fils: 0, flag: false, note: '' },
     ]);
   });
@@ -48,10 +56,31 @@ describe('formatFeedXlsx', () => {
   });
 
   it('reads a finance workbook as the other vendors read, with kwd amounts', async () => {
-    const line: Cell[] = ['C012', 'JE-C012-000001', '2025-06-14', '1110', 'C012-M', 12500, 0, 'DS-C012-M-20250614', '', 'daily sales'];
-    expect(await readFeedFile(FINANCE, await formatFeedXlsx(FINANCE, [line], '2025-06-30'), 'xlsx')).toEqual([{
-      coop_id: 'C012', entry_id: 'JE-C012-000001', entry_date: '2025-06-14', account_code: '1110', cost_center: 'C012-M',
-      debit_kwd: '12.500', credit_kwd: '0.000', document_no: 'DS-C012-M-20250614', counterparty: '', description: 'daily sales',
-    }]);
+    const line: Cell[] = [
+      'C012',
+      'JE-C012-000001',
+      '2025-06-14',
+      '1110',
+      'C012-M',
+      12500,
+      0,
+      'DS-C012-M-20250614',
+      '',
+      'daily sales',
+    ];
+    expect(await readFeedFile(FINANCE, await formatFeedXlsx(FINANCE, [line], '2025-06-30'), 'xlsx')).toEqual([
+      {
+        coop_id: 'C012',
+        entry_id: 'JE-C012-000001',
+        entry_date: '2025-06-14',
+        account_code: '1110',
+        cost_center: 'C012-M',
+        debit_kwd: '12.500',
+        credit_kwd: '0.000',
+        document_no: 'DS-C012-M-20250614',
+        counterparty: '',
+        description: 'daily sales',
+      },
+    ]);
   });
 });

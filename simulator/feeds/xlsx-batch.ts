@@ -19,14 +19,22 @@ import type { Cell, FeedTable } from './feed-table';
 function xlsxValue(type: FeedTable['columns'][number]['type'], v: Cell): string | number | boolean {
   switch (type) {
     case 'kwd':
-    case 'int': return Number(v);
-    case 'bool': return Boolean(v);
-    case 'time': return `${new Date(Date.parse(`${String(v)}:00Z`) - 3 * 3_600_000).toISOString().slice(0, 19)}Z`;
-    default: return String(v);
+    case 'int':
+      return Number(v);
+    case 'bool':
+      return Boolean(v);
+    case 'time':
+      return `${new Date(Date.parse(`${String(v)}:00Z`) - 3 * 3_600_000).toISOString().slice(0, 19)}Z`;
+    default:
+      return String(v);
   }
 }
 
-export async function formatFeedXlsx(table: FeedTable, rows: readonly (readonly Cell[])[], batchDate: string): Promise<Buffer> {
+export async function formatFeedXlsx(
+  table: FeedTable,
+  rows: readonly (readonly Cell[])[],
+  batchDate: string,
+): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -38,7 +46,8 @@ export async function formatFeedXlsx(table: FeedTable, rows: readonly (readonly 
   const sheet = workbook.addWorksheet(table.feed);
   sheet.addRow(table.columns.map((c) => c.c)).commit();
   for (const row of rows) {
-    if (row.length !== table.columns.length) throw new Error(`${table.feed}: row has ${row.length} cells, expected ${table.columns.length}`);
+    if (row.length !== table.columns.length)
+      throw new Error(`${table.feed}: row has ${row.length} cells, expected ${table.columns.length}`);
     sheet.addRow(table.columns.map((c, i) => xlsxValue(c.type, row[i] as Cell))).commit();
   }
   sheet.commit();
@@ -49,7 +58,10 @@ export async function formatFeedXlsx(table: FeedTable, rows: readonly (readonly 
 }
 
 /** Reads a workbook written by `formatFeedXlsx` back into rows of C values, keys checked. */
-export async function readFeedXlsx(table: FeedTable, bytes: Buffer): Promise<Array<Record<string, string | number | boolean>>> {
+export async function readFeedXlsx(
+  table: FeedTable,
+  bytes: Buffer,
+): Promise<Array<Record<string, string | number | boolean>>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(table.feed);
@@ -58,6 +70,7 @@ export async function readFeedXlsx(table: FeedTable, bytes: Buffer): Promise<Arr
   sheet.eachRow((row) => values.push((row.values as Array<string | number | boolean>).slice(1)));
   const [header, ...rows] = values;
   const keys = table.columns.map((c) => c.c);
-  if (header?.join(',') !== keys.join(',')) throw new Error(`${table.feed}: header ${header?.join(',') ?? ''} is not the contract's`);
+  if (header?.join(',') !== keys.join(','))
+    throw new Error(`${table.feed}: header ${header?.join(',') ?? ''} is not the contract's`);
   return rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i] ?? ''])));
 }

@@ -37,7 +37,9 @@ export function packLabel(size: number, unit: Unit): { en: string; ar: string } 
   return unit === 'l' ? { en: `${big} L`, ar: `${big} لتر` } : { en: `${big} kg`, ar: `${big} كغ` };
 }
 
-function buildGeography(random: Random): Pick<ReferenceData, 'ref_governorates' | 'ref_areas' | 'ref_coops' | 'ref_sites'> {
+function buildGeography(
+  random: Random,
+): Pick<ReferenceData, 'ref_governorates' | 'ref_areas' | 'ref_coops' | 'ref_sites'> {
   const ref_governorates = GOVERNORATES.map((g) => ({ governorate_id: g.id, name_en: g.nameEn, name_ar: g.nameAr }));
   const ref_areas: ReferenceRow<'ref_areas'>[] = [];
   const ref_coops: ReferenceRow<'ref_coops'>[] = [];
@@ -74,19 +76,30 @@ function buildGeography(random: Random): Pick<ReferenceData, 'ref_governorates' 
     });
     const shortEn = coop.nameEn.replace(/ Co-op$/, '');
     ref_sites.push({
-      site_id: `${coopId}-M`, coop_id: coopId, site_type: 'main_market',
-      name_en: `${shortEn} Co-op Main Market`, name_ar: `السوق المركزي - ${coop.nameAr}`, area_id: areaId,
+      site_id: `${coopId}-M`,
+      coop_id: coopId,
+      site_type: 'main_market',
+      name_en: `${shortEn} Co-op Main Market`,
+      name_ar: `السوق المركزي - ${coop.nameAr}`,
+      area_id: areaId,
     });
     for (let branch = 1; branch <= coop.branches; branch++) {
       ref_sites.push({
-        site_id: `${coopId}-B${String(branch).padStart(2, '0')}`, coop_id: coopId, site_type: 'branch',
-        name_en: `${shortEn} Co-op Branch ${branch}`, name_ar: `فرع ${branch} - ${coop.nameAr}`,
+        site_id: `${coopId}-B${String(branch).padStart(2, '0')}`,
+        coop_id: coopId,
+        site_type: 'branch',
+        name_en: `${shortEn} Co-op Branch ${branch}`,
+        name_ar: `فرع ${branch} - ${coop.nameAr}`,
         area_id: extraAreas[(branch - 1) % Math.max(1, extraAreas.length)] ?? areaId,
       });
     }
     ref_sites.push({
-      site_id: `${coopId}-W`, coop_id: coopId, site_type: 'warehouse',
-      name_en: `${shortEn} Co-op Warehouse`, name_ar: `مستودع ${coop.nameAr}`, area_id: areaId,
+      site_id: `${coopId}-W`,
+      coop_id: coopId,
+      site_type: 'warehouse',
+      name_en: `${shortEn} Co-op Warehouse`,
+      name_ar: `مستودع ${coop.nameAr}`,
+      area_id: areaId,
     });
   });
   return { ref_governorates, ref_areas, ref_coops, ref_sites };
@@ -94,10 +107,16 @@ function buildGeography(random: Random): Pick<ReferenceData, 'ref_governorates' 
 
 function buildCatalogue(random: Random): Pick<ReferenceData, 'ref_categories' | 'ref_products' | 'ref_suppliers'> {
   const ref_suppliers = SUPPLIERS.map((s) => ({
-    supplier_id: s.id, name_en: s.nameEn, name_ar: s.nameAr, lead_time_days: String(s.leadTimeDays),
+    supplier_id: s.id,
+    name_en: s.nameEn,
+    name_ar: s.nameAr,
+    lead_time_days: String(s.leadTimeDays),
   }));
   const ref_categories = CATEGORIES.map((c) => ({
-    category_id: c.id, name_en: c.nameEn, name_ar: c.nameAr, is_essential: String(c.isEssential),
+    category_id: c.id,
+    name_en: c.nameEn,
+    name_ar: c.nameAr,
+    is_essential: String(c.isEssential),
   }));
   const ref_products: ReferenceRow<'ref_products'>[] = [];
   const priceRandom = random.fork('prices');

@@ -11,14 +11,24 @@ describe('reference data', () => {
   it('the committed CSVs are exactly what the generator writes', async () => {
     for (const table of Object.keys(REFERENCE_COLUMNS) as ReferenceTable[]) {
       const committed = await readFile(path.join(REFERENCE_DIR, `${table}.csv`), 'utf8');
-      expect(committed, `${table}.csv is stale: run npm run reference:generate`).toBe(referenceCsvText(table, data[table]));
+      expect(committed, `${table}.csv is stale: run npm run reference:generate`).toBe(
+        referenceCsvText(table, data[table]),
+      );
     }
   });
 
   it('has the six governorates with ISO ids and ~70 co-ops in each of them', () => {
-    expect(data.ref_governorates.map((g) => g.governorate_id).sort()).toEqual(['KW-AH', 'KW-FA', 'KW-HA', 'KW-JA', 'KW-KU', 'KW-MU']);
+    expect(data.ref_governorates.map((g) => g.governorate_id).sort()).toEqual([
+      'KW-AH',
+      'KW-FA',
+      'KW-HA',
+      'KW-JA',
+      'KW-KU',
+      'KW-MU',
+    ]);
     expect(data.ref_coops.length).toBeGreaterThanOrEqual(65);
-    for (const g of data.ref_governorates) expect(data.ref_coops.some((c) => c.governorate_id === g.governorate_id)).toBe(true);
+    for (const g of data.ref_governorates)
+      expect(data.ref_coops.some((c) => c.governorate_id === g.governorate_id)).toBe(true);
     expect(new Set(data.ref_coops.map((c) => c.vendor))).toEqual(new Set(['A', 'B', 'C']));
   });
 
@@ -55,7 +65,18 @@ describe('reference data', () => {
 
   it('flags the goods that run out in a crisis as essential', () => {
     const essential = new Set(data.ref_categories.filter((c) => c.is_essential === 'true').map((c) => c.name_en));
-    for (const name of ['Bottled water', 'Rice', 'Flour', 'Cooking oil & ghee', 'Milk', 'Eggs', 'Bread & bakery', 'Canned food', 'Baby formula', 'Dates']) {
+    for (const name of [
+      'Bottled water',
+      'Rice',
+      'Flour',
+      'Cooking oil & ghee',
+      'Milk',
+      'Eggs',
+      'Bread & bakery',
+      'Canned food',
+      'Baby formula',
+      'Dates',
+    ]) {
       expect(essential.has(name), name).toBe(true);
     }
     expect(essential.has('Soft drinks')).toBe(false);

@@ -26,7 +26,13 @@ export const PRODUCTS = {
 } as const;
 
 function csv(rows: (string | number | boolean)[][]): string {
-  return rows.map((r) => r.map((v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(',')).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r.map((v) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v))).join(','),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 const PROJECT_ENTRIES = ['dbt_project.yml', 'profiles.yml', 'macros', 'models', 'tests', 'snapshots', 'analyses'];
@@ -40,7 +46,8 @@ const PROJECT_ENTRIES = ['dbt_project.yml', 'profiles.yml', 'macros', 'models', 
 export function writeTestProject(projectDir: string): void {
   mkdirSync(projectDir, { recursive: true });
   for (const entry of PROJECT_ENTRIES) {
-    if (existsSync(join(transformDir, entry))) cpSync(join(transformDir, entry), join(projectDir, entry), { recursive: true });
+    if (existsSync(join(transformDir, entry)))
+      cpSync(join(transformDir, entry), join(projectDir, entry), { recursive: true });
   }
   const ref = join(projectDir, 'seeds', 'reference');
   mkdirSync(ref, { recursive: true });
@@ -48,45 +55,79 @@ export function writeTestProject(projectDir: string): void {
   for (const file of readdirSync(realRef)) {
     if (file.endsWith('.yml') || file === 'ref_calendar.csv') copyFileSync(join(realRef, file), join(ref, file));
   }
-  if (!existsSync(join(ref, 'ref_calendar.csv'))) throw new Error('transform/seeds/reference/ref_calendar.csv is missing');
-  writeFileSync(join(ref, 'ref_governorates.csv'), csv([
-    ['governorate_id', 'name_en', 'name_ar'],
-    ['KW-KU', 'Capital', 'العاصمة'],
-    ['KW-JA', 'Jahra', 'الجهراء'],
-  ]));
-  writeFileSync(join(ref, 'ref_areas.csv'), csv([
-    ['area_id', 'governorate_id', 'name_en', 'name_ar'],
-    ['A-KU-01', 'KW-KU', 'Shuwaikh', 'الشويخ'],
-    ['A-JA-01', 'KW-JA', 'Jahra', 'الجهراء'],
-  ]));
-  writeFileSync(join(ref, 'ref_coops.csv'), csv([
-    ['coop_id', 'name_en', 'name_ar', 'area_id', 'governorate_id', 'vendor', 'linked_since'],
-    ['C001', 'Shuwaikh Co-op', 'جمعية الشويخ', 'A-KU-01', 'KW-KU', 'A', '2024-01-01'],
-    ['C002', 'Jahra Co-op', 'جمعية الجهراء', 'A-JA-01', 'KW-JA', 'B', '2024-06-01'],
-  ]));
-  writeFileSync(join(ref, 'ref_sites.csv'), csv([
-    ['site_id', 'coop_id', 'site_type', 'name_en', 'name_ar', 'area_id'],
-    ['C001-M', 'C001', 'main_market', 'Shuwaikh main market', 'السوق المركزي الشويخ', 'A-KU-01'],
-    ['C001-B01', 'C001', 'branch', 'Shuwaikh branch 1', 'فرع الشويخ 1', 'A-KU-01'],
-    ['C001-W', 'C001', 'warehouse', 'Shuwaikh warehouse', 'مستودع الشويخ', 'A-KU-01'],
-    ['C002-M', 'C002', 'main_market', 'Jahra main market', 'السوق المركزي الجهراء', 'A-JA-01'],
-  ]));
-  writeFileSync(join(ref, 'ref_categories.csv'), csv([
-    ['category_id', 'name_en', 'name_ar', 'is_essential'],
-    ['RICE', 'Rice', 'أرز', true],
-    ['OIL', 'Cooking oil', 'زيت الطبخ', true],
-    ['CLEAN', 'Cleaning', 'منظفات', false],
-  ]));
-  writeFileSync(join(ref, 'ref_products.csv'), csv([
-    ['product_id', 'name_en', 'name_ar', 'category_id', 'pack_size', 'unit', 'shelf_life_days', 'supplier_id', 'is_essential', 'unit_cost_kwd', 'unit_price_kwd'],
-    [PRODUCTS.rice, 'Basmati rice 5 kg', 'أرز بسمتي 5 كغ', 'RICE', '5', 'kg', 540, 'S01', true, '2.100', '2.450'],
-    [PRODUCTS.oil, 'Corn oil 1.5 l', 'زيت ذرة 1.5 لتر', 'OIL', '1.5', 'l', 365, 'S01', true, '0.900', '1.150'],
-    [PRODUCTS.soap, 'Soap', 'صابون', 'CLEAN', '1', 'pcs', 900, 'S01', false, '0.150', '0.250'],
-  ]));
-  writeFileSync(join(ref, 'ref_suppliers.csv'), csv([
-    ['supplier_id', 'name_en', 'name_ar', 'lead_time_days'],
-    ['S01', 'Gulf Foods', 'أغذية الخليج', 3],
-  ]));
+  if (!existsSync(join(ref, 'ref_calendar.csv')))
+    throw new Error('transform/seeds/reference/ref_calendar.csv is missing');
+  writeFileSync(
+    join(ref, 'ref_governorates.csv'),
+    csv([
+      ['governorate_id', 'name_en', 'name_ar'],
+      ['KW-KU', 'Capital', 'العاصمة'],
+      ['KW-JA', 'Jahra', 'الجهراء'],
+    ]),
+  );
+  writeFileSync(
+    join(ref, 'ref_areas.csv'),
+    csv([
+      ['area_id', 'governorate_id', 'name_en', 'name_ar'],
+      ['A-KU-01', 'KW-KU', 'Shuwaikh', 'الشويخ'],
+      ['A-JA-01', 'KW-JA', 'Jahra', 'الجهراء'],
+    ]),
+  );
+  writeFileSync(
+    join(ref, 'ref_coops.csv'),
+    csv([
+      ['coop_id', 'name_en', 'name_ar', 'area_id', 'governorate_id', 'vendor', 'linked_since'],
+      ['C001', 'Shuwaikh Co-op', 'جمعية الشويخ', 'A-KU-01', 'KW-KU', 'A', '2024-01-01'],
+      ['C002', 'Jahra Co-op', 'جمعية الجهراء', 'A-JA-01', 'KW-JA', 'B', '2024-06-01'],
+    ]),
+  );
+  writeFileSync(
+    join(ref, 'ref_sites.csv'),
+    csv([
+      ['site_id', 'coop_id', 'site_type', 'name_en', 'name_ar', 'area_id'],
+      ['C001-M', 'C001', 'main_market', 'Shuwaikh main market', 'السوق المركزي الشويخ', 'A-KU-01'],
+      ['C001-B01', 'C001', 'branch', 'Shuwaikh branch 1', 'فرع الشويخ 1', 'A-KU-01'],
+      ['C001-W', 'C001', 'warehouse', 'Shuwaikh warehouse', 'مستودع الشويخ', 'A-KU-01'],
+      ['C002-M', 'C002', 'main_market', 'Jahra main market', 'السوق المركزي الجهراء', 'A-JA-01'],
+    ]),
+  );
+  writeFileSync(
+    join(ref, 'ref_categories.csv'),
+    csv([
+      ['category_id', 'name_en', 'name_ar', 'is_essential'],
+      ['RICE', 'Rice', 'أرز', true],
+      ['OIL', 'Cooking oil', 'زيت الطبخ', true],
+      ['CLEAN', 'Cleaning', 'منظفات', false],
+    ]),
+  );
+  writeFileSync(
+    join(ref, 'ref_products.csv'),
+    csv([
+      [
+        'product_id',
+        'name_en',
+        'name_ar',
+        'category_id',
+        'pack_size',
+        'unit',
+        'shelf_life_days',
+        'supplier_id',
+        'is_essential',
+        'unit_cost_kwd',
+        'unit_price_kwd',
+      ],
+      [PRODUCTS.rice, 'Basmati rice 5 kg', 'أرز بسمتي 5 كغ', 'RICE', '5', 'kg', 540, 'S01', true, '2.100', '2.450'],
+      [PRODUCTS.oil, 'Corn oil 1.5 l', 'زيت ذرة 1.5 لتر', 'OIL', '1.5', 'l', 365, 'S01', true, '0.900', '1.150'],
+      [PRODUCTS.soap, 'Soap', 'صابون', 'CLEAN', '1', 'pcs', 900, 'S01', false, '0.150', '0.250'],
+    ]),
+  );
+  writeFileSync(
+    join(ref, 'ref_suppliers.csv'),
+    csv([
+      ['supplier_id', 'name_en', 'name_ar', 'lead_time_days'],
+      ['S01', 'Gulf Foods', 'أغذية الخليج', 3],
+    ]),
+  );
 }
 
 export interface SalesRow {
@@ -118,7 +159,10 @@ const q = (s: string | null | undefined): string => (s == null ? 'NULL' : `'${s.
 
 /** Writes Parquet into a lake laid out as in docs/contracts.md, one DuckDB session per fixture. */
 export class TinyLake {
-  private constructor(readonly lakeDir: string, private readonly instance: DuckDBInstance) {}
+  private constructor(
+    readonly lakeDir: string,
+    private readonly instance: DuckDBInstance,
+  ) {}
 
   static async create(lakeDir: string): Promise<TinyLake> {
     mkdirSync(lakeDir, { recursive: true });
@@ -136,7 +180,14 @@ export class TinyLake {
   }
 
   private partition(feed: string, batch: BatchSpec, kind = 'raw'): string {
-    return join(this.lakeDir, kind, feed, `dt=${batch.businessDate}`, `coop_id=${batch.coopId}`, `part-${batch.batchId}.parquet`);
+    return join(
+      this.lakeDir,
+      kind,
+      feed,
+      `dt=${batch.businessDate}`,
+      `coop_id=${batch.coopId}`,
+      `part-${batch.batchId}.parquet`,
+    );
   }
 
   private async ledger(feed: string, batch: BatchSpec, rowsLanded: number): Promise<void> {
@@ -155,7 +206,10 @@ export class TinyLake {
 
   async sales(batch: BatchSpec, rows: SalesRow[]): Promise<void> {
     const values = rows
-      .map((r, i) => `(${i + 1}, ${q(r.siteId)}, ${q(r.productId)}, ${r.hour ?? 10}, ${r.quantity}, ${r.amount}, ${r.receipts ?? 1})`)
+      .map(
+        (r, i) =>
+          `(${i + 1}, ${q(r.siteId)}, ${q(r.productId)}, ${r.hour ?? 10}, ${r.quantity}, ${r.amount}, ${r.receipts ?? 1})`,
+      )
       .join(', ');
     await this.copy(
       `select ${q(batch.batchId)} as batch_id, cast(v.n as integer) as source_row, ${q(batch.coopId)} as coop_id,
@@ -181,7 +235,10 @@ export class TinyLake {
     await this.ledger('stock', batch, rows.length);
   }
 
-  async forecasts(rows: { siteId: string; productId: string; ds: string; yhat: number }[], generatedAt: string): Promise<void> {
+  async forecasts(
+    rows: { siteId: string; productId: string; ds: string; yhat: number }[],
+    generatedAt: string,
+  ): Promise<void> {
     const values = rows.map((r) => `(${q(r.siteId)}, ${q(r.productId)}, ${q(r.ds)}, ${r.yhat})`).join(', ');
     await this.copy(
       `select v.site || '|' || v.product as series_id, split_part(v.site, '-', 1) as coop_id, v.site as site_id,

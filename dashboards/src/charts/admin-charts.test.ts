@@ -1,5 +1,10 @@
 import type { EmploymentRow } from '../cube/admin-rows';
-import { buildEntityBarsOption, buildIncomeOption, buildKuwaitiRatioOption, buildProcessingOption } from './admin-charts';
+import {
+  buildEntityBarsOption,
+  buildIncomeOption,
+  buildKuwaitiRatioOption,
+  buildProcessingOption,
+} from './admin-charts';
 
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -20,21 +25,24 @@ describe('buildProcessingOption', () => {
   it.each([
     ['ar', true, 'right'],
     ['en', false, 'left'],
-  ] as const)('%s: two bar series from one dataset, category inverse=%s, values on the %s', (lang, inverse, position) => {
-    const o = buildProcessingOption({
-      summary: [{ requestType: 'budget_approval', decidedDays: 5, decided: 4, openDays: null, open: 0 }],
-      typeLabel: (t) => t.toUpperCase(),
-      lang,
-      names: { decided: 'D', open: 'O' },
-    }) as Loose;
-    expect(o.dataset.source).toEqual([{ label: 'BUDGET_APPROVAL', decidedDays: 5, openDays: null }]);
-    expect(o.series.map((s: Loose) => [s.name, s.encode.y])).toEqual([
-      ['D', 'decidedDays'],
-      ['O', 'openDays'],
-    ]);
-    expect(o.xAxis.inverse).toBe(inverse);
-    expect(o.yAxis.position).toBe(position);
-  });
+  ] as const)(
+    '%s: two bar series from one dataset, category inverse=%s, values on the %s',
+    (lang, inverse, position) => {
+      const o = buildProcessingOption({
+        summary: [{ requestType: 'budget_approval', decidedDays: 5, decided: 4, openDays: null, open: 0 }],
+        typeLabel: (t) => t.toUpperCase(),
+        lang,
+        names: { decided: 'D', open: 'O' },
+      }) as Loose;
+      expect(o.dataset.source).toEqual([{ label: 'BUDGET_APPROVAL', decidedDays: 5, openDays: null }]);
+      expect(o.series.map((s: Loose) => [s.name, s.encode.y])).toEqual([
+        ['D', 'decidedDays'],
+        ['O', 'openDays'],
+      ]);
+      expect(o.xAxis.inverse).toBe(inverse);
+      expect(o.yAxis.position).toBe(position);
+    },
+  );
 });
 
 describe('buildKuwaitiRatioOption', () => {
@@ -42,7 +50,12 @@ describe('buildKuwaitiRatioOption', () => {
     [30, ['#c62828', '#2e7d32', '#c62828']],
     [10, ['#2e7d32', '#2e7d32', '#c62828']],
   ])('target %d%% colours bars %j and draws the target line', (target, colors) => {
-    const o = buildKuwaitiRatioOption({ rows: [employment('C001', 12.5), employment('C002', 35), employment('C003', null)], targetPct: target, lang: 'en', targetLabel: 'Target' }) as Loose;
+    const o = buildKuwaitiRatioOption({
+      rows: [employment('C001', 12.5), employment('C002', 35), employment('C003', null)],
+      targetPct: target,
+      lang: 'en',
+      targetLabel: 'Target',
+    }) as Loose;
     expect(o.dataset.source.map((d: Loose) => d.color)).toEqual(colors);
     expect(o.series[0].encode).toEqual({ x: 'coop', y: 'ratio' });
     expect(o.series[0].markLine.data).toEqual([{ yAxis: target }]);
@@ -53,7 +66,11 @@ describe('buildKuwaitiRatioOption', () => {
 describe('buildIncomeOption', () => {
   it('draws net sales as bars and results as lines over months, KWD with 3 decimals in the tooltip', () => {
     const months = [{ month: '2025-05-01', net_sales_kwd: 1000.5, gross_profit_kwd: 100, operating_result_kwd: -3 }];
-    const o = buildIncomeOption({ months, lang: 'en', names: { net_sales_kwd: 'N', gross_profit_kwd: 'G', operating_result_kwd: 'O' } }) as Loose;
+    const o = buildIncomeOption({
+      months,
+      lang: 'en',
+      names: { net_sales_kwd: 'N', gross_profit_kwd: 'G', operating_result_kwd: 'O' },
+    }) as Loose;
     expect(o.dataset.source).toEqual(months);
     expect(o.series.map((s: Loose) => [s.type, s.encode.y])).toEqual([
       ['bar', 'net_sales_kwd'],
@@ -98,7 +115,14 @@ describe('buildEntityBarsOption', () => {
     [undefined, undefined],
     [100, 100],
   ])('max %j on the value axis → %j; one series has no legend', (max, expected) => {
-    const o = buildEntityBarsOption({ source, x: 'coop', series: [{ y: 'members', name: 'M', color: '#111111' }], lang: 'en', format: String, max }) as Loose;
+    const o = buildEntityBarsOption({
+      source,
+      x: 'coop',
+      series: [{ y: 'members', name: 'M', color: '#111111' }],
+      lang: 'en',
+      format: String,
+      max,
+    }) as Loose;
     expect(o.yAxis.max).toBe(expected);
     expect(o.legend).toBeUndefined();
     expect(o.series[0].itemStyle.color).toBe('#111111');

@@ -30,7 +30,11 @@ export function buildProcessingOption({
     animation: false,
     dataset: {
       dimensions: ['label', 'decidedDays', 'openDays'],
-      source: summary.map((s) => ({ label: typeLabel(s.requestType), decidedDays: s.decidedDays, openDays: s.openDays })),
+      source: summary.map((s) => ({
+        label: typeLabel(s.requestType),
+        decidedDays: s.decidedDays,
+        openDays: s.openDays,
+      })),
     },
     grid: { ...l.grid, top: 48, bottom: 72 },
     legend: { top: 4, ...l.legend },
@@ -38,20 +42,41 @@ export function buildProcessingOption({
     xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { interval: 0, rotate: 30 } },
     yAxis: { type: 'value', position: l.valuePosition, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
     series: [
-      { type: 'bar', id: 'decided', name: names.decided, encode: { x: 'label', y: 'decidedDays' }, itemStyle: { color: DECIDED } },
+      {
+        type: 'bar',
+        id: 'decided',
+        name: names.decided,
+        encode: { x: 'label', y: 'decidedDays' },
+        itemStyle: { color: DECIDED },
+      },
       { type: 'bar', id: 'open', name: names.open, encode: { x: 'label', y: 'openDays' }, itemStyle: { color: OPEN } },
     ],
   };
 }
 
 /** Kuwaiti ratio per co-op against the target line: bars under it in red, at or over it in green. */
-export function buildKuwaitiRatioOption({ rows, targetPct, lang, targetLabel }: { rows: readonly EmploymentRow[]; targetPct: number; lang: Lang; targetLabel: string }): EChartsOption {
+export function buildKuwaitiRatioOption({
+  rows,
+  targetPct,
+  lang,
+  targetLabel,
+}: {
+  rows: readonly EmploymentRow[];
+  targetPct: number;
+  lang: Lang;
+  targetLabel: string;
+}): EChartsOption {
   const l = rtlLayout(lang);
   return {
     animation: false,
     dataset: {
       dimensions: ['coop', 'ratio', 'color', 'id'],
-      source: rows.map((r) => ({ coop: r.coop, ratio: r.kuwaitiRatio, color: (r.kuwaitiRatio ?? 0) < targetPct ? BELOW : MET, id: r.coopId })),
+      source: rows.map((r) => ({
+        coop: r.coop,
+        ratio: r.kuwaitiRatio,
+        color: (r.kuwaitiRatio ?? 0) < targetPct ? BELOW : MET,
+        id: r.coopId,
+      })),
     },
     grid: { ...l.grid, bottom: 72 },
     tooltip: {
@@ -62,7 +87,12 @@ export function buildKuwaitiRatioOption({ rows, targetPct, lang, targetLabel }: 
       },
     },
     xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'value', position: l.valuePosition, max: (v: { max: number }) => Math.max(v.max, targetPct) * 1.1, axisLabel: { formatter: (v: number) => formatPercent(v / 100, lang) } },
+    yAxis: {
+      type: 'value',
+      position: l.valuePosition,
+      max: (v: { max: number }) => Math.max(v.max, targetPct) * 1.1,
+      axisLabel: { formatter: (v: number) => formatPercent(v / 100, lang) },
+    },
     series: [
       {
         type: 'bar',
@@ -72,7 +102,10 @@ export function buildKuwaitiRatioOption({ rows, targetPct, lang, targetLabel }: 
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'dashed', color: '#424242' },
-          label: { formatter: `${targetLabel} ${formatPercent(targetPct / 100, lang)}`, position: l.rtl ? 'insideStartTop' : 'insideEndTop' },
+          label: {
+            formatter: `${targetLabel} ${formatPercent(targetPct / 100, lang)}`,
+            position: l.rtl ? 'insideStartTop' : 'insideEndTop',
+          },
           data: [{ yAxis: targetPct }],
         },
       },
@@ -93,16 +126,41 @@ export function buildIncomeOption({
   const l = rtlLayout(lang);
   return {
     animation: false,
-    dataset: { dimensions: ['month', 'net_sales_kwd', 'gross_profit_kwd', 'operating_result_kwd'], source: months.map((m) => ({ ...m })) },
+    dataset: {
+      dimensions: ['month', 'net_sales_kwd', 'gross_profit_kwd', 'operating_result_kwd'],
+      source: months.map((m) => ({ ...m })),
+    },
     grid: { ...l.grid, top: 48 },
     legend: { top: 4, ...l.legend },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatKwd(v, lang) },
-    xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { formatter: (v: string) => formatPeriod(v, 'month', lang) } },
+    xAxis: {
+      type: 'category',
+      inverse: l.categoryInverse,
+      axisLabel: { formatter: (v: string) => formatPeriod(v, 'month', lang) },
+    },
     yAxis: { type: 'value', position: l.valuePosition, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
     series: [
-      { type: 'bar', id: 'net_sales_kwd', name: names.net_sales_kwd, encode: { x: 'month', y: 'net_sales_kwd' }, itemStyle: { color: DECIDED } },
-      { type: 'line', id: 'gross_profit_kwd', name: names.gross_profit_kwd, encode: { x: 'month', y: 'gross_profit_kwd' }, itemStyle: { color: MET } },
-      { type: 'line', id: 'operating_result_kwd', name: names.operating_result_kwd, encode: { x: 'month', y: 'operating_result_kwd' }, itemStyle: { color: OPEN } },
+      {
+        type: 'bar',
+        id: 'net_sales_kwd',
+        name: names.net_sales_kwd,
+        encode: { x: 'month', y: 'net_sales_kwd' },
+        itemStyle: { color: DECIDED },
+      },
+      {
+        type: 'line',
+        id: 'gross_profit_kwd',
+        name: names.gross_profit_kwd,
+        encode: { x: 'month', y: 'gross_profit_kwd' },
+        itemStyle: { color: MET },
+      },
+      {
+        type: 'line',
+        id: 'operating_result_kwd',
+        name: names.operating_result_kwd,
+        encode: { x: 'month', y: 'operating_result_kwd' },
+        itemStyle: { color: OPEN },
+      },
     ],
   };
 }
@@ -139,19 +197,31 @@ export function buildEntityBarsOption({
   const l = rtlLayout(lang);
   return {
     animation: false,
-    dataset: { dimensions: [x, ...series.map((s) => s.y), ...(flagColumn ? [flagColumn] : [])], source: source.map((r) => ({ ...r })) },
+    dataset: {
+      dimensions: [x, ...series.map((s) => s.y), ...(flagColumn ? [flagColumn] : [])],
+      source: source.map((r) => ({ ...r })),
+    },
     grid: { ...l.grid, top: series.length > 1 ? 48 : 24, bottom: 72 },
     ...(series.length > 1 ? { legend: { top: 4, ...l.legend } } : {}),
     tooltip: { trigger: 'axis', valueFormatter: (v) => format(v) },
     xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { interval: 0, rotate: 30 } },
-    yAxis: { type: 'value', position: l.valuePosition, ...(max !== undefined ? { max } : {}), axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
+    yAxis: {
+      type: 'value',
+      position: l.valuePosition,
+      ...(max !== undefined ? { max } : {}),
+      axisLabel: { formatter: (v: number) => formatNumber(v, lang) },
+    },
     series: series.map((s) => ({
       type: 'bar' as const,
       id: s.y,
       name: s.name,
       encode: { x, y: s.y },
       ...(s.stack ? { stack: s.stack } : {}),
-      itemStyle: { color: flagColumn ? (p: { data: unknown }) => ((p.data as Record<string, unknown>)[flagColumn] ? BELOW : s.color) : s.color },
+      itemStyle: {
+        color: flagColumn
+          ? (p: { data: unknown }) => ((p.data as Record<string, unknown>)[flagColumn] ? BELOW : s.color)
+          : s.color,
+      },
     })),
   };
 }

@@ -64,7 +64,12 @@ describe('buildCoverBarOption', () => {
 describe('buildGovernorateMapOption', () => {
   it('matches features on the ISO code and colours by the shared bands', () => {
     const o = buildGovernorateMapOption({ rows, lang: 'ar', valueLabel: 'days', bandLabels }) as Loose;
-    expect(o.series[0]).toMatchObject({ type: 'map', map: KUWAIT_MAP, nameProperty: 'shapeISO', encode: { itemName: 'id', value: 'days' } });
+    expect(o.series[0]).toMatchObject({
+      type: 'map',
+      map: KUWAIT_MAP,
+      nameProperty: 'shapeISO',
+      encode: { itemName: 'id', value: 'days' },
+    });
     expect(o.dataset.source.map((r: Loose) => r.id)).toEqual(['KW-JA', 'KW-KU', 'KW-HA']);
     expect(o.visualMap.pieces.map((p: Loose) => p.color)).toEqual(COVER_BANDS.map((b) => b.color));
     expect(o.visualMap.right).toBe(8);
@@ -87,6 +92,10 @@ describe('buildSparklineOption', () => {
   ] as const)('%s runs time inverse=%s', (lang, inverse) => {
     const o = buildSparklineOption([3, 0, 5], lang) as Loose;
     expect(o.xAxis.inverse).toBe(inverse);
-    expect(o.dataset.source).toEqual([{ i: 0, v: 3 }, { i: 1, v: 0 }, { i: 2, v: 5 }]);
+    expect(o.dataset.source).toEqual([
+      { i: 0, v: 3 },
+      { i: 1, v: 0 },
+      { i: 2, v: 5 },
+    ]);
   });
 });

@@ -89,7 +89,12 @@ describe('buildForecastOption', () => {
     expect(o.dataset.source[0].width).toBeNull();
     const [lower, band, yhat, actual] = o.series;
     expect([lower.stack, band.stack]).toEqual(['band', 'band']);
-    expect([lower.encode.y, band.encode.y, yhat.encode.y, actual.encode.y]).toEqual(['lower', 'width', 'yhat', 'actual']);
+    expect([lower.encode.y, band.encode.y, yhat.encode.y, actual.encode.y]).toEqual([
+      'lower',
+      'width',
+      'yhat',
+      'actual',
+    ]);
     expect(lower.areaStyle).toBeUndefined();
     expect(band.areaStyle).toBeDefined();
     expect(o.xAxis.inverse).toBe(false);
@@ -97,6 +102,8 @@ describe('buildForecastOption', () => {
 
   it('tells the interval in the tooltip', () => {
     const o = buildForecastOption({ points, lang: 'en', labels }) as Loose;
-    expect(plain(o.tooltip.formatter([{ data: o.dataset.source[1] }]))).toBe('Jul 1<br/>Forecast: 10<br/>80% interval: 8 – 13');
+    expect(plain(o.tooltip.formatter([{ data: o.dataset.source[1] }]))).toBe(
+      'Jul 1<br/>Forecast: 10<br/>80% interval: 8 – 13',
+    );
   });
 });

@@ -17,7 +17,15 @@ export interface ForecastLabels {
  * Actual sales and the forecast with its interval as a shaded band. The band is the classic
  * stacked pair: an invisible line at the lower bound, and the width (upper − lower) on top.
  */
-export function buildForecastOption({ points, lang, labels }: { points: readonly ForecastPoint[]; lang: Lang; labels: ForecastLabels }): EChartsOption {
+export function buildForecastOption({
+  points,
+  lang,
+  labels,
+}: {
+  points: readonly ForecastPoint[];
+  lang: Lang;
+  labels: ForecastLabels;
+}): EChartsOption {
   const l = rtlLayout(lang);
   const source = points.map((p) => ({
     ...p,
@@ -37,14 +45,34 @@ export function buildForecastOption({ points, lang, labels }: { points: readonly
         const parts = [formatDayMonth(d.day, lang)];
         if (d.actual !== null) parts.push(`${labels.actual}: ${formatNumber(d.actual, lang)}`);
         if (d.yhat !== null) parts.push(`${labels.forecast}: ${formatNumber(d.yhat, lang)}`);
-        if (d.lower !== null && d.upper !== null) parts.push(`${labels.interval}: ${formatNumber(d.lower, lang)} – ${formatNumber(d.upper, lang)}`);
+        if (d.lower !== null && d.upper !== null)
+          parts.push(`${labels.interval}: ${formatNumber(d.lower, lang)} – ${formatNumber(d.upper, lang)}`);
         return parts.join('<br/>');
       },
     },
-    xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { formatter: (v: string) => formatDayMonth(v, lang) } },
-    yAxis: { type: 'value', position: l.valuePosition, min: 0, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
+    xAxis: {
+      type: 'category',
+      inverse: l.categoryInverse,
+      axisLabel: { formatter: (v: string) => formatDayMonth(v, lang) },
+    },
+    yAxis: {
+      type: 'value',
+      position: l.valuePosition,
+      min: 0,
+      axisLabel: { formatter: (v: number) => formatNumber(v, lang) },
+    },
     series: [
-      { type: 'line', name: labels.interval, id: 'lower', encode: { x: 'day', y: 'lower' }, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: BAND }, silent: true },
+      {
+        type: 'line',
+        name: labels.interval,
+        id: 'lower',
+        encode: { x: 'day', y: 'lower' },
+        stack: 'band',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        itemStyle: { color: BAND },
+        silent: true,
+      },
       {
         type: 'line',
         name: labels.interval,
@@ -57,8 +85,24 @@ export function buildForecastOption({ points, lang, labels }: { points: readonly
         itemStyle: { color: BAND },
         silent: true,
       },
-      { type: 'line', name: labels.forecast, id: 'yhat', encode: { x: 'day', y: 'yhat' }, symbol: 'none', lineStyle: { type: 'dashed', color: '#ef6c00' }, itemStyle: { color: '#ef6c00' } },
-      { type: 'line', name: labels.actual, id: 'actual', encode: { x: 'day', y: 'actual' }, symbol: 'none', lineStyle: { color: '#1565c0' }, itemStyle: { color: '#1565c0' } },
+      {
+        type: 'line',
+        name: labels.forecast,
+        id: 'yhat',
+        encode: { x: 'day', y: 'yhat' },
+        symbol: 'none',
+        lineStyle: { type: 'dashed', color: '#ef6c00' },
+        itemStyle: { color: '#ef6c00' },
+      },
+      {
+        type: 'line',
+        name: labels.actual,
+        id: 'actual',
+        encode: { x: 'day', y: 'actual' },
+        symbol: 'none',
+        lineStyle: { color: '#1565c0' },
+        itemStyle: { color: '#1565c0' },
+      },
     ],
   };
 }

@@ -8,8 +8,18 @@ const plain = (s: string) => s.replace(/[\u200e\u200f\u061c]/g, '').replace(/[\u
 const names = { working: 'Working day', weekend: 'Weekend', ramadan: 'Ramadan' };
 const profile = toHourlyProfile(
   [
-    { 'consumption_hourly.hour_of_day': 10, 'consumption_hourly.is_weekend': false, 'consumption_hourly.is_ramadan': false, 'consumption_hourly.quantity': '3' },
-    { 'consumption_hourly.hour_of_day': 22, 'consumption_hourly.is_weekend': false, 'consumption_hourly.is_ramadan': true, 'consumption_hourly.quantity': '1' },
+    {
+      'consumption_hourly.hour_of_day': 10,
+      'consumption_hourly.is_weekend': false,
+      'consumption_hourly.is_ramadan': false,
+      'consumption_hourly.quantity': '3',
+    },
+    {
+      'consumption_hourly.hour_of_day': 22,
+      'consumption_hourly.is_weekend': false,
+      'consumption_hourly.is_ramadan': true,
+      'consumption_hourly.quantity': '1',
+    },
   ],
   'quantity',
 );
@@ -52,6 +62,8 @@ describe('buildHourlyProfileOption', () => {
   });
 
   it('has no series when nothing sold, so the page shows its empty state', () => {
-    expect((buildHourlyProfileOption({ profile: toHourlyProfile([], 'quantity'), lang: 'ar', names }) as Loose).series).toEqual([]);
+    expect(
+      (buildHourlyProfileOption({ profile: toHourlyProfile([], 'quantity'), lang: 'ar', names }) as Loose).series,
+    ).toEqual([]);
   });
 });

@@ -15,19 +15,36 @@ export function hourLabel(hour: number, lang: Lang): string {
  * The share of a day's sales in each Kuwait hour, one line per kind of day with sales (working,
  * weekend, Ramadan), from one dataset; hours run right to left in Arabic.
  */
-export function buildHourlyProfileOption({ profile, lang, names }: { profile: HourlyProfile; lang: Lang; names: Record<HourKind, string> }): EChartsOption {
+export function buildHourlyProfileOption({
+  profile,
+  lang,
+  names,
+}: {
+  profile: HourlyProfile;
+  lang: Lang;
+  names: Record<HourKind, string>;
+}): EChartsOption {
   const l = rtlLayout(lang);
   return {
     animation: false,
     dataset: {
-      source: profile.hours.map((h) => ({ hour: hourLabel(h.hour, lang), working: h.working, weekend: h.weekend, ramadan: h.ramadan })),
+      source: profile.hours.map((h) => ({
+        hour: hourLabel(h.hour, lang),
+        working: h.working,
+        weekend: h.weekend,
+        ramadan: h.ramadan,
+      })),
       dimensions: ['hour', 'working', 'weekend', 'ramadan'],
     },
     grid: l.grid,
     legend: { ...l.legend, top: 4 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatPercent(typeof v === 'number' ? v : null, lang, 1) },
     xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { interval: 2 } },
-    yAxis: { type: 'value', position: l.valuePosition, axisLabel: { formatter: (v: number) => formatPercent(v, lang) } },
+    yAxis: {
+      type: 'value',
+      position: l.valuePosition,
+      axisLabel: { formatter: (v: number) => formatPercent(v, lang) },
+    },
     series: profile.kinds.map((k) => ({
       type: 'line' as const,
       name: names[k],

@@ -9,7 +9,15 @@ import { rtlLayout } from './rtl';
  * The price charged per unit, day by day, against the list price as a reference line: where
  * an auditor sees gouging (above) or leakage (below) at a glance.
  */
-export function buildPriceOption({ days, lang, labels }: { days: readonly AuditRow[]; lang: Lang; labels: { unitPrice: string; listPrice: string } }): EChartsOption {
+export function buildPriceOption({
+  days,
+  lang,
+  labels,
+}: {
+  days: readonly AuditRow[];
+  lang: Lang;
+  labels: { unitPrice: string; listPrice: string };
+}): EChartsOption {
   const l = rtlLayout(lang);
   const listPrice = days.find((d) => d.listPrice !== null)?.listPrice ?? null;
   return {
@@ -18,8 +26,17 @@ export function buildPriceOption({ days, lang, labels }: { days: readonly AuditR
     grid: { ...l.grid, top: 40 },
     legend: { top: 4, ...l.legend },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatKwd(v, lang) },
-    xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { formatter: (v: string) => formatDayMonth(v, lang) } },
-    yAxis: { type: 'value', position: l.valuePosition, scale: true, axisLabel: { formatter: (v: number) => formatKwd(v, lang) } },
+    xAxis: {
+      type: 'category',
+      inverse: l.categoryInverse,
+      axisLabel: { formatter: (v: string) => formatDayMonth(v, lang) },
+    },
+    yAxis: {
+      type: 'value',
+      position: l.valuePosition,
+      scale: true,
+      axisLabel: { formatter: (v: number) => formatKwd(v, lang) },
+    },
     series: [
       {
         type: 'line',

@@ -20,11 +20,24 @@ const HIGHLIGHT = '#ef6c00';
  * Average sales per day of a kind (weekday, Ramadan, Eid, day of month): the bars the
  * planner compares, the notable ones (weekend, Eid…) in a second colour.
  */
-export function buildProfileOption({ bars, metric, lang, valueLabel }: { bars: readonly ProfileBar[]; metric: Metric; lang: Lang; valueLabel: string }): EChartsOption {
+export function buildProfileOption({
+  bars,
+  metric,
+  lang,
+  valueLabel,
+}: {
+  bars: readonly ProfileBar[];
+  metric: Metric;
+  lang: Lang;
+  valueLabel: string;
+}): EChartsOption {
   const l = rtlLayout(lang);
   return {
     animation: false,
-    dataset: { source: bars.map((b) => ({ label: b.label, avg: b.avg, days: b.days, color: b.highlight ? HIGHLIGHT : BASE })), dimensions: ['label', 'avg', 'days', 'color'] },
+    dataset: {
+      source: bars.map((b) => ({ label: b.label, avg: b.avg, days: b.days, color: b.highlight ? HIGHLIGHT : BASE })),
+      dimensions: ['label', 'avg', 'days', 'color'],
+    },
     grid: l.grid,
     tooltip: {
       trigger: 'item',

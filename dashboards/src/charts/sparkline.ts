@@ -12,6 +12,14 @@ export function buildSparklineOption(values: readonly number[], lang: Lang, colo
     grid: { top: 2, bottom: 2, left: 2, right: 2 },
     xAxis: { type: 'category', show: false, inverse: lang === 'ar' },
     yAxis: { type: 'value', show: false, min: 0 },
-    series: [{ type: 'line', encode: { x: 'i', y: 'v' }, symbol: 'none', lineStyle: { width: 1.5, color }, areaStyle: { opacity: 0.15, color } }],
+    series: [
+      {
+        type: 'line',
+        encode: { x: 'i', y: 'v' },
+        symbol: 'none',
+        lineStyle: { width: 1.5, color },
+        areaStyle: { opacity: 0.15, color },
+      },
+    ],
   };
 }

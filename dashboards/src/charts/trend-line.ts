@@ -11,7 +11,17 @@ export function formatMetric(value: unknown, metric: Metric, lang: Lang): string
 }
 
 /** Sales per period, one line per series of the trend table (dataset + encode, no copies). */
-export function buildTrendOption({ trend, metric, grain, lang }: { trend: Trend; metric: Metric; grain: Grain; lang: Lang }): EChartsOption {
+export function buildTrendOption({
+  trend,
+  metric,
+  grain,
+  lang,
+}: {
+  trend: Trend;
+  metric: Metric;
+  grain: Grain;
+  lang: Lang;
+}): EChartsOption {
   const l = rtlLayout(lang);
   return {
     animation: false,
@@ -19,7 +29,11 @@ export function buildTrendOption({ trend, metric, grain, lang }: { trend: Trend;
     grid: { ...l.grid, top: 56 },
     legend: { type: 'scroll', top: 4, ...l.legend },
     tooltip: { trigger: 'axis', valueFormatter: (v) => formatMetric(v, metric, lang) },
-    xAxis: { type: 'category', inverse: l.categoryInverse, axisLabel: { formatter: (v: string) => formatPeriod(v, grain, lang) } },
+    xAxis: {
+      type: 'category',
+      inverse: l.categoryInverse,
+      axisLabel: { formatter: (v: string) => formatPeriod(v, grain, lang) },
+    },
     // Axis ticks without the currency: the tooltip and the table carry it, with its 3 decimals.
     yAxis: { type: 'value', position: l.valuePosition, axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
     series: trend.series.map((s) => ({

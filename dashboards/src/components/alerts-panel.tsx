@@ -32,7 +32,10 @@ export function AlertsPanel({ governorateId }: { governorateId: string | null })
   // Product names are a garnish: if they fail or are slow, the products show by their ids.
   const namesQuery = useMemo(() => alertProductNamesQuery(rows.flatMap((r) => r.productIds)), [rows]);
   const names = useCubeQuery(namesQuery ?? ({} as Query), { skip: !namesQuery });
-  const productNames = useMemo(() => (names.resultSet ? toProductNames(names.resultSet.rawData(), lang) : new Map<string, string>()), [names.resultSet, lang]);
+  const productNames = useMemo(
+    () => (names.resultSet ? toProductNames(names.resultSet.rawData(), lang) : new Map<string, string>()),
+    [names.resultSet, lang],
+  );
   const columns: Column<AlertRow>[] = [
     {
       key: 'severity',
@@ -40,7 +43,11 @@ export function AlertsPanel({ governorateId }: { governorateId: string | null })
       value: (r) => (r.severity ? t[`severity_${r.severity}`] : null),
       render: (r) => (
         <span className="cover-cell" data-severity={r.severity ?? ''}>
-          <i className="swatch" style={{ background: r.severity ? SEVERITY_COLOR[r.severity] : '#9e9e9e' }} aria-hidden="true" />
+          <i
+            className="swatch"
+            style={{ background: r.severity ? SEVERITY_COLOR[r.severity] : '#9e9e9e' }}
+            aria-hidden="true"
+          />
           {r.severity ? t[`severity_${r.severity}`] : '—'}
           {r.peakSeverity && r.peakSeverity !== r.severity && (
             <small>
@@ -51,10 +58,22 @@ export function AlertsPanel({ governorateId }: { governorateId: string | null })
         </span>
       ),
     },
-    ...(includeClosed ? [{ key: 'status', header: t.alertStatus, value: (r: AlertRow) => (r.isOpen ? t.alertStatus_open : t.alertStatus_closed) }] : []),
+    ...(includeClosed
+      ? [
+          {
+            key: 'status',
+            header: t.alertStatus,
+            value: (r: AlertRow) => (r.isOpen ? t.alertStatus_open : t.alertStatus_closed),
+          },
+        ]
+      : []),
     { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
     { key: 'category', header: t.category, value: (r) => r.category },
-    { key: 'products', header: t.alertProducts, value: (r) => alertProducts(r, productNames).join(lang === 'ar' ? '، ' : ', ') },
+    {
+      key: 'products',
+      header: t.alertProducts,
+      value: (r) => alertProducts(r, productNames).join(lang === 'ar' ? '، ' : ', '),
+    },
     {
       key: 'ratio',
       header: t.alertRatio,
@@ -71,16 +90,34 @@ export function AlertsPanel({ governorateId }: { governorateId: string | null })
       render: (r) => (r.hoursToStockout === null ? '—' : `${formatNumber(r.hoursToStockout, lang)} ${t.hoursShort}`),
     },
   ];
-  const emptyText = governorateId ? (includeClosed ? t.alertsNoneAtAllHere : t.alertsNoneHere) : includeClosed ? t.alertsNoneAtAll : t.alertsNone;
+  const emptyText = governorateId
+    ? includeClosed
+      ? t.alertsNoneAtAllHere
+      : t.alertsNoneHere
+    : includeClosed
+      ? t.alertsNoneAtAll
+      : t.alertsNone;
   return (
     <section className="panel" data-testid="alerts-panel" data-include-closed={includeClosed}>
       <h2>
         {t.alertsTitle} <small>{includeClosed ? t.alertsWithClosed : t.alertsActive}</small>
       </h2>
       <label className="no-print">
-        <input type="checkbox" data-testid="alerts-show-closed" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> {t.alertsShowClosed}
+        <input
+          type="checkbox"
+          data-testid="alerts-show-closed"
+          checked={includeClosed}
+          onChange={(e) => setIncludeClosed(e.target.checked)}
+        />{' '}
+        {t.alertsShowClosed}
       </label>
-      <QueryState isLoading={isLoading} error={error} isEmpty={rows.length === 0} emptyText={emptyText} onRetry={() => void refetch()}>
+      <QueryState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={rows.length === 0}
+        emptyText={emptyText}
+        onRetry={() => void refetch()}
+      >
         <DataTable title={t.alertsTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="alerts-table" />
       </QueryState>
     </section>

@@ -1,7 +1,15 @@
 import { useCubeQuery } from '@cubejs-client/react';
 import { useMemo } from 'react';
 import { useApp } from '../app-context';
-import { ANOMALY_KINDS, CLEAR_ANOMALY_FILTERS, anomalyCoopsQuery, anomalyGovernoratesQuery, hasAnomalyFilters, toOptions, type AnomalyFilters as Filters } from '../cube/anomalies';
+import {
+  ANOMALY_KINDS,
+  CLEAR_ANOMALY_FILTERS,
+  anomalyCoopsQuery,
+  anomalyGovernoratesQuery,
+  hasAnomalyFilters,
+  toOptions,
+  type AnomalyFilters as Filters,
+} from '../cube/anomalies';
 import { formatNumber } from '../format/number';
 import { kindParam, type UrlState } from '../state/url-state';
 import { GovernorateSelect } from './governorate-select';
@@ -22,16 +30,29 @@ export function AnomalyFilters({ filters }: { filters: Filters }) {
   const kindName = useKindName();
   const govs = useCubeQuery(useMemo(() => anomalyGovernoratesQuery(), []));
   const coops = useCubeQuery(useMemo(() => anomalyCoopsQuery(filters.gov), [filters.gov]));
-  const govOptions = useMemo(() => toOptions(govs.resultSet?.rawData() ?? [], 'governorate', lang), [govs.resultSet, lang]);
+  const govOptions = useMemo(
+    () => toOptions(govs.resultSet?.rawData() ?? [], 'governorate', lang),
+    [govs.resultSet, lang],
+  );
   const coopOptions = useMemo(() => toOptions(coops.resultSet?.rawData() ?? [], 'coop', lang), [coops.resultSet, lang]);
   // A kind chosen in a shared link that this build does not list still shows, so it can be unticked.
   const kinds = [...ANOMALY_KINDS, ...filters.kinds.filter((k) => !(ANOMALY_KINDS as readonly string[]).includes(k))];
   const chosen = new Set(filters.kinds);
-  const toggle = (kind: string, on: boolean) => set({ kind: kindParam(on ? [...chosen, kind] : [...chosen].filter((k) => k !== kind)) });
+  const toggle = (kind: string, on: boolean) =>
+    set({ kind: kindParam(on ? [...chosen, kind] : [...chosen].filter((k) => k !== kind)) });
   const kindSummary =
-    chosen.size === 0 ? t.allKinds : chosen.size <= 2 ? [...chosen].map(kindName).join(lang === 'ar' ? '، ' : ', ') : t.kindsChosen.replace('{n}', formatNumber(chosen.size, lang));
+    chosen.size === 0
+      ? t.allKinds
+      : chosen.size <= 2
+        ? [...chosen].map(kindName).join(lang === 'ar' ? '، ' : ', ')
+        : t.kindsChosen.replace('{n}', formatNumber(chosen.size, lang));
   return (
-    <form className="filters no-print" data-testid="anomaly-filters" aria-label={t.anomalyFilters} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="filters no-print"
+      data-testid="anomaly-filters"
+      aria-label={t.anomalyFilters}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <details className="kind-filter" data-testid="kind-filter">
         <summary>
           {t.anomalyKind}: <span data-testid="kind-summary">{kindSummary}</span>
@@ -40,18 +61,31 @@ export function AnomalyFilters({ filters }: { filters: Filters }) {
           <legend className="visually-hidden">{t.anomalyKind}</legend>
           {kinds.map((k) => (
             <label key={k}>
-              <input type="checkbox" value={k} checked={chosen.has(k)} onChange={(e) => toggle(k, e.target.checked)} /> {kindName(k)}
+              <input type="checkbox" value={k} checked={chosen.has(k)} onChange={(e) => toggle(k, e.target.checked)} />{' '}
+              {kindName(k)}
             </label>
           ))}
         </fieldset>
       </details>
-      <GovernorateSelect label={t.governorate} allLabel={t.allGovernorates} options={govOptions} value={filters.gov} onChange={(gov) => set({ gov, qcoop: null })} />
+      <GovernorateSelect
+        label={t.governorate}
+        allLabel={t.allGovernorates}
+        options={govOptions}
+        value={filters.gov}
+        onChange={(gov) => set({ gov, qcoop: null })}
+      />
       <label>
         {t.coop}{' '}
-        <select data-testid="qcoop-select" value={filters.coop ?? ''} onChange={(e) => set({ qcoop: e.target.value || null })}>
+        <select
+          data-testid="qcoop-select"
+          value={filters.coop ?? ''}
+          onChange={(e) => set({ qcoop: e.target.value || null })}
+        >
           <option value="">{t.allCoops}</option>
           {/* The chosen co-op stays listed while the options load or when it has no case under this governorate. */}
-          {filters.coop && !coopOptions.some((o) => o.id === filters.coop) && <option value={filters.coop}>{filters.coop}</option>}
+          {filters.coop && !coopOptions.some((o) => o.id === filters.coop) && (
+            <option value={filters.coop}>{filters.coop}</option>
+          )}
           {coopOptions.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -78,13 +112,30 @@ export function AnomalyFilters({ filters }: { filters: Filters }) {
       <fieldset className="inline">
         <legend>{t.casePeriod}</legend>
         <label>
-          {t.from} <input type="date" data-testid="qfrom-input" value={filters.from ?? ''} onChange={(e) => set({ qfrom: e.target.value || null })} />
+          {t.from}{' '}
+          <input
+            type="date"
+            data-testid="qfrom-input"
+            value={filters.from ?? ''}
+            onChange={(e) => set({ qfrom: e.target.value || null })}
+          />
         </label>{' '}
         <label>
-          {t.to} <input type="date" data-testid="qto-input" value={filters.to ?? ''} onChange={(e) => set({ qto: e.target.value || null })} />
+          {t.to}{' '}
+          <input
+            type="date"
+            data-testid="qto-input"
+            value={filters.to ?? ''}
+            onChange={(e) => set({ qto: e.target.value || null })}
+          />
         </label>
       </fieldset>
-      <button type="button" data-testid="clear-filters" disabled={!hasAnomalyFilters(filters)} onClick={() => set(CLEAR_ANOMALY_FILTERS)}>
+      <button
+        type="button"
+        data-testid="clear-filters"
+        disabled={!hasAnomalyFilters(filters)}
+        onClick={() => set(CLEAR_ANOMALY_FILTERS)}
+      >
         {t.clearFilters}
       </button>
     </form>

@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApp } from '../app-context';
 import { formatDateTime } from '../format/date';
-import { indexReviews, loadReviews, REVIEW_STATUSES, ReviewsUnavailableError, saveReview, type Review, type ReviewStatus } from '../reviews/review-client';
+import {
+  indexReviews,
+  loadReviews,
+  REVIEW_STATUSES,
+  ReviewsUnavailableError,
+  saveReview,
+  type Review,
+  type ReviewStatus,
+} from '../reviews/review-client';
 
 export interface ReviewsState {
   latest: Map<string, Review>;
@@ -49,7 +57,8 @@ export function ReviewBadge({ review }: { review: Review | undefined }) {
   if (!review) return <span data-review-status="none">{t.reviewNone}</span>;
   return (
     <span data-review-status={review.status} title={review.comment}>
-      <span className="review-status">{t[`reviewStatus_${review.status}`]}</span> · {review.reviewer} · {formatDateTime(review.reviewed_at, lang)}
+      <span className="review-status">{t[`reviewStatus_${review.status}`]}</span> · {review.reviewer} ·{' '}
+      {formatDateTime(review.reviewed_at, lang)}
     </span>
   );
 }
@@ -57,7 +66,15 @@ export function ReviewBadge({ review }: { review: Review | undefined }) {
 const REVIEWER_KEY = 'rabt.reviewer';
 
 /** The verdict form for one case and its history; the log is append-only, so a new verdict adds a line. */
-export function ReviewForm({ anomalyId, reviews, onSaved }: { anomalyId: string; reviews: ReviewsState; onSaved: () => void }) {
+export function ReviewForm({
+  anomalyId,
+  reviews,
+  onSaved,
+}: {
+  anomalyId: string;
+  reviews: ReviewsState;
+  onSaved: () => void;
+}) {
   const { t, lang, session } = useApp();
   const [status, setStatus] = useState<ReviewStatus>('reviewed');
   const [comment, setComment] = useState('');
@@ -108,15 +125,35 @@ export function ReviewForm({ anomalyId, reviews, onSaved }: { anomalyId: string;
           void submit();
         }}
       >
-        <select data-testid="review-status" value={status} onChange={(e) => setStatus(e.target.value as ReviewStatus)} aria-label={t.status}>
+        <select
+          data-testid="review-status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ReviewStatus)}
+          aria-label={t.status}
+        >
           {REVIEW_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t[`reviewStatus_${s}`]}
             </option>
           ))}
         </select>
-        <input data-testid="review-reviewer" required placeholder={t.reviewer} aria-label={t.reviewer} value={reviewer} onChange={(e) => setReviewer(e.target.value)} />
-        <input data-testid="review-comment" required size={40} placeholder={t.reviewComment} aria-label={t.reviewComment} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <input
+          data-testid="review-reviewer"
+          required
+          placeholder={t.reviewer}
+          aria-label={t.reviewer}
+          value={reviewer}
+          onChange={(e) => setReviewer(e.target.value)}
+        />
+        <input
+          data-testid="review-comment"
+          required
+          size={40}
+          placeholder={t.reviewComment}
+          aria-label={t.reviewComment}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
         <button type="submit" data-testid="review-save" disabled={saving || !comment.trim() || !reviewer.trim()}>
           {t.reviewSave}
         </button>
@@ -132,7 +169,8 @@ export function ReviewForm({ anomalyId, reviews, onSaved }: { anomalyId: string;
           <ul data-testid="review-history">
             {history.map((r) => (
               <li key={`${r.reviewed_at}:${r.reviewer}`} data-review-status={r.status}>
-                <strong>{t[`reviewStatus_${r.status}`]}</strong> — {r.comment} — {t.reviewBy} {r.reviewer} {t.reviewAt} {formatDateTime(r.reviewed_at, lang)}
+                <strong>{t[`reviewStatus_${r.status}`]}</strong> — {r.comment} — {t.reviewBy} {r.reviewer} {t.reviewAt}{' '}
+                {formatDateTime(r.reviewed_at, lang)}
               </li>
             ))}
           </ul>

@@ -39,14 +39,21 @@ export function DataTable<Row>({ title, columns, rows, rowKey, onRowClick, testI
   return (
     <div className="data-table" data-testid={testId}>
       <div className="table-tools no-print">
-        <button type="button" onClick={() => download(toCsv(exported, rows), 'text/csv;charset=utf-8', exportFileName(title, 'csv', today))}>
+        <button
+          type="button"
+          onClick={() => download(toCsv(exported, rows), 'text/csv;charset=utf-8', exportFileName(title, 'csv', today))}
+        >
           {t.exportCsv}
         </button>
         <button
           type="button"
           onClick={() => {
             void toXlsx(exported, rows, title, lang === 'ar').then((bytes) =>
-              download(bytes as BlobPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', exportFileName(title, 'xlsx', today)),
+              download(
+                bytes as BlobPart,
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                exportFileName(title, 'xlsx', today),
+              ),
             );
           }}
         >

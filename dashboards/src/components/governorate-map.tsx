@@ -21,7 +21,13 @@ export function GovernorateMap({ rows, onSelect }: { rows: readonly CoverRow[]; 
     };
   }, []);
   const option = useMemo(
-    () => buildGovernorateMapOption({ rows, lang, valueLabel: t.days, bandLabels: { critical: t.band_critical, low: t.band_low, ok: t.band_ok } }),
+    () =>
+      buildGovernorateMapOption({
+        rows,
+        lang,
+        valueLabel: t.days,
+        bandLabels: { critical: t.band_critical, low: t.band_low, ok: t.band_ok },
+      }),
     [rows, lang, t],
   );
   return (

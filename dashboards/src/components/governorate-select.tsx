@@ -14,7 +14,11 @@ export function GovernorateSelect(props: {
   return (
     <label>
       {props.label}{' '}
-      <select data-testid="gov-select" value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)}>
+      <select
+        data-testid="gov-select"
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value || null)}
+      >
         <option value="">{props.allLabel}</option>
         {props.options.map((g) => (
           <option key={g.id} value={g.id}>

@@ -4,7 +4,13 @@ import { ROLES, type Role } from '../state/session';
 
 export function TopBar() {
   const { t, lang, url, navigate, session, setSession } = useApp();
-  const pageTitle: Record<Page, string> = { crisis: t.crisisRoom, consumption: t.consumption, audit: t.audit, linkage: t.linkage, admin: t.admin };
+  const pageTitle: Record<Page, string> = {
+    crisis: t.crisisRoom,
+    consumption: t.consumption,
+    audit: t.audit,
+    linkage: t.linkage,
+    admin: t.admin,
+  };
   return (
     <header className="top-bar">
       <div className="brand">
@@ -60,7 +66,12 @@ export function TopBar() {
         <button type="button" onClick={() => window.print()}>
           {t.print}
         </button>
-        <button type="button" data-testid="lang-switch" lang={lang === 'ar' ? 'en' : 'ar'} onClick={() => navigate({ lang: lang === 'ar' ? 'en' : 'ar' })}>
+        <button
+          type="button"
+          data-testid="lang-switch"
+          lang={lang === 'ar' ? 'en' : 'ar'}
+          onClick={() => navigate({ lang: lang === 'ar' ? 'en' : 'ar' })}
+        >
           {t.switchLang}
         </button>
       </div>

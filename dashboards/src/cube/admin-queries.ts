@@ -21,7 +21,13 @@ function scopeFilters(view: AdminView, scope: AdminScope): BinaryFilter[] {
   return f;
 }
 
-const NAMES = (view: AdminView) => [`${view}.coop_id`, `${view}.coop_name_ar`, `${view}.coop_name_en`, `${view}.governorate_name_ar`, `${view}.governorate_name_en`];
+const NAMES = (view: AdminView) => [
+  `${view}.coop_id`,
+  `${view}.coop_name_ar`,
+  `${view}.coop_name_en`,
+  `${view}.governorate_name_ar`,
+  `${view}.governorate_name_en`,
+];
 
 /** The banner's figures: requests in scope, still open, stalled past two working days. */
 export function transactionTotalsQuery(scope: AdminScope): Query {
@@ -46,7 +52,10 @@ export function stalledQuery(scope: AdminScope): Query {
       'transactions.times_returned',
     ],
     timeDimensions: kuwaitTimeDimensions(['transactions.submitted_at', 'transactions.current_status_at']),
-    filters: [...scopeFilters('transactions', scope), { member: 'transactions.is_stalled', operator: 'equals', values: ['true'] }],
+    filters: [
+      ...scopeFilters('transactions', scope),
+      { member: 'transactions.is_stalled', operator: 'equals', values: ['true'] },
+    ],
     order: { 'transactions.working_days_in_status': 'desc', 'transactions.transaction_id': 'asc' },
     limit: 5_000,
   };
@@ -58,7 +67,12 @@ export function stalledQuery(scope: AdminScope): Query {
  */
 export function processingQuery(scope: AdminScope): Query {
   return {
-    measures: ['transactions.transaction_count', 'transactions.avg_working_days_open', 'transactions.max_working_days_in_status', 'transactions.stalled_count'],
+    measures: [
+      'transactions.transaction_count',
+      'transactions.avg_working_days_open',
+      'transactions.max_working_days_in_status',
+      'transactions.stalled_count',
+    ],
     dimensions: ['transactions.request_type', 'transactions.current_actor', 'transactions.is_final'],
     filters: scopeFilters('transactions', scope),
     limit: 1_000,
@@ -68,7 +82,13 @@ export function processingQuery(scope: AdminScope): Query {
 /** Quarter-end Kuwaiti ratio per co-op (every snapshot; the rows keep the newest). */
 export function employmentQuery(scope: AdminScope): Query {
   return {
-    measures: ['employment.kuwaiti_ratio', 'employment.employees', 'employment.counted_employees', 'employment.counted_kuwaiti_employees', 'employment.monthly_payroll_kwd'],
+    measures: [
+      'employment.kuwaiti_ratio',
+      'employment.employees',
+      'employment.counted_employees',
+      'employment.counted_kuwaiti_employees',
+      'employment.monthly_payroll_kwd',
+    ],
     dimensions: NAMES('employment'),
     timeDimensions: [{ dimension: 'employment.snapshot_date', granularity: 'day' }],
     filters: scopeFilters('employment', scope),
@@ -92,11 +112,14 @@ export type IncomeMeasure = (typeof INCOME_MEASURES)[number];
 
 /** Monthly income statement per co-op, within from..to when given (days, widened to whole months by Cube's grain). */
 export function incomeQuery(scope: AdminScope): Query {
-  const dateRange: [string, string] | undefined = scope.from || scope.to ? [scope.from ?? '2000-01-01', scope.to ?? '2100-12-31'] : undefined;
+  const dateRange: [string, string] | undefined =
+    scope.from || scope.to ? [scope.from ?? '2000-01-01', scope.to ?? '2100-12-31'] : undefined;
   return {
     measures: INCOME_MEASURES.map((m) => `income_statements.${m}`),
     dimensions: NAMES('income_statements'),
-    timeDimensions: [{ dimension: 'income_statements.entry_month', granularity: 'month', ...(dateRange ? { dateRange } : {}) }],
+    timeDimensions: [
+      { dimension: 'income_statements.entry_month', granularity: 'month', ...(dateRange ? { dateRange } : {}) },
+    ],
     filters: scopeFilters('income_statements', scope),
     order: { 'income_statements.entry_month': 'asc', 'income_statements.coop_id': 'asc' },
     limit: 10_000,
@@ -120,7 +143,13 @@ export function shareholdersQuery(scope: AdminScope): Query {
       'shareholders.transferred_in_count',
       'shareholders.transferred_out_count',
     ],
-    dimensions: ['shareholders.coop_id', 'shareholders.coop_name_ar', 'shareholders.coop_name_en', 'shareholders.governorate_name_ar', 'shareholders.governorate_name_en'],
+    dimensions: [
+      'shareholders.coop_id',
+      'shareholders.coop_name_ar',
+      'shareholders.coop_name_en',
+      'shareholders.governorate_name_ar',
+      'shareholders.governorate_name_en',
+    ],
     filters: govCoopFilters('shareholders', scope),
     limit: 5_000,
   };
@@ -129,7 +158,12 @@ export function shareholdersQuery(scope: AdminScope): Query {
 /** Every camera with its uptime and outages (the rows roll them up per co-op for the chart). */
 export function camerasQuery(scope: AdminScope): Query {
   return {
-    measures: ['camera_uptime.online_hours', 'camera_uptime.offline_hours', 'camera_uptime.uptime_share', 'camera_uptime.outages'],
+    measures: [
+      'camera_uptime.online_hours',
+      'camera_uptime.offline_hours',
+      'camera_uptime.uptime_share',
+      'camera_uptime.outages',
+    ],
     dimensions: [
       'camera_uptime.camera_id',
       'camera_uptime.coop_id',
@@ -149,7 +183,14 @@ export function camerasQuery(scope: AdminScope): Query {
 /** Each contractor's ratings over its contracts in scope. */
 export function contractorsQuery(scope: AdminScope): Query {
   return {
-    measures: ['contractors.contract_count', 'contractors.rating_count', 'contractors.avg_rating', 'contractors.poor_rating_count', 'contractors.poor_share', 'contractors.contract_value_kwd'],
+    measures: [
+      'contractors.contract_count',
+      'contractors.rating_count',
+      'contractors.avg_rating',
+      'contractors.poor_rating_count',
+      'contractors.poor_share',
+      'contractors.contract_value_kwd',
+    ],
     dimensions: ['contractors.contractor_id', 'contractors.contractor_name', 'contractors.category'],
     filters: govCoopFilters('contractors', scope),
     limit: 5_000,

@@ -63,7 +63,10 @@ export function toStalledRows(raw: readonly Raw[], lang: Lang): StalledRow[] {
       submittedAt: kuwaitTime(r, 'transactions.submitted_at'),
       statusAt: kuwaitTime(r, 'transactions.current_status_at'),
     }))
-    .sort((a, b) => (b.workingDaysInStatus ?? 0) - (a.workingDaysInStatus ?? 0) || a.transactionId.localeCompare(b.transactionId));
+    .sort(
+      (a, b) =>
+        (b.workingDaysInStatus ?? 0) - (a.workingDaysInStatus ?? 0) || a.transactionId.localeCompare(b.transactionId),
+    );
 }
 
 export interface ProcessingRow {
@@ -95,7 +98,12 @@ export function toProcessingRows(raw: readonly Raw[]): ProcessingRow[] {
         stalled: toNumber(r['transactions.stalled_count']) ?? 0,
       };
     })
-    .sort((a, b) => a.requestType.localeCompare(b.requestType) || Number(a.final) - Number(b.final) || a.actor.localeCompare(b.actor));
+    .sort(
+      (a, b) =>
+        a.requestType.localeCompare(b.requestType) ||
+        Number(a.final) - Number(b.final) ||
+        a.actor.localeCompare(b.actor),
+    );
 }
 
 /** One bar group per request type: the mean working days of the decided requests and of the open ones. */
@@ -124,7 +132,13 @@ export function summarizeProcessing(rows: readonly ProcessingRow[]): ProcessingS
     byType.set(r.requestType, acc);
   }
   return [...byType.entries()]
-    .map(([requestType, a]) => ({ requestType, decidedDays: a.dn ? a.d / a.dn : null, decided: a.dn, openDays: a.on ? a.o / a.on : null, open: a.on }))
+    .map(([requestType, a]) => ({
+      requestType,
+      decidedDays: a.dn ? a.d / a.dn : null,
+      decided: a.dn,
+      openDays: a.on ? a.o / a.on : null,
+      open: a.on,
+    }))
     .sort((a, b) => (b.decidedDays ?? -1) - (a.decidedDays ?? -1) || a.requestType.localeCompare(b.requestType));
 }
 
@@ -166,7 +180,9 @@ export function toEmploymentRows(raw: readonly Raw[], lang: Lang, targetPct: num
       gap: ratio === null ? null : ratio - targetPct,
     });
   }
-  return [...newest.values()].sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || a.coopId.localeCompare(b.coopId));
+  return [...newest.values()].sort(
+    (a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity) || a.coopId.localeCompare(b.coopId),
+  );
 }
 
 export type IncomeRow = {
@@ -185,8 +201,17 @@ export function toIncomeRows(raw: readonly Raw[], lang: Lang): IncomeRow[] {
     .map((r) => {
       const coopId = cellText(r['income_statements.coop_id']);
       const month = day(r['income_statements.entry_month.month'] ?? r['income_statements.entry_month']) ?? '';
-      const values = Object.fromEntries(INCOME_MEASURES.map((m) => [m, toNumber(r[`income_statements.${m}`])])) as Record<IncomeMeasure, number | null>;
-      return { id: `${coopId}:${month}`, coopId, coop: name(r, 'coop_name') || coopId, governorate: name(r, 'governorate_name'), month, ...values };
+      const values = Object.fromEntries(
+        INCOME_MEASURES.map((m) => [m, toNumber(r[`income_statements.${m}`])]),
+      ) as Record<IncomeMeasure, number | null>;
+      return {
+        id: `${coopId}:${month}`,
+        coopId,
+        coop: name(r, 'coop_name') || coopId,
+        governorate: name(r, 'governorate_name'),
+        month,
+        ...values,
+      };
     })
     .sort((a, b) => b.month.localeCompare(a.month) || a.coopId.localeCompare(b.coopId));
 }
@@ -211,7 +236,12 @@ export function incomeByMonth(rows: readonly IncomeRow[]): IncomeMonth[] {
   // Back to whole fils: float sums of thousandths drift in the last digit.
   const fils = (x: number) => Math.round(x * 1000) / 1000;
   return [...by.values()]
-    .map((m) => ({ month: m.month, net_sales_kwd: fils(m.net_sales_kwd), gross_profit_kwd: fils(m.gross_profit_kwd), operating_result_kwd: fils(m.operating_result_kwd) }))
+    .map((m) => ({
+      month: m.month,
+      net_sales_kwd: fils(m.net_sales_kwd),
+      gross_profit_kwd: fils(m.gross_profit_kwd),
+      operating_result_kwd: fils(m.operating_result_kwd),
+    }))
     .sort((a, b) => a.month.localeCompare(b.month));
 }
 
@@ -280,7 +310,12 @@ export function toCameraRows(raw: readonly Raw[], lang: Lang): CameraRow[] {
       uptime: toNumber(r['camera_uptime.uptime_share']),
       outages: toNumber(r['camera_uptime.outages']),
     }))
-    .sort((a, b) => Number(b.offline) - Number(a.offline) || (a.uptime ?? 101) - (b.uptime ?? 101) || a.cameraId.localeCompare(b.cameraId));
+    .sort(
+      (a, b) =>
+        Number(b.offline) - Number(a.offline) ||
+        (a.uptime ?? 101) - (b.uptime ?? 101) ||
+        a.cameraId.localeCompare(b.cameraId),
+    );
 }
 
 export interface CoopUptime {
@@ -303,7 +338,13 @@ export function uptimeByCoop(rows: readonly CameraRow[]): CoopUptime[] {
     by.set(r.coopId, a);
   }
   return [...by.entries()]
-    .map(([coopId, a]) => ({ coopId, coop: a.coop, cameras: a.cameras, offlineNow: a.offlineNow, uptime: a.on + a.off > 0 ? (100 * a.on) / (a.on + a.off) : null }))
+    .map(([coopId, a]) => ({
+      coopId,
+      coop: a.coop,
+      cameras: a.cameras,
+      offlineNow: a.offlineNow,
+      uptime: a.on + a.off > 0 ? (100 * a.on) / (a.on + a.off) : null,
+    }))
     .sort((a, b) => (a.uptime ?? 101) - (b.uptime ?? 101) || a.coopId.localeCompare(b.coopId));
 }
 

@@ -31,13 +31,20 @@ export const ALERT_DIMENSIONS = [
 /** Instants: asked as time dimensions so they come back on Kuwait's clock (see kuwait-time.ts). */
 export const ALERT_TIMES = ['alerts.since_at', 'alerts.closed_at', 'alerts.expected_stockout_at'] as const;
 
-export const ALERT_MEASURES = ['alerts.ratio', 'alerts.peak_ratio', 'alerts.hours_to_stockout', 'alerts.coops_affected', 'alerts.coops_total'] as const;
+export const ALERT_MEASURES = [
+  'alerts.ratio',
+  'alerts.peak_ratio',
+  'alerts.hours_to_stockout',
+  'alerts.coops_affected',
+  'alerts.coops_total',
+] as const;
 
 /** One row per alert (alert_id is the key, so the measures are that alert's own values). */
 export function alertsQuery(scope: AlertsScope): Query {
   const filters: BinaryFilter[] = [];
   if (!scope.includeClosed) filters.push({ member: 'alerts.is_open', operator: 'equals', values: ['true'] });
-  if (scope.governorateId) filters.push({ member: 'alerts.governorate_id', operator: 'equals', values: [scope.governorateId] });
+  if (scope.governorateId)
+    filters.push({ member: 'alerts.governorate_id', operator: 'equals', values: [scope.governorateId] });
   return {
     dimensions: [...ALERT_DIMENSIONS],
     measures: [...ALERT_MEASURES],

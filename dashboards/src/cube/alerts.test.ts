@@ -1,7 +1,15 @@
 import { alertProductNamesQuery, alertsQuery } from './alerts-queries';
-import { alertProducts, compareAlerts, parseProductIds, toAlertRows, toProductNames, type AlertRow } from './alerts-rows';
+import {
+  alertProducts,
+  compareAlerts,
+  parseProductIds,
+  toAlertRows,
+  toProductNames,
+  type AlertRow,
+} from './alerts-rows';
 
-const filterMembers = (q: ReturnType<typeof alertsQuery>) => (q.filters ?? []).map((f) => ('member' in f ? `${f.member}=${(f.values ?? []).join('|')}` : ''));
+const filterMembers = (q: ReturnType<typeof alertsQuery>) =>
+  (q.filters ?? []).map((f) => ('member' in f ? `${f.member}=${(f.values ?? []).join('|')}` : ''));
 
 describe('alerts queries', () => {
   it.each([
@@ -39,7 +47,9 @@ describe('alerts queries', () => {
   });
 
   it('asks only the public views', () => {
-    const members = JSON.stringify([alertsQuery({ governorateId: 'KW-KU' }), alertProductNamesQuery(['1'])]).match(/"(\w+)\.\w+"/g) ?? [];
+    const members =
+      JSON.stringify([alertsQuery({ governorateId: 'KW-KU' }), alertProductNamesQuery(['1'])]).match(/"(\w+)\.\w+"/g) ??
+      [];
     expect(new Set(members.map((m) => m.slice(1).split('.')[0]))).toEqual(new Set(['alerts', 'consumption']));
   });
 });
@@ -101,14 +111,29 @@ describe('alert rows', () => {
   });
 
   it('falls back to the ids when neither name is there', () => {
-    const [row] = toAlertRows([raw({ 'alerts.category_name_ar': null, 'alerts.category_name_en': null, 'alerts.governorate_name_ar': '', 'alerts.governorate_name_en': '' })], 'ar');
+    const [row] = toAlertRows(
+      [
+        raw({
+          'alerts.category_name_ar': null,
+          'alerts.category_name_en': null,
+          'alerts.governorate_name_ar': '',
+          'alerts.governorate_name_en': '',
+        }),
+      ],
+      'ar',
+    );
     expect([row?.governorate, row?.category]).toEqual(['KW-HA', 'RICE']);
   });
 
   it('puts open alerts first, then the most severe, the furthest above expected, the soonest out of stock', () => {
     const rows = toAlertRows(
       [
-        raw({ 'alerts.alert_id': 'closed-critical', 'alerts.is_open': false, 'alerts.severity': 'critical', 'alerts.ratio': '9' }),
+        raw({
+          'alerts.alert_id': 'closed-critical',
+          'alerts.is_open': false,
+          'alerts.severity': 'critical',
+          'alerts.ratio': '9',
+        }),
         raw({ 'alerts.alert_id': 'watch', 'alerts.severity': 'watch', 'alerts.ratio': '8' }),
         raw({ 'alerts.alert_id': 'warning-2x', 'alerts.ratio': '2' }),
         raw({ 'alerts.alert_id': 'warning-3x-late', 'alerts.ratio': '3', 'alerts.hours_to_stockout': '40' }),
@@ -118,11 +143,22 @@ describe('alert rows', () => {
       ],
       'en',
     );
-    expect(rows.map((r) => r.id)).toEqual(['critical', 'warning-3x-soon', 'warning-3x-late', 'warning-2x', 'warning-no-ratio', 'watch', 'closed-critical']);
+    expect(rows.map((r) => r.id)).toEqual([
+      'critical',
+      'warning-3x-soon',
+      'warning-3x-late',
+      'warning-2x',
+      'warning-no-ratio',
+      'watch',
+      'closed-critical',
+    ]);
   });
 
   it('orders equal alerts by id, so the table does not shuffle between refreshes', () => {
-    const [a, b] = toAlertRows([raw({ 'alerts.alert_id': 'b' }), raw({ 'alerts.alert_id': 'a' })], 'en') as [AlertRow, AlertRow];
+    const [a, b] = toAlertRows([raw({ 'alerts.alert_id': 'b' }), raw({ 'alerts.alert_id': 'a' })], 'en') as [
+      AlertRow,
+      AlertRow,
+    ];
     expect([a.id, b.id]).toEqual(['a', 'b']);
     expect(compareAlerts(a, a)).toBe(0);
   });
@@ -139,7 +175,11 @@ describe('alert rows', () => {
   it('names products where the consumption view knows them, by id otherwise', () => {
     const names = toProductNames(
       [
-        { 'consumption.product_id': '111', 'consumption.product_name_ar': 'أرز بسمتي', 'consumption.product_name_en': 'Basmati rice' },
+        {
+          'consumption.product_id': '111',
+          'consumption.product_name_ar': 'أرز بسمتي',
+          'consumption.product_name_en': 'Basmati rice',
+        },
         { 'consumption.product_id': '222', 'consumption.product_name_ar': '', 'consumption.product_name_en': 'Sugar' },
       ],
       'ar',

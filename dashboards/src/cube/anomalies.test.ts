@@ -50,6 +50,14 @@ describe('anomaly queue', () => {
       end: '2025-06-22',
       valueAtStake: 12.345,
     });
-    expect(anomalyDrill(a!)).toEqual({ coop: 'C011', site: null, product: '6281000000001', day: null, batch: null, from: '2025-06-16', to: '2025-06-22' });
+    expect(anomalyDrill(a!)).toEqual({
+      coop: 'C011',
+      site: null,
+      product: '6281000000001',
+      day: null,
+      batch: null,
+      from: '2025-06-16',
+      to: '2025-06-22',
+    });
   });
 });

@@ -33,18 +33,43 @@ export interface AnomalyFilters {
   to: string | null;
 }
 
-export const NO_ANOMALY_FILTERS: AnomalyFilters = { kinds: [], gov: null, coop: null, minScore: null, from: null, to: null };
+export const NO_ANOMALY_FILTERS: AnomalyFilters = {
+  kinds: [],
+  gov: null,
+  coop: null,
+  minScore: null,
+  from: null,
+  to: null,
+};
 
-export function anomalyFilters(url: Pick<UrlState, 'kind' | 'gov' | 'qcoop' | 'minScore' | 'qfrom' | 'qto'>): AnomalyFilters {
-  return { kinds: parseKinds(url.kind), gov: url.gov, coop: url.qcoop, minScore: url.minScore === null ? null : Number(url.minScore), from: url.qfrom, to: url.qto };
+export function anomalyFilters(
+  url: Pick<UrlState, 'kind' | 'gov' | 'qcoop' | 'minScore' | 'qfrom' | 'qto'>,
+): AnomalyFilters {
+  return {
+    kinds: parseKinds(url.kind),
+    gov: url.gov,
+    coop: url.qcoop,
+    minScore: url.minScore === null ? null : Number(url.minScore),
+    from: url.qfrom,
+    to: url.qto,
+  };
 }
 
 export function hasAnomalyFilters(f: AnomalyFilters): boolean {
-  return f.kinds.length > 0 || f.gov !== null || f.coop !== null || f.minScore !== null || f.from !== null || f.to !== null;
+  return (
+    f.kinds.length > 0 || f.gov !== null || f.coop !== null || f.minScore !== null || f.from !== null || f.to !== null
+  );
 }
 
 /** The URL patch that clears the queue's filters (the governorate too: on this page it only narrows the queue). */
-export const CLEAR_ANOMALY_FILTERS: Partial<UrlState> = { kind: null, gov: null, qcoop: null, minScore: null, qfrom: null, qto: null };
+export const CLEAR_ANOMALY_FILTERS: Partial<UrlState> = {
+  kind: null,
+  gov: null,
+  qcoop: null,
+  minScore: null,
+  qfrom: null,
+  qto: null,
+};
 
 /**
  * The filters as Cube filters, so the semantic layer narrows the cases (and the count) itself:
@@ -56,7 +81,8 @@ export function anomalyCubeFilters(f: AnomalyFilters): BinaryFilter[] {
   if (f.kinds.length) out.push({ member: 'anomalies.kind', operator: 'equals', values: [...f.kinds] });
   if (f.gov) out.push({ member: 'anomalies.governorate_id', operator: 'equals', values: [f.gov] });
   if (f.coop) out.push({ member: 'anomalies.coop_id', operator: 'equals', values: [f.coop] });
-  if (f.minScore !== null && Number.isFinite(f.minScore)) out.push({ member: 'anomalies.score', operator: 'gte', values: [String(f.minScore)] });
+  if (f.minScore !== null && Number.isFinite(f.minScore))
+    out.push({ member: 'anomalies.score', operator: 'gte', values: [String(f.minScore)] });
   if (f.from) out.push({ member: 'anomalies.end_date', operator: 'inDateRange', values: [f.from, '2100-12-31'] });
   if (f.to) out.push({ member: 'anomalies.start_date', operator: 'inDateRange', values: ['2000-01-01', f.to] });
   return out;
@@ -97,9 +123,15 @@ export function anomalyCountQuery(filters: AnomalyFilters): Query {
   return { measures: ['anomalies.case_count', 'anomalies.value_at_stake_kwd'], filters: anomalyCubeFilters(filters) };
 }
 
-export function toAnomalyCount(raw: readonly Record<string, unknown>[]): { cases: number; valueAtStake: number | null } {
+export function toAnomalyCount(raw: readonly Record<string, unknown>[]): {
+  cases: number;
+  valueAtStake: number | null;
+} {
   const r = raw[0];
-  return { cases: toNumber(r?.['anomalies.case_count']) ?? 0, valueAtStake: toNumber(r?.['anomalies.value_at_stake_kwd']) };
+  return {
+    cases: toNumber(r?.['anomalies.case_count']) ?? 0,
+    valueAtStake: toNumber(r?.['anomalies.value_at_stake_kwd']),
+  };
 }
 
 /** The governorates that have cases, for the governorate select. */
@@ -126,7 +158,11 @@ export interface NamedOption {
 }
 
 /** `{view}.{key}_id` and its names as select options, named in the reader's language (the other one, then the id, when missing). */
-export function toOptions(raw: readonly Record<string, unknown>[], key: 'governorate' | 'coop', lang: Lang): NamedOption[] {
+export function toOptions(
+  raw: readonly Record<string, unknown>[],
+  key: 'governorate' | 'coop',
+  lang: Lang,
+): NamedOption[] {
   return raw
     .map((r) => {
       const id = cellText(r[`anomalies.${key}_id`]);

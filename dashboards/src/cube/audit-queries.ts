@@ -61,7 +61,13 @@ export function auditQuery(scope: AuditScope): Query {
   if (level === 'rows') {
     return {
       measures: ['audit.quantity', 'audit.net_amount_kwd', 'audit.receipt_count'],
-      dimensions: ['audit.sales_daily_key', 'audit.coop_id', 'audit.site_id', 'audit.product_id', 'audit.unit_price_kwd'],
+      dimensions: [
+        'audit.sales_daily_key',
+        'audit.coop_id',
+        'audit.site_id',
+        'audit.product_id',
+        'audit.unit_price_kwd',
+      ],
       timeDimensions: [{ ...time, granularity: 'day' }],
       filters: filters(scope),
       limit: 1_000,

@@ -15,7 +15,13 @@ describe('cellText', () => {
 });
 
 describe('bilingual', () => {
-  const row = { 'v.name_ar': 'الجهراء', 'v.name_en': 'Jahra', 'v.only_en_ar': null, 'v.only_en_en': 'Rice', 'v.none_ar': '' };
+  const row = {
+    'v.name_ar': 'الجهراء',
+    'v.name_en': 'Jahra',
+    'v.only_en_ar': null,
+    'v.only_en_en': 'Rice',
+    'v.none_ar': '',
+  };
   it.each([
     ['v.name', 'ar', 'الجهراء'],
     ['v.name', 'en', 'Jahra'],

@@ -12,9 +12,11 @@ export interface ConsumptionScope {
 
 export function consumptionFilters(scope: ConsumptionScope): BinaryFilter[] {
   const filters: BinaryFilter[] = [];
-  if (scope.governorateId) filters.push({ member: 'consumption.governorate_id', operator: 'equals', values: [scope.governorateId] });
+  if (scope.governorateId)
+    filters.push({ member: 'consumption.governorate_id', operator: 'equals', values: [scope.governorateId] });
   if (scope.coopId) filters.push({ member: 'consumption.coop_id', operator: 'equals', values: [scope.coopId] });
-  if (scope.productId) filters.push({ member: 'consumption.product_id', operator: 'equals', values: [scope.productId] });
+  if (scope.productId)
+    filters.push({ member: 'consumption.product_id', operator: 'equals', values: [scope.productId] });
   return filters;
 }
 
@@ -50,7 +52,13 @@ export function salesTrendQuery(scope: ConsumptionScope, grain: Grain, by: Break
 export function calendarQuery(scope: ConsumptionScope, metric: Metric): Query {
   return {
     measures: [`consumption.${metric}`],
-    dimensions: ['consumption.day_of_week', 'consumption.is_weekend', 'consumption.is_ramadan', 'consumption.is_eid', 'consumption.is_public_holiday'],
+    dimensions: [
+      'consumption.day_of_week',
+      'consumption.is_weekend',
+      'consumption.is_ramadan',
+      'consumption.is_eid',
+      'consumption.is_public_holiday',
+    ],
     timeDimensions: [{ dimension: 'consumption.business_date', granularity: 'day', ...dateRange(scope) }],
     filters: consumptionFilters(scope),
     order: { 'consumption.business_date': 'asc' },

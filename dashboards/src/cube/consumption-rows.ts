@@ -28,7 +28,18 @@ export interface Trend {
  * Cube rows (period × breakdown) → the trend table. Beyond `maxSeries` lines a chart stops
  * being readable, so the smallest series are summed into one "others" line.
  */
-export function toTrend(raw: readonly Raw[], opts: { by: Breakdown; grain: Grain; metric: Metric; lang: Lang; othersName: string; totalName: string; maxSeries?: number }): Trend {
+export function toTrend(
+  raw: readonly Raw[],
+  opts: {
+    by: Breakdown;
+    grain: Grain;
+    metric: Metric;
+    lang: Lang;
+    othersName: string;
+    totalName: string;
+    maxSeries?: number;
+  },
+): Trend {
   const { by, grain, metric, lang } = opts;
   const maxSeries = opts.maxSeries ?? 8;
   const measure = `consumption.${metric}`;
@@ -121,7 +132,9 @@ export function calendarProfiles(raw: readonly Raw[], metric: Metric): CalendarP
   const days = [...perDay.entries()];
   const weekday = KUWAIT_WEEK.map((dow) => {
     // Ramadan and Eid days would tilt the weekday shape; keep ordinary weeks only.
-    const vs = days.filter(([, v]) => v.dow === dow && (v.kind === 'working' || v.kind === 'weekend')).map(([, v]) => v.value);
+    const vs = days
+      .filter(([, v]) => v.dow === dow && (v.kind === 'working' || v.kind === 'weekend'))
+      .map(([, v]) => v.value);
     return { dow, avg: avg(vs), days: vs.length, weekend: dow === 5 || dow === 6 };
   });
   const byKind = new Map(DAY_KINDS.map((k) => [k, days.filter(([, v]) => v.kind === k).map(([, v]) => v.value)]));
@@ -131,7 +144,9 @@ export function calendarProfiles(raw: readonly Raw[], metric: Metric): CalendarP
     return { kind, avg: avg(vs), days: vs.length, index: vs.length && working > 0 ? avg(vs) / working : null };
   }).filter((k) => k.days > 0);
   const dayOfMonth = Array.from({ length: 31 }, (_, i) => {
-    const vs = days.filter(([d, v]) => Number(d.slice(8, 10)) === i + 1 && v.kind === 'working').map(([, v]) => v.value);
+    const vs = days
+      .filter(([d, v]) => Number(d.slice(8, 10)) === i + 1 && v.kind === 'working')
+      .map(([, v]) => v.value);
     return { day: i + 1, avg: avg(vs), days: vs.length };
   }).filter((d) => d.days > 0);
   return { weekday, dayKinds, dayOfMonth };

@@ -1,4 +1,10 @@
-import { actualsQuery, calendarQuery, forecastProductsQuery, forecastQuery, salesTrendQuery } from './consumption-queries';
+import {
+  actualsQuery,
+  calendarQuery,
+  forecastProductsQuery,
+  forecastQuery,
+  salesTrendQuery,
+} from './consumption-queries';
 import { calendarProfiles, dayKind, OTHERS_ID, toForecastView, toTrend } from './consumption-rows';
 
 const names = { othersName: 'others', totalName: 'all' };
@@ -6,19 +12,27 @@ const names = { othersName: 'others', totalName: 'all' };
 describe('consumption queries', () => {
   it.each([
     ['total', []],
-    ['governorate', ['consumption.governorate_id', 'consumption.governorate_name_ar', 'consumption.governorate_name_en']],
+    [
+      'governorate',
+      ['consumption.governorate_id', 'consumption.governorate_name_ar', 'consumption.governorate_name_en'],
+    ],
     ['category', ['consumption.category_name_en', 'consumption.category_name_ar']],
   ] as const)('trend by %s asks for %j', (by, dimensions) => {
     const q = salesTrendQuery({ coopId: 'C001', from: '2025-03-01', to: '2025-06-30' }, 'month', by, 'quantity');
     expect(q.dimensions).toEqual(dimensions);
     expect(q.measures).toEqual(['consumption.quantity']);
-    expect(q.timeDimensions).toEqual([{ dimension: 'consumption.business_date', granularity: 'month', dateRange: ['2025-03-01', '2025-06-30'] }]);
+    expect(q.timeDimensions).toEqual([
+      { dimension: 'consumption.business_date', granularity: 'month', dateRange: ['2025-03-01', '2025-06-30'] },
+    ]);
     expect(q.filters).toEqual([{ member: 'consumption.coop_id', operator: 'equals', values: ['C001'] }]);
   });
 
   it('leaves the date range open when none is chosen, and closes a half-open one', () => {
     expect(salesTrendQuery({}, 'day', 'total', 'net_amount_kwd').timeDimensions?.[0]).not.toHaveProperty('dateRange');
-    expect(calendarQuery({ from: '2025-03-01' }, 'quantity').timeDimensions?.[0]?.dateRange).toEqual(['2025-03-01', '2100-12-31']);
+    expect(calendarQuery({ from: '2025-03-01' }, 'quantity').timeDimensions?.[0]?.dateRange).toEqual([
+      '2025-03-01',
+      '2100-12-31',
+    ]);
   });
 
   it('asks only the public views', () => {
@@ -44,7 +58,13 @@ describe('toTrend', () => {
   });
 
   it('pivots periods into rows and series into columns, zero where a series sold nothing', () => {
-    const t = toTrend([row('2025-06-02', 'C1', 5), row('2025-06-09', 'C1', 7), row('2025-06-09', 'C2', 1)], { by: 'coop', grain: 'week', metric: 'quantity', lang: 'ar', ...names });
+    const t = toTrend([row('2025-06-02', 'C1', 5), row('2025-06-09', 'C1', 7), row('2025-06-09', 'C2', 1)], {
+      by: 'coop',
+      grain: 'week',
+      metric: 'quantity',
+      lang: 'ar',
+      ...names,
+    });
     expect(t.series).toEqual([
       { id: 'C1', name: 'جC1', total: 12 },
       { id: 'C2', name: 'جC2', total: 1 },
@@ -60,12 +80,18 @@ describe('toTrend', () => {
     const t = toTrend(raw, { by: 'coop', grain: 'week', metric: 'quantity', lang: 'en', ...names, maxSeries: 3 });
     expect(t.series.map((s) => s.id)).toEqual(['A', 'B', OTHERS_ID]);
     expect(t.source[0]).toEqual({ period: '2025-06-02', A: 10, B: 9, [OTHERS_ID]: 8 + 7 });
-    const sum = (r: Record<string, string | number>) => Object.values(r).filter((v) => typeof v === 'number').reduce((a, b) => a + (b as number), 0);
+    const sum = (r: Record<string, string | number>) =>
+      Object.values(r)
+        .filter((v) => typeof v === 'number')
+        .reduce((a, b) => a + (b as number), 0);
     expect(t.source.map(sum)).toEqual([10 + 9 + 8 + 7, 4]);
   });
 
   it('names the single line of a total', () => {
-    const t = toTrend([{ 'consumption.business_date.day': '2025-06-01T00:00:00.000', 'consumption.net_amount_kwd': '1.250' }], { by: 'total', grain: 'day', metric: 'net_amount_kwd', lang: 'en', ...names });
+    const t = toTrend(
+      [{ 'consumption.business_date.day': '2025-06-01T00:00:00.000', 'consumption.net_amount_kwd': '1.250' }],
+      { by: 'total', grain: 'day', metric: 'net_amount_kwd', lang: 'en', ...names },
+    );
     expect(t.series).toEqual([{ id: 'total', name: 'all', total: 1.25 }]);
   });
 });
@@ -82,7 +108,12 @@ describe('calendar profiles', () => {
   });
 
   // 2025-06-01 was a Sunday (ISO 7); 06-06 a Friday and Eid al-Adha.
-  const d = (date: string, dow: number, v: number, flags: Partial<Record<'is_weekend' | 'is_ramadan' | 'is_eid' | 'is_public_holiday', boolean | string>> = {}) => ({
+  const d = (
+    date: string,
+    dow: number,
+    v: number,
+    flags: Partial<Record<'is_weekend' | 'is_ramadan' | 'is_eid' | 'is_public_holiday', boolean | string>> = {},
+  ) => ({
     'consumption.business_date.day': `${date}T00:00:00.000`,
     'consumption.day_of_week': dow,
     'consumption.is_weekend': flags.is_weekend ?? false,
@@ -138,7 +169,11 @@ describe('toForecastView', () => {
     'forecasts.yhat_upper': String(yhat + 3),
   });
   // Two branches' series, each forecast by the model ml chose for it.
-  const forecasts = [f('seasonal_naive', '2025-07-01', 10), f('holt_winters', '2025-07-01', 12), f('seasonal_naive', '2025-07-02', 11)];
+  const forecasts = [
+    f('seasonal_naive', '2025-07-01', 10),
+    f('holt_winters', '2025-07-01', 12),
+    f('seasonal_naive', '2025-07-02', 11),
+  ];
   const actuals = [{ 'consumption.business_date.day': '2025-06-30T00:00:00.000', 'consumption.quantity': '9' }];
 
   it('sums the series of every model by day and lines actuals up beside them', () => {

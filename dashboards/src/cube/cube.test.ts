@@ -17,7 +17,12 @@ describe('drill levels', () => {
   });
 
   it('asks only the public views', () => {
-    const all = [coverQuery({}), essentialsQuery({ coopId: 'C001' }), crisisFreshnessQuery({}), salesVelocityQuery({ governorateId: 'KW-KU' }, '2025-06-01', '2025-06-30')];
+    const all = [
+      coverQuery({}),
+      essentialsQuery({ coopId: 'C001' }),
+      crisisFreshnessQuery({}),
+      salesVelocityQuery({ governorateId: 'KW-KU' }, '2025-06-01', '2025-06-30'),
+    ];
     const members = JSON.stringify(all).match(/"(\w+)\.\w+"/g) ?? [];
     expect(new Set(members.map((m) => m.slice(1).split('.')[0]))).toEqual(new Set(['crisis', 'consumption']));
   });
@@ -26,8 +31,20 @@ describe('drill levels', () => {
 describe('row mapping', () => {
   it('names rows in the reader’s language, then the other, then the id', () => {
     const raw = [
-      { 'crisis.coop_id': 'C001', 'crisis.coop_name_ar': 'الروضة', 'crisis.coop_name_en': 'Rawda', 'crisis.days_of_cover': '4.25', 'crisis.stock_on_hand': '100.000', 'crisis.demand_per_day': null },
-      { 'crisis.coop_id': 'C002', 'crisis.coop_name_ar': '', 'crisis.coop_name_en': 'Adailiya', 'crisis.days_of_cover': null },
+      {
+        'crisis.coop_id': 'C001',
+        'crisis.coop_name_ar': 'الروضة',
+        'crisis.coop_name_en': 'Rawda',
+        'crisis.days_of_cover': '4.25',
+        'crisis.stock_on_hand': '100.000',
+        'crisis.demand_per_day': null,
+      },
+      {
+        'crisis.coop_id': 'C002',
+        'crisis.coop_name_ar': '',
+        'crisis.coop_name_en': 'Adailiya',
+        'crisis.days_of_cover': null,
+      },
       { 'crisis.coop_id': 'C003' },
     ];
     expect(toCoverRows(raw, 'coop', 'ar')).toEqual([
@@ -39,15 +56,39 @@ describe('row mapping', () => {
   });
 
   it('maps essential products with their category', () => {
-    const raw = [{ 'crisis.product_id': '6281000000001', 'crisis.product_name_en': 'Rice 5kg', 'crisis.category_name_en': 'Rice', 'crisis.days_of_cover': '1.5' }];
-    expect(toEssentialRows(raw, 'en')[0]).toMatchObject({ id: '6281000000001', name: 'Rice 5kg', category: 'Rice', daysOfCover: 1.5 });
+    const raw = [
+      {
+        'crisis.product_id': '6281000000001',
+        'crisis.product_name_en': 'Rice 5kg',
+        'crisis.category_name_en': 'Rice',
+        'crisis.days_of_cover': '1.5',
+      },
+    ];
+    expect(toEssentialRows(raw, 'en')[0]).toMatchObject({
+      id: '6281000000001',
+      name: 'Rice 5kg',
+      category: 'Rice',
+      daysOfCover: 1.5,
+    });
   });
 
   it('fills missing sales days with zero so sparklines align', () => {
     const raw = [
-      { 'consumption.product_id': 'A', 'consumption.business_date.day': '2025-06-01T00:00:00.000', 'consumption.quantity': '3' },
-      { 'consumption.product_id': 'A', 'consumption.business_date.day': '2025-06-03T00:00:00.000', 'consumption.quantity': '5' },
-      { 'consumption.product_id': 'B', 'consumption.business_date.day': '2025-06-02T00:00:00.000', 'consumption.quantity': '2' },
+      {
+        'consumption.product_id': 'A',
+        'consumption.business_date.day': '2025-06-01T00:00:00.000',
+        'consumption.quantity': '3',
+      },
+      {
+        'consumption.product_id': 'A',
+        'consumption.business_date.day': '2025-06-03T00:00:00.000',
+        'consumption.quantity': '5',
+      },
+      {
+        'consumption.product_id': 'B',
+        'consumption.business_date.day': '2025-06-02T00:00:00.000',
+        'consumption.quantity': '2',
+      },
     ];
     const s = toSparkSeries(raw);
     expect(s.get('A')).toEqual([3, 0, 5]);

@@ -8,7 +8,7 @@ function requestError(message: string, status?: number): Error {
 describe('describeError', () => {
   it.each([
     ['a refused token', requestError('Invalid token', 403), 'denied', 'errorDenied'],
-    ['a missing token', requestError('Authorization header isn\'t set', 401), 'denied', 'errorDenied'],
+    ['a missing token', requestError("Authorization header isn't set", 401), 'denied', 'errorDenied'],
     ['a query Cube refuses', requestError("Cube 'anomalies' not found", 400), 'rejected', 'errorRejected'],
     ['a Cube crash', requestError('Error: IO Error', 500), 'server', 'errorServer'],
     ['Cube down (fetch failed)', requestError('network Error'), 'unreachable', 'errorUnreachable'],

@@ -8,10 +8,13 @@ import type { ConsumptionScope } from './consumption-queries';
  */
 export function hourlyProfileQuery(scope: ConsumptionScope, metric: Metric): Query {
   const filters: BinaryFilter[] = [];
-  if (scope.governorateId) filters.push({ member: 'consumption_hourly.governorate_id', operator: 'equals', values: [scope.governorateId] });
+  if (scope.governorateId)
+    filters.push({ member: 'consumption_hourly.governorate_id', operator: 'equals', values: [scope.governorateId] });
   if (scope.coopId) filters.push({ member: 'consumption_hourly.coop_id', operator: 'equals', values: [scope.coopId] });
-  if (scope.productId) filters.push({ member: 'consumption_hourly.product_id', operator: 'equals', values: [scope.productId] });
-  const range: [string, string] | null = scope.from || scope.to ? [scope.from ?? '2000-01-01', scope.to ?? '2100-12-31'] : null;
+  if (scope.productId)
+    filters.push({ member: 'consumption_hourly.product_id', operator: 'equals', values: [scope.productId] });
+  const range: [string, string] | null =
+    scope.from || scope.to ? [scope.from ?? '2000-01-01', scope.to ?? '2100-12-31'] : null;
   return {
     measures: [`consumption_hourly.${metric}`],
     dimensions: ['consumption_hourly.hour_of_day', 'consumption_hourly.is_weekend', 'consumption_hourly.is_ramadan'],

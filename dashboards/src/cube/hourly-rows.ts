@@ -26,18 +26,30 @@ export function hourKind(r: Raw): HourKind {
 
 /** Cube's raw rows (hour × weekend × Ramadan) → the share of each kind of day's sales per hour. */
 export function toHourlyProfile(raw: readonly Raw[], metric: Metric): HourlyProfile {
-  const sums: Record<HourKind, number[]> = { working: Array(24).fill(0), weekend: Array(24).fill(0), ramadan: Array(24).fill(0) };
+  const sums: Record<HourKind, number[]> = {
+    working: Array(24).fill(0),
+    weekend: Array(24).fill(0),
+    ramadan: Array(24).fill(0),
+  };
   for (const r of raw) {
     const hour = toNumber(r['consumption_hourly.hour_of_day']);
     const value = toNumber(r[`consumption_hourly.${metric}`]);
     if (hour === null || value === null || !Number.isInteger(hour) || hour < 0 || hour > 23) continue;
     sums[hourKind(r)][hour]! += value;
   }
-  const totals = Object.fromEntries(HOUR_KINDS.map((k) => [k, sums[k].reduce((a, b) => a + b, 0)])) as Record<HourKind, number>;
+  const totals = Object.fromEntries(HOUR_KINDS.map((k) => [k, sums[k].reduce((a, b) => a + b, 0)])) as Record<
+    HourKind,
+    number
+  >;
   const share = (k: HourKind, h: number) => (totals[k] > 0 ? sums[k][h]! / totals[k] : null);
   return {
     kinds: HOUR_KINDS.filter((k) => totals[k] > 0),
-    hours: Array.from({ length: 24 }, (_, hour) => ({ hour, working: share('working', hour), weekend: share('weekend', hour), ramadan: share('ramadan', hour) })),
+    hours: Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      working: share('working', hour),
+      weekend: share('weekend', hour),
+      ramadan: share('ramadan', hour),
+    })),
     totals,
   };
 }

@@ -24,7 +24,11 @@ describe('hourlyProfileQuery', () => {
   it('asks the hourly view only, for the chosen metric by hour and kind of day', () => {
     const q = hourlyProfileQuery({ governorateId: 'KW-KU', from: '2025-06-01' }, 'net_amount_kwd');
     expect(q.measures).toEqual(['consumption_hourly.net_amount_kwd']);
-    expect(q.dimensions).toEqual(['consumption_hourly.hour_of_day', 'consumption_hourly.is_weekend', 'consumption_hourly.is_ramadan']);
+    expect(q.dimensions).toEqual([
+      'consumption_hourly.hour_of_day',
+      'consumption_hourly.is_weekend',
+      'consumption_hourly.is_ramadan',
+    ]);
     const views = JSON.stringify(q).match(/"(\w+)\.\w+"/g) ?? [];
     expect(new Set(views.map((m) => m.slice(1).split('.')[0]))).toEqual(new Set(['consumption_hourly']));
   });
@@ -42,7 +46,10 @@ describe('toHourlyProfile', () => {
   });
 
   it('gives each kind of day its share per hour, summing to one, and leaves out kinds without sales', () => {
-    const p = toHourlyProfile([row(9, '10'), row(9, '10'), row(20, '30'), row(21, '5', true), row(22, '15', true), row(3, null, false, true)], 'quantity');
+    const p = toHourlyProfile(
+      [row(9, '10'), row(9, '10'), row(20, '30'), row(21, '5', true), row(22, '15', true), row(3, null, false, true)],
+      'quantity',
+    );
     expect(p.kinds).toEqual(['working', 'weekend']);
     expect(p.hours).toHaveLength(24);
     expect(p.hours[9]?.working).toBeCloseTo(0.4);

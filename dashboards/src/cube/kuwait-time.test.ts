@@ -9,7 +9,13 @@ describe('kuwait time members', () => {
   });
 
   it.each([
-    { row: { 'linkage.last_received_at.minute': '2026-11-23T17:32:00.000', 'linkage.last_received_at': '2026-11-23T14:32:00.000' }, want: '2026-11-23T17:32:00.000' },
+    {
+      row: {
+        'linkage.last_received_at.minute': '2026-11-23T17:32:00.000',
+        'linkage.last_received_at': '2026-11-23T14:32:00.000',
+      },
+      want: '2026-11-23T17:32:00.000',
+    },
     { row: { 'linkage.last_received_at': '2026-11-23T14:32:14.572' }, want: null },
     { row: { 'linkage.last_received_at.minute': null }, want: null },
     { row: { 'linkage.last_received_at.minute': '' }, want: null },

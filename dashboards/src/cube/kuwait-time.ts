@@ -6,7 +6,9 @@
  */
 export const KUWAIT_TIME_GRANULARITY = 'minute';
 
-export function kuwaitTimeDimensions(members: readonly string[]): { dimension: string; granularity: typeof KUWAIT_TIME_GRANULARITY }[] {
+export function kuwaitTimeDimensions(
+  members: readonly string[],
+): { dimension: string; granularity: typeof KUWAIT_TIME_GRANULARITY }[] {
   return members.map((dimension) => ({ dimension, granularity: KUWAIT_TIME_GRANULARITY }));
 }
 

@@ -8,7 +8,13 @@ import { cellText, bilingual } from './cells';
 /** Every co-op's feeds: linked or not, the last batch, lateness, quarantine share. */
 export function linkageQuery(governorateId?: string | null): Query {
   return {
-    measures: ['linkage.batches_received', 'linkage.batches_rejected', 'linkage.rows_in', 'linkage.rows_quarantined', 'linkage.quarantine_share'],
+    measures: [
+      'linkage.batches_received',
+      'linkage.batches_rejected',
+      'linkage.rows_in',
+      'linkage.rows_quarantined',
+      'linkage.quarantine_share',
+    ],
     dimensions: [
       'linkage.coop_id',
       'linkage.coop_name_ar',
@@ -76,7 +82,11 @@ export function toLinkageRows(raw: readonly Record<string, unknown>[], lang: Lan
   });
   const urgency = (r: LinkageRow) => (!r.linked ? 0 : r.lateDays === null ? 1 : 2);
   return rows.sort(
-    (a, b) => urgency(a) - urgency(b) || (b.lateDays ?? 0) - (a.lateDays ?? 0) || a.coopId.localeCompare(b.coopId) || a.feed.localeCompare(b.feed),
+    (a, b) =>
+      urgency(a) - urgency(b) ||
+      (b.lateDays ?? 0) - (a.lateDays ?? 0) ||
+      a.coopId.localeCompare(b.coopId) ||
+      a.feed.localeCompare(b.feed),
   );
 }
 

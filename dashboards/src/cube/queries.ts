@@ -20,7 +20,8 @@ export interface CrisisScope {
 
 function scopeFilters(scope: CrisisScope) {
   const filters: BinaryFilter[] = [];
-  if (scope.governorateId) filters.push({ member: 'crisis.governorate_id', operator: 'equals', values: [scope.governorateId] });
+  if (scope.governorateId)
+    filters.push({ member: 'crisis.governorate_id', operator: 'equals', values: [scope.governorateId] });
   if (scope.coopId) filters.push({ member: 'crisis.coop_id', operator: 'equals', values: [scope.coopId] });
   if (scope.productId) filters.push({ member: 'crisis.product_id', operator: 'equals', values: [scope.productId] });
   return filters;
@@ -57,7 +58,13 @@ export function coverQuery(scope: CrisisScope): Query {
 export function essentialsQuery(scope: CrisisScope): Query {
   return {
     measures: [...COVER_MEASURES],
-    dimensions: ['crisis.product_id', 'crisis.product_name_ar', 'crisis.product_name_en', 'crisis.category_name_ar', 'crisis.category_name_en'],
+    dimensions: [
+      'crisis.product_id',
+      'crisis.product_name_ar',
+      'crisis.product_name_en',
+      'crisis.category_name_ar',
+      'crisis.category_name_en',
+    ],
     filters: [...ESSENTIAL_NOW, ...scopeFilters(scope)],
     order: { 'crisis.days_of_cover': 'asc' },
     limit: 200,
@@ -77,10 +84,9 @@ export function crisisFreshnessQuery(scope: CrisisScope): Query {
 
 /** Daily quantity sold per essential product over the last weeks, for the sparklines. */
 export function salesVelocityQuery(scope: CrisisScope, from: string, to: string): Query {
-  const filters: BinaryFilter[] = [
-    { member: 'consumption.is_essential', operator: 'equals', values: ['true'] },
-  ];
-  if (scope.governorateId) filters.push({ member: 'consumption.governorate_id', operator: 'equals', values: [scope.governorateId] });
+  const filters: BinaryFilter[] = [{ member: 'consumption.is_essential', operator: 'equals', values: ['true'] }];
+  if (scope.governorateId)
+    filters.push({ member: 'consumption.governorate_id', operator: 'equals', values: [scope.governorateId] });
   if (scope.coopId) filters.push({ member: 'consumption.coop_id', operator: 'equals', values: [scope.coopId] });
   return {
     measures: ['consumption.quantity'],

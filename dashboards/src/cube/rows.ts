@@ -69,6 +69,10 @@ export function toSparkSeries(raw: readonly Raw[]): Map<string, number[]> {
   // A day with no sales is a real zero, not a gap: fill it so every sparkline has the same x.
   const ordered = [...days].sort();
   const out = new Map<string, number[]>();
-  for (const [product, m] of byProduct) out.set(product, ordered.map((d) => m.get(d) ?? 0));
+  for (const [product, m] of byProduct)
+    out.set(
+      product,
+      ordered.map((d) => m.get(d) ?? 0),
+    );
   return out;
 }

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { exportFileName, toCsv, toXlsx, type ExportColumn } from './table-export';
 
-interface R { name: string; days: number | null }
+interface R {
+  name: string;
+  days: number | null;
+}
 const cols: ExportColumn<R>[] = [
   { header: 'الاسم', value: (r) => r.name },
   { header: 'days', value: (r) => r.days },
@@ -20,7 +23,15 @@ describe('toCsv', () => {
 
 describe('toXlsx', () => {
   it('writes a sheet exceljs can read back, right-to-left when asked', async () => {
-    const bytes = await toXlsx(cols, [{ name: 'حولي', days: 7.25 }, { name: 'Ahmadi', days: null }], 'غرفة الأزمات', true);
+    const bytes = await toXlsx(
+      cols,
+      [
+        { name: 'حولي', days: 7.25 },
+        { name: 'Ahmadi', days: null },
+      ],
+      'غرفة الأزمات',
+      true,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     const ws = wb.getWorksheet('غرفة الأزمات');

@@ -20,7 +20,12 @@ export function toCsv<Row>(columns: readonly ExportColumn<Row>[], rows: readonly
 }
 
 /** An XLSX workbook (one sheet, right-to-left in Arabic) as bytes. exceljs loads only when asked. */
-export async function toXlsx<Row>(columns: readonly ExportColumn<Row>[], rows: readonly Row[], sheetName: string, rtl: boolean): Promise<Uint8Array> {
+export async function toXlsx<Row>(
+  columns: readonly ExportColumn<Row>[],
+  rows: readonly Row[],
+  sheetName: string,
+  rtl: boolean,
+): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName.slice(0, 31) || 'Sheet1', { views: [{ rightToLeft: rtl }] });
@@ -34,6 +39,10 @@ export async function toXlsx<Row>(columns: readonly ExportColumn<Row>[], rows: r
 
 /** Safe file names from a page title: letters (any script), digits and dashes. */
 export function exportFileName(title: string, ext: 'csv' | 'xlsx', day: string): string {
-  const base = title.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'rabt';
+  const base =
+    title
+      .trim()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'rabt';
   return `${base}-${day}.${ext}`;
 }

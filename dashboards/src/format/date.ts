@@ -57,7 +57,12 @@ export function formatDayMonth(value: string | Date, lang: Lang): string {
 export function kuwaitDay(value: string | Date): string | null {
   const d = parseKuwaitDate(value);
   if (!d) return null;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: KUWAIT_TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: KUWAIT_TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 }
 
 /** A period's label at its grain: "Jun 30" for days and weeks (the week's first day), "June 2025" for months. */

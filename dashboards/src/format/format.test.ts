@@ -1,4 +1,15 @@
-import { formatDate, formatDateTime, formatDateWithHijri, formatDayMonth, formatHijri, formatPeriod, kuwaitDay, kuwaitIso, parseKuwaitDate, shiftDay } from './date';
+import {
+  formatDate,
+  formatDateTime,
+  formatDateWithHijri,
+  formatDayMonth,
+  formatHijri,
+  formatPeriod,
+  kuwaitDay,
+  kuwaitIso,
+  parseKuwaitDate,
+  shiftDay,
+} from './date';
 import { dirOf, intlLocale, parseLang } from './locale';
 import { formatDays, formatKwd, formatNumber, formatPercent, toNumber } from './number';
 

@@ -5,7 +5,10 @@ import { MESSAGES } from './messages';
 
 /** The kinds the warehouse accepts for fct_anomalies.kind, read from the mart's own tests. */
 function acceptedAnomalyKinds(): string[] {
-  const yaml = readFileSync(join(__dirname, '..', '..', '..', 'transform', 'models', 'marts', 'ml', '_ml_marts__models.yml'), 'utf8');
+  const yaml = readFileSync(
+    join(__dirname, '..', '..', '..', 'transform', 'models', 'marts', 'ml', '_ml_marts__models.yml'),
+    'utf8',
+  );
   const list = /values: \[(price_gouging[^\]]*)\]/.exec(yaml);
   if (!list) throw new Error('fct_anomalies.kind accepted values not found');
   return list[1]!.split(',').map((kind) => kind.trim());
@@ -19,7 +22,7 @@ describe('anomaly kind names', () => {
     expect(en).toMatch(/^[A-Z][a-z]/);
   });
 
-  it('offers exactly the kinds the warehouse accepts in the queue\'s kind filter', () => {
+  it("offers exactly the kinds the warehouse accepts in the queue's kind filter", () => {
     expect([...ANOMALY_KINDS].sort()).toEqual(acceptedAnomalyKinds().sort());
   });
 });

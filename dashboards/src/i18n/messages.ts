@@ -151,7 +151,8 @@ const ar = {
   martRow: 'مفتاح السجل',
   priceByDay: 'سعر الوحدة يوميًا مقارنة بسعر القائمة',
   batchesTitle: 'الدفعات الخام لهذه الجمعية في هذا اليوم',
-  batchesHint: 'كل ملف أرسلته الجمعية عن هذا اليوم، لكل التغذيات. سجل المبيعات اليومي يجمع دفعات المبيعات المحمّلة. اختر دفعة لعرض صفوفها المعزولة.',
+  batchesHint:
+    'كل ملف أرسلته الجمعية عن هذا اليوم، لكل التغذيات. سجل المبيعات اليومي يجمع دفعات المبيعات المحمّلة. اختر دفعة لعرض صفوفها المعزولة.',
   batchId: 'معرّف الدفعة',
   fileName: 'اسم الملف',
   receivedAt: 'وقت الاستلام',
@@ -486,7 +487,8 @@ const en: Messages = {
   martRow: 'Row key',
   priceByDay: 'Price charged per unit by day against the list price',
   batchesTitle: 'Raw batches of this co-op for this day',
-  batchesHint: 'Every file the co-op sent for this business day, all feeds. The daily sales rows sum the landed sales batches. Choose a batch to see its quarantined rows.',
+  batchesHint:
+    'Every file the co-op sent for this business day, all feeds. The daily sales rows sum the landed sales batches. Choose a batch to see its quarantined rows.',
   batchId: 'Batch id',
   fileName: 'File name',
   receivedAt: 'Received',

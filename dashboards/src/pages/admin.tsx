@@ -1,11 +1,26 @@
 import { useCubeQuery } from '@cubejs-client/react';
 import { useMemo } from 'react';
 import { useApp } from '../app-context';
-import { buildEntityBarsOption, buildIncomeOption, buildKuwaitiRatioOption, buildProcessingOption } from '../charts/admin-charts';
+import {
+  buildEntityBarsOption,
+  buildIncomeOption,
+  buildKuwaitiRatioOption,
+  buildProcessingOption,
+} from '../charts/admin-charts';
 import { DataTable, type Column } from '../components/data-table';
 import { EChart } from '../components/echart';
 import { QueryState } from '../components/query-state';
-import { camerasQuery, contractorsQuery, employmentQuery, shareholdersQuery, incomeQuery, processingQuery, stalledQuery, transactionTotalsQuery, type AdminScope } from '../cube/admin-queries';
+import {
+  camerasQuery,
+  contractorsQuery,
+  employmentQuery,
+  shareholdersQuery,
+  incomeQuery,
+  processingQuery,
+  stalledQuery,
+  transactionTotalsQuery,
+  type AdminScope,
+} from '../cube/admin-queries';
 import {
   incomeByMonth,
   summarizeProcessing,
@@ -50,13 +65,25 @@ function monthEnd(v: string): string | null {
 function Filters() {
   const { t, lang, url, navigate, session } = useApp();
   const set = (patch: Partial<UrlState>) => navigate(patch, true);
-  const govs = useCubeQuery({ dimensions: ['employment.governorate_id', 'employment.governorate_name_ar', 'employment.governorate_name_en'], order: { 'employment.governorate_id': 'asc' } });
-  const govOptions = (govs.resultSet?.rawData() ?? []).map((r) => ({ id: String(r['employment.governorate_id']), name: String(r[`employment.governorate_name_${lang}`] ?? r['employment.governorate_id']) }));
+  const govs = useCubeQuery({
+    dimensions: ['employment.governorate_id', 'employment.governorate_name_ar', 'employment.governorate_name_en'],
+    order: { 'employment.governorate_id': 'asc' },
+  });
+  const govOptions = (govs.resultSet?.rawData() ?? []).map((r) => ({
+    id: String(r['employment.governorate_id']),
+    name: String(r[`employment.governorate_name_${lang}`] ?? r['employment.governorate_id']),
+  }));
   return (
     <div className="filters no-print" data-testid="admin-filters">
       {session.role !== 'coop_board' && (
         <>
-          <GovernorateSelect label={t.governorate} allLabel={t.kuwait} options={govOptions} value={url.gov} onChange={(gov) => set({ gov, coop: null })} />
+          <GovernorateSelect
+            label={t.governorate}
+            allLabel={t.kuwait}
+            options={govOptions}
+            value={url.gov}
+            onChange={(gov) => set({ gov, coop: null })}
+          />
           <label>
             {t.coop}{' '}
             <input
@@ -73,10 +100,22 @@ function Filters() {
         </>
       )}
       <label>
-        {t.fromMonth} <input type="month" data-testid="from-month" value={url.from?.slice(0, 7) ?? ''} onChange={(e) => set({ from: monthStart(e.target.value) })} />
+        {t.fromMonth}{' '}
+        <input
+          type="month"
+          data-testid="from-month"
+          value={url.from?.slice(0, 7) ?? ''}
+          onChange={(e) => set({ from: monthStart(e.target.value) })}
+        />
       </label>
       <label>
-        {t.toMonth} <input type="month" data-testid="to-month" value={url.to?.slice(0, 7) ?? ''} onChange={(e) => set({ to: monthEnd(e.target.value) })} />
+        {t.toMonth}{' '}
+        <input
+          type="month"
+          data-testid="to-month"
+          value={url.to?.slice(0, 7) ?? ''}
+          onChange={(e) => set({ to: monthEnd(e.target.value) })}
+        />
       </label>
       <label>
         {t.target} %{' '}
@@ -106,26 +145,88 @@ function Stalled({ scope }: { scope: AdminScope }) {
     { key: 'id', header: t.transactionId, value: (r) => r.transactionId },
     { key: 'coop', header: t.coop, value: (r) => r.coop },
     { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
-    { key: 'type', header: t.requestType, value: (r) => r.requestType, render: (r) => label(t, 'reqType_', r.requestType) },
+    {
+      key: 'type',
+      header: t.requestType,
+      value: (r) => r.requestType,
+      render: (r) => label(t, 'reqType_', r.requestType),
+    },
     { key: 'status', header: t.status, value: (r) => r.status, render: (r) => label(t, 'status_', r.status) },
     { key: 'actor', header: t.holder, value: (r) => r.actor, render: (r) => label(t, 'actor_', r.actor) },
-    { key: 'inStatus', header: t.workingDaysInStatus, numeric: true, value: (r) => r.workingDaysInStatus, render: (r) => <span className="flag">{formatNumber(r.workingDaysInStatus, lang)}</span> },
-    { key: 'open', header: t.workingDaysOpen, numeric: true, value: (r) => r.workingDaysOpen, render: (r) => formatNumber(r.workingDaysOpen, lang) },
-    { key: 'returned', header: t.timesReturned, numeric: true, value: (r) => r.timesReturned, render: (r) => formatNumber(r.timesReturned, lang) },
-    { key: 'submitted', header: t.submittedAt, value: (r) => r.submittedAt, render: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, lang) : '—') },
-    { key: 'since', header: t.statusSince, value: (r) => r.statusAt, render: (r) => (r.statusAt ? formatDateTime(r.statusAt, lang) : '—') },
+    {
+      key: 'inStatus',
+      header: t.workingDaysInStatus,
+      numeric: true,
+      value: (r) => r.workingDaysInStatus,
+      render: (r) => <span className="flag">{formatNumber(r.workingDaysInStatus, lang)}</span>,
+    },
+    {
+      key: 'open',
+      header: t.workingDaysOpen,
+      numeric: true,
+      value: (r) => r.workingDaysOpen,
+      render: (r) => formatNumber(r.workingDaysOpen, lang),
+    },
+    {
+      key: 'returned',
+      header: t.timesReturned,
+      numeric: true,
+      value: (r) => r.timesReturned,
+      render: (r) => formatNumber(r.timesReturned, lang),
+    },
+    {
+      key: 'submitted',
+      header: t.submittedAt,
+      value: (r) => r.submittedAt,
+      render: (r) => (r.submittedAt ? formatDateTime(r.submittedAt, lang) : '—'),
+    },
+    {
+      key: 'since',
+      header: t.statusSince,
+      value: (r) => r.statusAt,
+      render: (r) => (r.statusAt ? formatDateTime(r.statusAt, lang) : '—'),
+    },
   ];
   return (
     <section className="panel" data-testid="stalled-panel">
-      <QueryState isLoading={totalsQ.isLoading} error={totalsQ.error} isEmpty={false} onRetry={() => void totalsQ.refetch()} minHeight={48}>
-        <div className={`banner ${totals.stalled > 0 ? 'banner-alert' : 'banner-ok'}`} role={totals.stalled > 0 ? 'alert' : 'status'} data-testid="stalled-banner" data-count={totals.stalled}>
-          <strong>{totals.stalled > 0 ? t.stalledBanner.replace('{n}', formatNumber(totals.stalled, lang)) : t.stalledNone}</strong>{' '}
-          <span>{t.stalledTotals.replace('{open}', formatNumber(totals.open, lang)).replace('{all}', formatNumber(totals.transactions, lang))}</span>
+      <QueryState
+        isLoading={totalsQ.isLoading}
+        error={totalsQ.error}
+        isEmpty={false}
+        onRetry={() => void totalsQ.refetch()}
+        minHeight={48}
+      >
+        <div
+          className={`banner ${totals.stalled > 0 ? 'banner-alert' : 'banner-ok'}`}
+          role={totals.stalled > 0 ? 'alert' : 'status'}
+          data-testid="stalled-banner"
+          data-count={totals.stalled}
+        >
+          <strong>
+            {totals.stalled > 0 ? t.stalledBanner.replace('{n}', formatNumber(totals.stalled, lang)) : t.stalledNone}
+          </strong>{' '}
+          <span>
+            {t.stalledTotals
+              .replace('{open}', formatNumber(totals.open, lang))
+              .replace('{all}', formatNumber(totals.transactions, lang))}
+          </span>
         </div>
       </QueryState>
       <h2>{t.stalledTitle}</h2>
-      <QueryState isLoading={listQ.isLoading} error={listQ.error} isEmpty={rows.length === 0} onRetry={() => void listQ.refetch()} minHeight={60}>
-        <DataTable title={t.stalledTitle} columns={columns} rows={rows} rowKey={(r) => r.transactionId} testId="stalled-table" />
+      <QueryState
+        isLoading={listQ.isLoading}
+        error={listQ.error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void listQ.refetch()}
+        minHeight={60}
+      >
+        <DataTable
+          title={t.stalledTitle}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.transactionId}
+          testId="stalled-table"
+        />
       </QueryState>
     </section>
   );
@@ -136,24 +237,76 @@ function Processing({ scope }: { scope: AdminScope }) {
   const q = useCubeQuery(useMemo(() => processingQuery(scope), [scope]));
   const rows = useMemo(() => toProcessingRows(q.resultSet?.rawData() ?? []), [q.resultSet]);
   const option = useMemo(
-    () => buildProcessingOption({ summary: summarizeProcessing(rows), typeLabel: (c) => label(t, 'reqType_', c), lang, names: { decided: t.decidedRequests, open: t.openRequests } }),
+    () =>
+      buildProcessingOption({
+        summary: summarizeProcessing(rows),
+        typeLabel: (c) => label(t, 'reqType_', c),
+        lang,
+        names: { decided: t.decidedRequests, open: t.openRequests },
+      }),
     [rows, t, lang],
   );
   const columns: Column<ProcessingRow>[] = [
-    { key: 'type', header: t.requestType, value: (r) => r.requestType, render: (r) => label(t, 'reqType_', r.requestType) },
+    {
+      key: 'type',
+      header: t.requestType,
+      value: (r) => r.requestType,
+      render: (r) => label(t, 'reqType_', r.requestType),
+    },
     { key: 'actor', header: t.holder, value: (r) => r.actor, render: (r) => label(t, 'actor_', r.actor) },
-    { key: 'final', header: t.status, value: (r) => (r.final ? 'decided' : 'open'), render: (r) => (r.final ? t.decided : t.open) },
-    { key: 'count', header: t.requests, numeric: true, value: (r) => r.count, render: (r) => formatNumber(r.count, lang) },
-    { key: 'avg', header: t.avgWorkingDays, numeric: true, value: (r) => r.avgWorkingDaysOpen, render: (r) => formatDays(r.avgWorkingDaysOpen, lang) },
-    { key: 'max', header: t.maxWorkingDaysInStatus, numeric: true, value: (r) => r.maxWorkingDaysInStatus, render: (r) => formatNumber(r.maxWorkingDaysInStatus, lang) },
-    { key: 'stalled', header: t.stalled, numeric: true, value: (r) => r.stalled, render: (r) => formatNumber(r.stalled, lang) },
+    {
+      key: 'final',
+      header: t.status,
+      value: (r) => (r.final ? 'decided' : 'open'),
+      render: (r) => (r.final ? t.decided : t.open),
+    },
+    {
+      key: 'count',
+      header: t.requests,
+      numeric: true,
+      value: (r) => r.count,
+      render: (r) => formatNumber(r.count, lang),
+    },
+    {
+      key: 'avg',
+      header: t.avgWorkingDays,
+      numeric: true,
+      value: (r) => r.avgWorkingDaysOpen,
+      render: (r) => formatDays(r.avgWorkingDaysOpen, lang),
+    },
+    {
+      key: 'max',
+      header: t.maxWorkingDaysInStatus,
+      numeric: true,
+      value: (r) => r.maxWorkingDaysInStatus,
+      render: (r) => formatNumber(r.maxWorkingDaysInStatus, lang),
+    },
+    {
+      key: 'stalled',
+      header: t.stalled,
+      numeric: true,
+      value: (r) => r.stalled,
+      render: (r) => formatNumber(r.stalled, lang),
+    },
   ];
   return (
     <section className="panel" data-testid="processing-panel">
       <h2>{t.processingTitle}</h2>
-      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={320}>
+      <QueryState
+        isLoading={q.isLoading}
+        error={q.error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void q.refetch()}
+        minHeight={320}
+      >
         <EChart option={option} height={320} testId="processing-chart" ariaLabel={t.processingTitle} />
-        <DataTable title={t.processingTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="processing-table" />
+        <DataTable
+          title={t.processingTitle}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          testId="processing-table"
+        />
       </QueryState>
     </section>
   );
@@ -162,31 +315,91 @@ function Processing({ scope }: { scope: AdminScope }) {
 function Employment({ scope, targetPct }: { scope: AdminScope; targetPct: number }) {
   const { t, lang } = useApp();
   const q = useCubeQuery(useMemo(() => employmentQuery(scope), [scope]));
-  const rows = useMemo(() => toEmploymentRows(q.resultSet?.rawData() ?? [], lang, targetPct), [q.resultSet, lang, targetPct]);
-  const option = useMemo(() => buildKuwaitiRatioOption({ rows, targetPct, lang, targetLabel: t.target }), [rows, targetPct, lang, t]);
+  const rows = useMemo(
+    () => toEmploymentRows(q.resultSet?.rawData() ?? [], lang, targetPct),
+    [q.resultSet, lang, targetPct],
+  );
+  const option = useMemo(
+    () => buildKuwaitiRatioOption({ rows, targetPct, lang, targetLabel: t.target }),
+    [rows, targetPct, lang, t],
+  );
   const below = rows.filter((r) => r.gap !== null && r.gap < 0).length;
   const pct = (v: number | null) => formatPercent(v === null ? null : v / 100, lang, 1);
   const columns: Column<EmploymentRow>[] = [
     { key: 'coopId', header: t.id, value: (r) => r.coopId },
     { key: 'coop', header: t.coop, value: (r) => r.coop },
     { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
-    { key: 'snapshot', header: t.snapshotDate, value: (r) => r.snapshotDate, render: (r) => (r.snapshotDate ? formatDate(r.snapshotDate, lang) : '—') },
-    { key: 'ratio', header: t.kuwaitiRatio, numeric: true, value: (r) => r.kuwaitiRatio, render: (r) => <span className={(r.gap ?? 0) < 0 ? 'flag' : undefined}>{pct(r.kuwaitiRatio)}</span> },
-    { key: 'gap', header: t.targetGap, numeric: true, value: (r) => r.gap, render: (r) => formatNumber(r.gap, lang, 1) },
-    { key: 'employees', header: t.employees, numeric: true, value: (r) => r.employees, render: (r) => formatNumber(r.employees, lang) },
-    { key: 'counted', header: t.countedEmployees, numeric: true, value: (r) => r.countedEmployees, render: (r) => formatNumber(r.countedEmployees, lang) },
-    { key: 'kuwaitis', header: t.countedKuwaitis, numeric: true, value: (r) => r.countedKuwaitis, render: (r) => formatNumber(r.countedKuwaitis, lang) },
-    { key: 'payroll', header: t.monthlyPayroll, numeric: true, value: (r) => r.payrollKwd, render: (r) => formatKwd(r.payrollKwd, lang) },
+    {
+      key: 'snapshot',
+      header: t.snapshotDate,
+      value: (r) => r.snapshotDate,
+      render: (r) => (r.snapshotDate ? formatDate(r.snapshotDate, lang) : '—'),
+    },
+    {
+      key: 'ratio',
+      header: t.kuwaitiRatio,
+      numeric: true,
+      value: (r) => r.kuwaitiRatio,
+      render: (r) => <span className={(r.gap ?? 0) < 0 ? 'flag' : undefined}>{pct(r.kuwaitiRatio)}</span>,
+    },
+    {
+      key: 'gap',
+      header: t.targetGap,
+      numeric: true,
+      value: (r) => r.gap,
+      render: (r) => formatNumber(r.gap, lang, 1),
+    },
+    {
+      key: 'employees',
+      header: t.employees,
+      numeric: true,
+      value: (r) => r.employees,
+      render: (r) => formatNumber(r.employees, lang),
+    },
+    {
+      key: 'counted',
+      header: t.countedEmployees,
+      numeric: true,
+      value: (r) => r.countedEmployees,
+      render: (r) => formatNumber(r.countedEmployees, lang),
+    },
+    {
+      key: 'kuwaitis',
+      header: t.countedKuwaitis,
+      numeric: true,
+      value: (r) => r.countedKuwaitis,
+      render: (r) => formatNumber(r.countedKuwaitis, lang),
+    },
+    {
+      key: 'payroll',
+      header: t.monthlyPayroll,
+      numeric: true,
+      value: (r) => r.payrollKwd,
+      render: (r) => formatKwd(r.payrollKwd, lang),
+    },
   ];
   return (
     <section className="panel" data-testid="employment-panel">
       <h2>{t.employmentTitle}</h2>
-      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={320}>
+      <QueryState
+        isLoading={q.isLoading}
+        error={q.error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void q.refetch()}
+        minHeight={320}
+      >
         <p data-testid="below-target" data-count={below}>
-          {t.belowTarget.replace('{n}', formatNumber(below, lang)).replace('{all}', formatNumber(rows.length, lang))} ({t.target} {formatPercent(targetPct / 100, lang)})
+          {t.belowTarget.replace('{n}', formatNumber(below, lang)).replace('{all}', formatNumber(rows.length, lang))} (
+          {t.target} {formatPercent(targetPct / 100, lang)})
         </p>
         <EChart option={option} height={320} testId="employment-chart" ariaLabel={t.employmentTitle} />
-        <DataTable title={t.employmentTitle} columns={columns} rows={rows} rowKey={(r) => r.coopId} testId="employment-table" />
+        <DataTable
+          title={t.employmentTitle}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.coopId}
+          testId="employment-table"
+        />
       </QueryState>
     </section>
   );
@@ -197,10 +410,21 @@ function Income({ scope }: { scope: AdminScope }) {
   const q = useCubeQuery(useMemo(() => incomeQuery(scope), [scope]));
   const rows = useMemo(() => toIncomeRows(q.resultSet?.rawData() ?? [], lang), [q.resultSet, lang]);
   const option = useMemo(
-    () => buildIncomeOption({ months: incomeByMonth(rows), lang, names: { net_sales_kwd: t.netSales, gross_profit_kwd: t.grossProfit, operating_result_kwd: t.operatingResult } }),
+    () =>
+      buildIncomeOption({
+        months: incomeByMonth(rows),
+        lang,
+        names: { net_sales_kwd: t.netSales, gross_profit_kwd: t.grossProfit, operating_result_kwd: t.operatingResult },
+      }),
     [rows, lang, t],
   );
-  const kwd = (key: keyof IncomeRow & string, header: string): Column<IncomeRow> => ({ key, header, numeric: true, value: (r) => r[key] as number | null, render: (r) => formatKwd(r[key], lang) });
+  const kwd = (key: keyof IncomeRow & string, header: string): Column<IncomeRow> => ({
+    key,
+    header,
+    numeric: true,
+    value: (r) => r[key] as number | null,
+    render: (r) => formatKwd(r[key], lang),
+  });
   const columns: Column<IncomeRow>[] = [
     { key: 'month', header: t.month, value: (r) => r.month, render: (r) => formatPeriod(r.month, 'month', lang) },
     { key: 'coopId', header: t.id, value: (r) => r.coopId },
@@ -209,7 +433,13 @@ function Income({ scope }: { scope: AdminScope }) {
     kwd('sales_returns_kwd', t.salesReturns),
     kwd('cost_of_sales_kwd', t.costOfSales),
     kwd('gross_profit_kwd', t.grossProfit),
-    { key: 'gross_margin', header: t.grossMargin, numeric: true, value: (r) => r.gross_margin, render: (r) => formatPercent(r.gross_margin === null ? null : r.gross_margin / 100, lang, 1) },
+    {
+      key: 'gross_margin',
+      header: t.grossMargin,
+      numeric: true,
+      value: (r) => r.gross_margin,
+      render: (r) => formatPercent(r.gross_margin === null ? null : r.gross_margin / 100, lang, 1),
+    },
     kwd('salaries_kwd', t.salaries),
     kwd('contractor_services_kwd', t.contractorServices),
     kwd('shrinkage_kwd', t.shrinkage),
@@ -219,7 +449,13 @@ function Income({ scope }: { scope: AdminScope }) {
   return (
     <section className="panel" data-testid="income-panel">
       <h2>{t.incomeTitle}</h2>
-      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={320}>
+      <QueryState
+        isLoading={q.isLoading}
+        error={q.error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void q.refetch()}
+        minHeight={320}
+      >
         <EChart option={option} height={320} testId="income-chart" ariaLabel={t.incomeTitle} />
         <DataTable title={t.incomeTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="income-table" />
       </QueryState>
@@ -245,7 +481,13 @@ function Shareholders({ scope }: { scope: AdminScope }) {
       }),
     [rows, t, lang],
   );
-  const num = (key: keyof ShareholderRow & string, header: string): Column<ShareholderRow> => ({ key, header, numeric: true, value: (r) => r[key] as number | null, render: (r) => formatNumber(r[key], lang) });
+  const num = (key: keyof ShareholderRow & string, header: string): Column<ShareholderRow> => ({
+    key,
+    header,
+    numeric: true,
+    value: (r) => r[key] as number | null,
+    render: (r) => formatNumber(r[key], lang),
+  });
   const columns: Column<ShareholderRow>[] = [
     { key: 'coopId', header: t.id, value: (r) => r.coopId },
     { key: 'coop', header: t.coop, value: (r) => r.coop },
@@ -254,16 +496,34 @@ function Shareholders({ scope }: { scope: AdminScope }) {
     num('members', t.members),
     num('formerMembers', t.formerMembers),
     num('shares', t.shares),
-    { key: 'dividendsKwd', header: t.dividends, numeric: true, value: (r) => r.dividendsKwd, render: (r) => formatKwd(r.dividendsKwd, lang) },
+    {
+      key: 'dividendsKwd',
+      header: t.dividends,
+      numeric: true,
+      value: (r) => r.dividendsKwd,
+      render: (r) => formatKwd(r.dividendsKwd, lang),
+    },
     num('transferredIn', t.transferredIn),
     num('transferredOut', t.transferredOut),
   ];
   return (
     <section className="panel" data-testid="shareholders-panel">
       <h2>{t.shareholdersTitle}</h2>
-      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={280}>
+      <QueryState
+        isLoading={q.isLoading}
+        error={q.error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void q.refetch()}
+        minHeight={280}
+      >
         <EChart option={option} height={280} testId="shareholders-chart" ariaLabel={t.shareholdersTitle} />
-        <DataTable title={t.shareholdersTitle} columns={columns} rows={rows} rowKey={(r) => r.coopId} testId="shareholders-table" />
+        <DataTable
+          title={t.shareholdersTitle}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.coopId}
+          testId="shareholders-table"
+        />
       </QueryState>
     </section>
   );
@@ -291,21 +551,62 @@ function Cameras({ scope }: { scope: AdminScope }) {
     { key: 'coop', header: t.coop, value: (r) => r.coop },
     { key: 'site', header: t.site, value: (r) => r.site },
     { key: 'location', header: t.location, value: (r) => r.location },
-    { key: 'status', header: t.status, value: (r) => (r.offline ? 'offline' : 'online'), render: (r) => (r.offline ? <span className="flag">{t.cameraStatus_offline}</span> : t.cameraStatus_online) },
-    { key: 'since', header: t.statusSince, value: (r) => r.since, render: (r) => (r.since ? formatDateTime(r.since, lang) : '—') },
-    { key: 'uptime', header: t.uptime, numeric: true, value: (r) => r.uptime, render: (r) => formatPercent(r.uptime === null ? null : r.uptime / 100, lang, 1) },
-    { key: 'outages', header: t.outages, numeric: true, value: (r) => r.outages, render: (r) => formatNumber(r.outages, lang) },
-    { key: 'offlineHours', header: t.offlineHours, numeric: true, value: (r) => r.offlineHours, render: (r) => formatNumber(r.offlineHours, lang, 1) },
+    {
+      key: 'status',
+      header: t.status,
+      value: (r) => (r.offline ? 'offline' : 'online'),
+      render: (r) => (r.offline ? <span className="flag">{t.cameraStatus_offline}</span> : t.cameraStatus_online),
+    },
+    {
+      key: 'since',
+      header: t.statusSince,
+      value: (r) => r.since,
+      render: (r) => (r.since ? formatDateTime(r.since, lang) : '—'),
+    },
+    {
+      key: 'uptime',
+      header: t.uptime,
+      numeric: true,
+      value: (r) => r.uptime,
+      render: (r) => formatPercent(r.uptime === null ? null : r.uptime / 100, lang, 1),
+    },
+    {
+      key: 'outages',
+      header: t.outages,
+      numeric: true,
+      value: (r) => r.outages,
+      render: (r) => formatNumber(r.outages, lang),
+    },
+    {
+      key: 'offlineHours',
+      header: t.offlineHours,
+      numeric: true,
+      value: (r) => r.offlineHours,
+      render: (r) => formatNumber(r.offlineHours, lang, 1),
+    },
   ];
   return (
     <section className="panel" data-testid="cameras-panel">
       <h2>{t.camerasTitle}</h2>
-      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={280}>
+      <QueryState
+        isLoading={q.isLoading}
+        error={q.error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void q.refetch()}
+        minHeight={280}
+      >
         <p data-testid="cameras-offline" data-count={rows.filter((r) => r.offline).length}>
-          {t.offlineNow}: {formatNumber(rows.filter((r) => r.offline).length, lang)} / {formatNumber(rows.length, lang)} {t.cameras}
+          {t.offlineNow}: {formatNumber(rows.filter((r) => r.offline).length, lang)} / {formatNumber(rows.length, lang)}{' '}
+          {t.cameras}
         </p>
         <EChart option={option} height={280} testId="cameras-chart" ariaLabel={t.camerasTitle} />
-        <DataTable title={t.camerasTitle} columns={columns} rows={rows} rowKey={(r) => r.cameraId} testId="cameras-table" />
+        <DataTable
+          title={t.camerasTitle}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.cameraId}
+          testId="cameras-table"
+        />
       </QueryState>
     </section>
   );
@@ -318,7 +619,11 @@ function Contractors({ scope }: { scope: AdminScope }) {
   const option = useMemo(
     () =>
       buildEntityBarsOption({
-        source: rows.map((r) => ({ name: `${r.name} · ${label(t, 'category_', r.category)}`, rating: r.avgRating, poor: (r.avgRating ?? 5) < 3 })),
+        source: rows.map((r) => ({
+          name: `${r.name} · ${label(t, 'category_', r.category)}`,
+          rating: r.avgRating,
+          poor: (r.avgRating ?? 5) < 3,
+        })),
         x: 'name',
         series: [{ y: 'rating', name: t.avgRating, color: '#1565c0' }],
         lang,
@@ -331,19 +636,68 @@ function Contractors({ scope }: { scope: AdminScope }) {
   const columns: Column<ContractorRow>[] = [
     { key: 'contractorId', header: t.id, value: (r) => r.contractorId },
     { key: 'name', header: t.contractor, value: (r) => r.name },
-    { key: 'category', header: t.contractCategory, value: (r) => r.category, render: (r) => label(t, 'category_', r.category) },
-    { key: 'contracts', header: t.contracts, numeric: true, value: (r) => r.contracts, render: (r) => formatNumber(r.contracts, lang) },
-    { key: 'ratings', header: t.ratings, numeric: true, value: (r) => r.ratings, render: (r) => formatNumber(r.ratings, lang) },
-    { key: 'avgRating', header: t.avgRating, numeric: true, value: (r) => r.avgRating, render: (r) => <span className={(r.avgRating ?? 5) < 3 ? 'flag' : undefined}>{formatNumber(r.avgRating, lang, 2)}</span> },
-    { key: 'poorShare', header: t.poorShare, numeric: true, value: (r) => r.poorShare, render: (r) => formatPercent(r.poorShare === null ? null : r.poorShare / 100, lang, 1) },
-    { key: 'valueKwd', header: t.contractValue, numeric: true, value: (r) => r.valueKwd, render: (r) => formatKwd(r.valueKwd, lang) },
+    {
+      key: 'category',
+      header: t.contractCategory,
+      value: (r) => r.category,
+      render: (r) => label(t, 'category_', r.category),
+    },
+    {
+      key: 'contracts',
+      header: t.contracts,
+      numeric: true,
+      value: (r) => r.contracts,
+      render: (r) => formatNumber(r.contracts, lang),
+    },
+    {
+      key: 'ratings',
+      header: t.ratings,
+      numeric: true,
+      value: (r) => r.ratings,
+      render: (r) => formatNumber(r.ratings, lang),
+    },
+    {
+      key: 'avgRating',
+      header: t.avgRating,
+      numeric: true,
+      value: (r) => r.avgRating,
+      render: (r) => (
+        <span className={(r.avgRating ?? 5) < 3 ? 'flag' : undefined}>{formatNumber(r.avgRating, lang, 2)}</span>
+      ),
+    },
+    {
+      key: 'poorShare',
+      header: t.poorShare,
+      numeric: true,
+      value: (r) => r.poorShare,
+      render: (r) => formatPercent(r.poorShare === null ? null : r.poorShare / 100, lang, 1),
+    },
+    {
+      key: 'valueKwd',
+      header: t.contractValue,
+      numeric: true,
+      value: (r) => r.valueKwd,
+      render: (r) => formatKwd(r.valueKwd, lang),
+    },
   ];
   return (
     <section className="panel" data-testid="contractors-panel">
       <h2>{t.contractorsTitle}</h2>
-      <QueryState isLoading={q.isLoading} error={q.error} isEmpty={rows.length === 0} onRetry={() => void q.refetch()} minHeight={280}>
+      <QueryState
+        isLoading={q.isLoading}
+        error={q.error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void q.refetch()}
+        minHeight={280}
+      >
         <EChart option={option} height={280} testId="contractors-chart" ariaLabel={t.contractorsTitle} />
-        <DataTable title={t.contractorsTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="contractors-table" />
+        <DataTable
+          title={t.contractorsTitle}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          testId="contractors-table"
+        />
       </QueryState>
     </section>
   );
@@ -355,7 +709,10 @@ function Contractors({ scope }: { scope: AdminScope }) {
  */
 export default function Admin() {
   const { t, url } = useApp();
-  const scope = useMemo<AdminScope>(() => ({ gov: url.gov, coop: url.coop, from: url.from, to: url.to }), [url.gov, url.coop, url.from, url.to]);
+  const scope = useMemo<AdminScope>(
+    () => ({ gov: url.gov, coop: url.coop, from: url.from, to: url.to }),
+    [url.gov, url.coop, url.from, url.to],
+  );
   return (
     <main className="page" data-page="admin">
       <header className="page-header">

@@ -8,7 +8,14 @@ import { DataTable, type Column } from '../components/data-table';
 import { EChart } from '../components/echart';
 import { Freshness } from '../components/freshness';
 import { QueryState } from '../components/query-state';
-import { auditFreshnessQuery, auditLevel, auditNamesQuery, auditQuery, type AuditLevel, type AuditScope } from '../cube/audit-queries';
+import {
+  auditFreshnessQuery,
+  auditLevel,
+  auditNamesQuery,
+  auditQuery,
+  type AuditLevel,
+  type AuditScope,
+} from '../cube/audit-queries';
 import { toAuditRows, type AuditRow } from '../cube/audit-rows';
 import { AnomalyFilters, useKindName } from '../components/anomaly-filters';
 import {
@@ -27,19 +34,40 @@ import { formatKwd, formatNumber, formatPercent } from '../format/number';
 import type { UrlState } from '../state/url-state';
 
 /** Which URL key a click on a row of each level sets: the next step down. */
-const DRILL_KEY: Record<Exclude<AuditLevel, 'rows'>, keyof UrlState> = { coop: 'coop', site: 'site', product: 'product', day: 'day' };
+const DRILL_KEY: Record<Exclude<AuditLevel, 'rows'>, keyof UrlState> = {
+  coop: 'coop',
+  site: 'site',
+  product: 'product',
+  day: 'day',
+};
 
 function AuditBreadcrumbs({ scope }: { scope: AuditScope }) {
   const { t, lang, navigate } = useApp();
-  const names = useCubeQuery(useMemo(() => auditNamesQuery(scope), [scope]), { skip: !scope.coopId });
+  const names = useCubeQuery(
+    useMemo(() => auditNamesQuery(scope), [scope]),
+    { skip: !scope.coopId },
+  );
   const row = names.resultSet?.rawData()[0];
-  const name = (key: string, fallback: string | null | undefined) => String(row?.[`audit.${key}_name_${lang}`] ?? '') || fallback || '';
+  const name = (key: string, fallback: string | null | undefined) =>
+    String(row?.[`audit.${key}_name_${lang}`] ?? '') || fallback || '';
   const steps: { label: string; patch: Partial<UrlState> | null }[] = [
-    { label: t.allCoops, patch: scope.coopId ? { coop: null, site: null, product: null, day: null, batch: null } : null },
+    {
+      label: t.allCoops,
+      patch: scope.coopId ? { coop: null, site: null, product: null, day: null, batch: null } : null,
+    },
   ];
-  if (scope.coopId) steps.push({ label: name('coop', scope.coopId), patch: scope.siteId ? { site: null, product: null, day: null, batch: null } : null });
-  if (scope.siteId) steps.push({ label: name('site', scope.siteId), patch: scope.productId ? { product: null, day: null, batch: null } : null });
-  if (scope.productId) steps.push({ label: name('product', scope.productId), patch: scope.day ? { day: null, batch: null } : null });
+  if (scope.coopId)
+    steps.push({
+      label: name('coop', scope.coopId),
+      patch: scope.siteId ? { site: null, product: null, day: null, batch: null } : null,
+    });
+  if (scope.siteId)
+    steps.push({
+      label: name('site', scope.siteId),
+      patch: scope.productId ? { product: null, day: null, batch: null } : null,
+    });
+  if (scope.productId)
+    steps.push({ label: name('product', scope.productId), patch: scope.day ? { day: null, batch: null } : null });
   if (scope.day) steps.push({ label: formatDateWithHijri(scope.day, lang), patch: null });
   return (
     <nav className="breadcrumbs" aria-label="breadcrumb" data-testid="audit-breadcrumbs">
@@ -55,7 +83,11 @@ function AuditBreadcrumbs({ scope }: { scope: AuditScope }) {
   );
 }
 
-function columnsFor(level: AuditLevel, t: ReturnType<typeof useApp>['t'], lang: ReturnType<typeof useApp>['lang']): Column<AuditRow>[] {
+function columnsFor(
+  level: AuditLevel,
+  t: ReturnType<typeof useApp>['t'],
+  lang: ReturnType<typeof useApp>['lang'],
+): Column<AuditRow>[] {
   const money = (v: number | null) => formatKwd(v, lang);
   const first: Column<AuditRow>[] =
     level === 'rows'
@@ -75,19 +107,57 @@ function columnsFor(level: AuditLevel, t: ReturnType<typeof useApp>['t'], lang: 
   return [
     ...first,
     { key: 'amount', header: t.amount, numeric: true, value: (r) => r.amount, render: (r) => money(r.amount) },
-    { key: 'quantity', header: t.quantity, numeric: true, value: (r) => r.quantity, render: (r) => formatNumber(r.quantity, lang, 3) },
-    { key: 'receipts', header: t.receipts, numeric: true, value: (r) => r.receipts, render: (r) => formatNumber(r.receipts, lang) },
-    ...(level === 'rows' ? [] : [{ key: 'rows', header: t.rowCount, numeric: true, value: (r: AuditRow) => r.rows, render: (r: AuditRow) => formatNumber(r.rows, lang) }]),
+    {
+      key: 'quantity',
+      header: t.quantity,
+      numeric: true,
+      value: (r) => r.quantity,
+      render: (r) => formatNumber(r.quantity, lang, 3),
+    },
+    {
+      key: 'receipts',
+      header: t.receipts,
+      numeric: true,
+      value: (r) => r.receipts,
+      render: (r) => formatNumber(r.receipts, lang),
+    },
+    ...(level === 'rows'
+      ? []
+      : [
+          {
+            key: 'rows',
+            header: t.rowCount,
+            numeric: true,
+            value: (r: AuditRow) => r.rows,
+            render: (r: AuditRow) => formatNumber(r.rows, lang),
+          },
+        ]),
     ...(priced
       ? [
-          { key: 'unitPrice', header: t.unitPrice, numeric: true, value: (r: AuditRow) => r.unitPrice, render: (r: AuditRow) => money(r.unitPrice) },
-          { key: 'listPrice', header: t.listPrice, numeric: true, value: (r: AuditRow) => r.listPrice, render: (r: AuditRow) => money(r.listPrice) },
+          {
+            key: 'unitPrice',
+            header: t.unitPrice,
+            numeric: true,
+            value: (r: AuditRow) => r.unitPrice,
+            render: (r: AuditRow) => money(r.unitPrice),
+          },
+          {
+            key: 'listPrice',
+            header: t.listPrice,
+            numeric: true,
+            value: (r: AuditRow) => r.listPrice,
+            render: (r: AuditRow) => money(r.listPrice),
+          },
           {
             key: 'deviation',
             header: t.priceDeviation,
             numeric: true,
             value: (r: AuditRow) => r.deviation,
-            render: (r: AuditRow) => <span className={r.deviation !== null && Math.abs(r.deviation) >= 0.1 ? 'flag' : undefined}>{formatPercent(r.deviation, lang, 1)}</span>,
+            render: (r: AuditRow) => (
+              <span className={r.deviation !== null && Math.abs(r.deviation) >= 0.1 ? 'flag' : undefined}>
+                {formatPercent(r.deviation, lang, 1)}
+              </span>
+            ),
           },
         ]
       : []),
@@ -101,15 +171,20 @@ function AuditPanel({ scope }: { scope: AuditScope }) {
   const rows = useMemo(() => toAuditRows(resultSet?.rawData() ?? [], level, lang), [resultSet, level, lang]);
   // At the product level the biggest price gaps come first: that is where an auditor looks.
   const ordered = useMemo(
-    () => (level === 'product' ? [...rows].sort((a, b) => Math.abs(b.deviation ?? 0) - Math.abs(a.deviation ?? 0)) : rows),
+    () =>
+      level === 'product' ? [...rows].sort((a, b) => Math.abs(b.deviation ?? 0) - Math.abs(a.deviation ?? 0)) : rows,
     [rows, level],
   );
   const option = useMemo(
-    () => (level === 'day' ? buildPriceOption({ days: rows, lang, labels: { unitPrice: t.unitPrice, listPrice: t.listPrice } }) : null),
+    () =>
+      level === 'day'
+        ? buildPriceOption({ days: rows, lang, labels: { unitPrice: t.unitPrice, listPrice: t.listPrice } })
+        : null,
     [level, rows, lang, t],
   );
   const columns = columnsFor(level, t, lang);
-  const drill = level === 'rows' ? undefined : (r: AuditRow) => navigate({ [DRILL_KEY[level]]: r.id, batch: null }, true);
+  const drill =
+    level === 'rows' ? undefined : (r: AuditRow) => navigate({ [DRILL_KEY[level]]: r.id, batch: null }, true);
   return (
     <section className="panel" data-testid="audit-panel" data-level={level}>
       <h2>
@@ -123,7 +198,14 @@ function AuditPanel({ scope }: { scope: AuditScope }) {
           </figure>
         )}
         {drill && <p className="hint no-print">{t.drillHint}</p>}
-        <DataTable title={`${t.audit} ${t[`auditLevel_${level}`]}`} columns={columns} rows={ordered} rowKey={(r) => r.id} onRowClick={drill} testId="audit-table" />
+        <DataTable
+          title={`${t.audit} ${t[`auditLevel_${level}`]}`}
+          columns={columns}
+          rows={ordered}
+          rowKey={(r) => r.id}
+          onRowClick={drill}
+          testId="audit-table"
+        />
       </QueryState>
     </section>
   );
@@ -134,7 +216,12 @@ function AnomalyCount({ filters, shown }: { filters: Filters; shown: number | nu
   const { t, lang } = useApp();
   const { resultSet, isLoading, error } = useCubeQuery(useMemo(() => anomalyCountQuery(filters), [filters]));
   if (error) return null; // the queue below shows the error and its retry
-  if (isLoading || !resultSet) return <p className="hint" data-testid="anomaly-count" data-state="loading" aria-busy="true">{t.loading}</p>;
+  if (isLoading || !resultSet)
+    return (
+      <p className="hint" data-testid="anomaly-count" data-state="loading" aria-busy="true">
+        {t.loading}
+      </p>
+    );
   const { cases, valueAtStake } = toAnomalyCount(resultSet.rawData());
   return (
     <p className="hint" data-testid="anomaly-count" data-count={cases} aria-live="polite">
@@ -156,11 +243,28 @@ function AnomalyQueue() {
   const columns: Column<AnomalyRow>[] = [
     { key: 'rank', header: '#', numeric: true, value: (r) => r.rank, render: (r) => formatNumber(r.rank, lang) },
     { key: 'kind', header: t.anomalyKind, value: (r) => r.kind, render: (r) => kindName(r.kind) },
-    { key: 'score', header: t.score, numeric: true, value: (r) => r.score, render: (r) => formatNumber(r.score, lang, 2) },
+    {
+      key: 'score',
+      header: t.score,
+      numeric: true,
+      value: (r) => r.score,
+      render: (r) => formatNumber(r.score, lang, 2),
+    },
     { key: 'coop', header: t.coop, value: (r) => r.coop },
     { key: 'product', header: t.product, value: (r) => r.product },
-    { key: 'period', header: t.period, value: (r) => `${r.start ?? ''}..${r.end ?? ''}`, render: (r) => `${r.start ? formatDate(r.start, lang) : '—'} – ${r.end ? formatDate(r.end, lang) : '—'}` },
-    { key: 'value', header: t.valueAtStake, numeric: true, value: (r) => r.valueAtStake, render: (r) => formatKwd(r.valueAtStake, lang) },
+    {
+      key: 'period',
+      header: t.period,
+      value: (r) => `${r.start ?? ''}..${r.end ?? ''}`,
+      render: (r) => `${r.start ? formatDate(r.start, lang) : '—'} – ${r.end ? formatDate(r.end, lang) : '—'}`,
+    },
+    {
+      key: 'value',
+      header: t.valueAtStake,
+      numeric: true,
+      value: (r) => r.valueAtStake,
+      render: (r) => formatKwd(r.valueAtStake, lang),
+    },
     {
       key: 'review',
       header: t.review,
@@ -198,7 +302,14 @@ function AnomalyQueue() {
       >
         <p className="hint no-print">{t.drillHint}</p>
         {reviewing && <ReviewForm key={reviewing} anomalyId={reviewing} reviews={reviews} onSaved={reviews.reload} />}
-        <DataTable title={t.anomalyQueue} columns={columns} rows={rows} rowKey={(r) => r.id} onRowClick={(r) => navigate(anomalyDrill(r), true)} testId="anomaly-table" />
+        <DataTable
+          title={t.anomalyQueue}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          onRowClick={(r) => navigate(anomalyDrill(r), true)}
+          testId="anomaly-table"
+        />
       </QueryState>
     </section>
   );
@@ -220,7 +331,11 @@ export default function AuditWorkbench() {
         </header>
         <div className="query-state query-empty" data-state="forbidden" role="note">
           <p>{t.auditorsOnly}</p>
-          <button type="button" data-testid="sign-in-auditor" onClick={() => setSession({ role: 'auditor', coopId: null })}>
+          <button
+            type="button"
+            data-testid="sign-in-auditor"
+            onClick={() => setSession({ role: 'auditor', coopId: null })}
+          >
             {t.signInAsAuditor}
           </button>
         </div>
@@ -237,7 +352,9 @@ export default function AuditWorkbench() {
       <AuditBreadcrumbs scope={scope} />
       <AuditPanel scope={scope} />
       {/* The end of the drill: the files behind the day's rows, and what ingestion refused in them. */}
-      {scope.coopId && scope.day && auditLevel(scope) === 'rows' && <BatchLineage coopId={scope.coopId} day={scope.day} />}
+      {scope.coopId && scope.day && auditLevel(scope) === 'rows' && (
+        <BatchLineage coopId={scope.coopId} day={scope.day} />
+      )}
     </main>
   );
 }

@@ -30,14 +30,24 @@ const ACTUAL_DAYS_BEFORE_FORECAST = 56;
 
 function Filters() {
   const { t, lang, url, navigate } = useApp();
-  const govs = useCubeQuery({ dimensions: ['consumption.governorate_id', 'consumption.governorate_name_ar', 'consumption.governorate_name_en'], order: { 'consumption.governorate_id': 'asc' } });
-  const govOptions = (govs.resultSet?.rawData() ?? []).map((r) => ({ id: String(r['consumption.governorate_id']), name: String(r[`consumption.governorate_name_${lang}`] ?? r['consumption.governorate_id']) }));
+  const govs = useCubeQuery({
+    dimensions: ['consumption.governorate_id', 'consumption.governorate_name_ar', 'consumption.governorate_name_en'],
+    order: { 'consumption.governorate_id': 'asc' },
+  });
+  const govOptions = (govs.resultSet?.rawData() ?? []).map((r) => ({
+    id: String(r['consumption.governorate_id']),
+    name: String(r[`consumption.governorate_name_${lang}`] ?? r['consumption.governorate_id']),
+  }));
   const set = (patch: Partial<UrlState>) => navigate(patch);
   return (
     <form className="filters no-print" data-testid="consumption-filters" onSubmit={(e) => e.preventDefault()}>
       <label>
         {t.metric}{' '}
-        <select data-testid="metric-select" value={url.metric} onChange={(e) => set({ metric: e.target.value as UrlState['metric'] })}>
+        <select
+          data-testid="metric-select"
+          value={url.metric}
+          onChange={(e) => set({ metric: e.target.value as UrlState['metric'] })}
+        >
           {METRICS.map((m) => (
             <option key={m} value={m}>
               {t[`metric_${m}`]}
@@ -47,7 +57,11 @@ function Filters() {
       </label>
       <label>
         {t.grain}{' '}
-        <select data-testid="grain-select" value={url.grain} onChange={(e) => set({ grain: e.target.value as UrlState['grain'] })}>
+        <select
+          data-testid="grain-select"
+          value={url.grain}
+          onChange={(e) => set({ grain: e.target.value as UrlState['grain'] })}
+        >
           {GRAINS.map((g) => (
             <option key={g} value={g}>
               {t[`grain_${g}`]}
@@ -65,12 +79,30 @@ function Filters() {
           ))}
         </select>
       </label>
-      <GovernorateSelect label={t.governorate} allLabel={t.allGovernorates} options={govOptions} value={url.gov} onChange={(gov) => set({ gov, coop: null })} />
+      <GovernorateSelect
+        label={t.governorate}
+        allLabel={t.allGovernorates}
+        options={govOptions}
+        value={url.gov}
+        onChange={(gov) => set({ gov, coop: null })}
+      />
       <label>
-        {t.from} <input type="date" data-testid="from-input" value={url.from ?? ''} onChange={(e) => set({ from: e.target.value || null })} />
+        {t.from}{' '}
+        <input
+          type="date"
+          data-testid="from-input"
+          value={url.from ?? ''}
+          onChange={(e) => set({ from: e.target.value || null })}
+        />
       </label>
       <label>
-        {t.to} <input type="date" data-testid="to-input" value={url.to ?? ''} onChange={(e) => set({ to: e.target.value || null })} />
+        {t.to}{' '}
+        <input
+          type="date"
+          data-testid="to-input"
+          value={url.to ?? ''}
+          onChange={(e) => set({ to: e.target.value || null })}
+        />
       </label>
     </form>
   );
@@ -88,7 +120,12 @@ function TrendPanel({ scope }: { scope: ConsumptionScope }) {
   const option = useMemo(() => buildTrendOption({ trend, metric, grain, lang }), [trend, metric, grain, lang]);
   type Row = (typeof trend.source)[number];
   const columns: Column<Row>[] = [
-    { key: 'period', header: t.period, value: (r) => String(r.period), render: (r) => formatPeriod(String(r.period), grain, lang) },
+    {
+      key: 'period',
+      header: t.period,
+      value: (r) => String(r.period),
+      render: (r) => formatPeriod(String(r.period), grain, lang),
+    },
     ...trend.series.map((s) => ({
       key: s.id,
       header: s.name,
@@ -100,13 +137,28 @@ function TrendPanel({ scope }: { scope: ConsumptionScope }) {
   return (
     <section className="panel" data-testid="trend-panel">
       <h2>
-        {t.salesOverTime} <small>{t[`metric_${metric}`]} · {t[`by_${by}`]}</small>
+        {t.salesOverTime}{' '}
+        <small>
+          {t[`metric_${metric}`]} · {t[`by_${by}`]}
+        </small>
       </h2>
-      <QueryState isLoading={isLoading} error={error} isEmpty={trend.source.length === 0} onRetry={() => void refetch()} minHeight={360}>
+      <QueryState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={trend.source.length === 0}
+        onRetry={() => void refetch()}
+        minHeight={360}
+      >
         <EChart option={option} height={360} testId="trend-chart" ariaLabel={t.salesOverTime} />
         <details data-testid="trend-details">
           <summary>{t.showTable}</summary>
-          <DataTable title={t.salesOverTime} columns={columns} rows={trend.source} rowKey={(r) => String(r.period)} testId="trend-table" />
+          <DataTable
+            title={t.salesOverTime}
+            columns={columns}
+            rows={trend.source}
+            rowKey={(r) => String(r.period)}
+            testId="trend-table"
+          />
         </details>
       </QueryState>
     </section>
@@ -114,9 +166,24 @@ function TrendPanel({ scope }: { scope: ConsumptionScope }) {
 }
 
 function profileBars(p: CalendarProfiles, t: ReturnType<typeof useApp>['t']) {
-  const weekday: ProfileBar[] = p.weekday.map((w) => ({ label: t[`dow_${w.dow}` as 'dow_1'], avg: w.avg, days: w.days, highlight: w.weekend }));
-  const kinds: ProfileBar[] = p.dayKinds.map((k) => ({ label: t[`kind_${k.kind}`], avg: k.avg, days: k.days, highlight: k.kind !== 'working' }));
-  const month: ProfileBar[] = p.dayOfMonth.map((d) => ({ label: String(d.day), avg: d.avg, days: d.days, highlight: false }));
+  const weekday: ProfileBar[] = p.weekday.map((w) => ({
+    label: t[`dow_${w.dow}` as 'dow_1'],
+    avg: w.avg,
+    days: w.days,
+    highlight: w.weekend,
+  }));
+  const kinds: ProfileBar[] = p.dayKinds.map((k) => ({
+    label: t[`kind_${k.kind}`],
+    avg: k.avg,
+    days: k.days,
+    highlight: k.kind !== 'working',
+  }));
+  const month: ProfileBar[] = p.dayOfMonth.map((d) => ({
+    label: String(d.day),
+    avg: d.avg,
+    days: d.days,
+    highlight: false,
+  }));
   return { weekday, kinds, month };
 }
 
@@ -127,7 +194,10 @@ function SeasonalityPanel({ scope }: { scope: ConsumptionScope }) {
   const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
   const profiles = useMemo(() => calendarProfiles(resultSet?.rawData() ?? [], metric), [resultSet, metric]);
   const bars = useMemo(() => profileBars(profiles, t), [profiles, t]);
-  const month = useMemo(() => bars.month.map((b) => ({ ...b, label: formatNumber(Number(b.label), lang) })), [bars, lang]);
+  const month = useMemo(
+    () => bars.month.map((b) => ({ ...b, label: formatNumber(Number(b.label), lang) })),
+    [bars, lang],
+  );
   const options = useMemo(
     () => ({
       weekday: buildProfileOption({ bars: bars.weekday, metric, lang, valueLabel: t.averagePerDay }),
@@ -139,14 +209,32 @@ function SeasonalityPanel({ scope }: { scope: ConsumptionScope }) {
   type KindRow = CalendarProfiles['dayKinds'][number];
   const columns: Column<KindRow>[] = [
     { key: 'kind', header: t.dayKind, value: (r) => t[`kind_${r.kind}`] },
-    { key: 'avg', header: t.averagePerDay, numeric: true, value: (r) => Math.round(r.avg * 1000) / 1000, render: (r) => formatMetric(r.avg, metric, lang) },
-    { key: 'index', header: t.indexVsWorking, numeric: true, value: (r) => r.index, render: (r) => formatPercent(r.index, lang) },
+    {
+      key: 'avg',
+      header: t.averagePerDay,
+      numeric: true,
+      value: (r) => Math.round(r.avg * 1000) / 1000,
+      render: (r) => formatMetric(r.avg, metric, lang),
+    },
+    {
+      key: 'index',
+      header: t.indexVsWorking,
+      numeric: true,
+      value: (r) => r.index,
+      render: (r) => formatPercent(r.index, lang),
+    },
     { key: 'days', header: t.dayCount, numeric: true, value: (r) => r.days, render: (r) => formatNumber(r.days, lang) },
   ];
   return (
     <section className="panel" data-testid="seasonality-panel">
       <h2>{t.seasonality}</h2>
-      <QueryState isLoading={isLoading} error={error} isEmpty={profiles.dayKinds.length === 0} onRetry={() => void refetch()} minHeight={280}>
+      <QueryState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={profiles.dayKinds.length === 0}
+        onRetry={() => void refetch()}
+        minHeight={280}
+      >
         <div className="chart-grid">
           <figure>
             <figcaption>{t.weekdayProfile}</figcaption>
@@ -161,7 +249,13 @@ function SeasonalityPanel({ scope }: { scope: ConsumptionScope }) {
             <EChart option={options.month} height={220} testId="day-of-month-chart" ariaLabel={t.dayOfMonthProfile} />
           </figure>
         </div>
-        <DataTable title={t.dayKindProfile} columns={columns} rows={profiles.dayKinds} rowKey={(r) => r.kind} testId="daykind-table" />
+        <DataTable
+          title={t.dayKindProfile}
+          columns={columns}
+          rows={profiles.dayKinds}
+          rowKey={(r) => r.kind}
+          testId="daykind-table"
+        />
       </QueryState>
     </section>
   );
@@ -174,25 +268,46 @@ function HourlyPanel({ scope }: { scope: ConsumptionScope }) {
   const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
   const profile = useMemo(() => toHourlyProfile(resultSet?.rawData() ?? [], metric), [resultSet, metric]);
   const option = useMemo(
-    () => buildHourlyProfileOption({ profile, lang, names: { working: t.hourKind_working, weekend: t.hourKind_weekend, ramadan: t.hourKind_ramadan } }),
+    () =>
+      buildHourlyProfileOption({
+        profile,
+        lang,
+        names: { working: t.hourKind_working, weekend: t.hourKind_weekend, ramadan: t.hourKind_ramadan },
+      }),
     [profile, lang, t],
   );
   type HourRow = HourlyProfile['hours'][number];
   const hourColumns: Column<HourRow>[] = [
     { key: 'hour', header: t.hourOfDay, value: (r) => r.hour, render: (r) => hourLabel(r.hour, lang) },
-    ...profile.kinds.map(
-      (k): Column<HourRow> => ({ key: k, header: t[`hourKind_${k}`], numeric: true, value: (r) => r[k], render: (r) => formatPercent(r[k], lang, 1) }),
-    ),
+    ...profile.kinds.map((k): Column<HourRow> => ({
+      key: k,
+      header: t[`hourKind_${k}`],
+      numeric: true,
+      value: (r) => r[k],
+      render: (r) => formatPercent(r[k], lang, 1),
+    })),
   ];
   return (
     <section className="panel" data-testid="hourly-panel">
       <h2>{t.hourlyProfile}</h2>
       <p className="hint">{t.hourlyProfileNote}</p>
-      <QueryState isLoading={isLoading} error={error} isEmpty={profile.kinds.length === 0} onRetry={() => void refetch()} minHeight={300}>
+      <QueryState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={profile.kinds.length === 0}
+        onRetry={() => void refetch()}
+        minHeight={300}
+      >
         <EChart option={option} height={300} testId="hourly-chart" ariaLabel={t.hourlyProfile} />
         <details data-testid="hourly-details">
           <summary>{t.showTable}</summary>
-          <DataTable title={t.hourlyProfile} columns={hourColumns} rows={profile.hours} rowKey={(r) => String(r.hour)} testId="hourly-table" />
+          <DataTable
+            title={t.hourlyProfile}
+            columns={hourColumns}
+            rows={profile.hours}
+            rowKey={(r) => String(r.hour)}
+            testId="hourly-table"
+          />
         </details>
       </QueryState>
     </section>
@@ -211,17 +326,40 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
   const fq = useMemo(() => forecastQuery(productId ?? '0', scope.coopId), [productId, scope.coopId]);
   const forecasts = useCubeQuery(fq, { skip: !productId });
   const forecastRows = useMemo(() => forecasts.resultSet?.rawData() ?? [], [forecasts.resultSet]);
-  const firstDay = forecastRows.map((r) => String(r['forecasts.ds.day'] ?? '').slice(0, 10)).filter(Boolean).sort()[0] ?? null;
-  const lastDay = forecastRows.map((r) => String(r['forecasts.ds.day'] ?? '').slice(0, 10)).filter(Boolean).sort().at(-1) ?? null;
+  const firstDay =
+    forecastRows
+      .map((r) => String(r['forecasts.ds.day'] ?? '').slice(0, 10))
+      .filter(Boolean)
+      .sort()[0] ?? null;
+  const lastDay =
+    forecastRows
+      .map((r) => String(r['forecasts.ds.day'] ?? '').slice(0, 10))
+      .filter(Boolean)
+      .sort()
+      .at(-1) ?? null;
   const aq = useMemo(
-    () => actualsQuery(productId ?? '0', scope.coopId, firstDay ? shiftDay(firstDay, -ACTUAL_DAYS_BEFORE_FORECAST) : '1970-01-01', lastDay ?? '1970-01-01'),
+    () =>
+      actualsQuery(
+        productId ?? '0',
+        scope.coopId,
+        firstDay ? shiftDay(firstDay, -ACTUAL_DAYS_BEFORE_FORECAST) : '1970-01-01',
+        lastDay ?? '1970-01-01',
+      ),
     [productId, scope.coopId, firstDay, lastDay],
   );
   const actuals = useCubeQuery(aq, { skip: !productId || !firstDay });
-  const view = useMemo(() => toForecastView(forecastRows, actuals.resultSet?.rawData() ?? []), [forecastRows, actuals.resultSet]);
+  const view = useMemo(
+    () => toForecastView(forecastRows, actuals.resultSet?.rawData() ?? []),
+    [forecastRows, actuals.resultSet],
+  );
   const level = view.level === null ? '' : formatPercent(view.level, lang);
   const option = useMemo(
-    () => buildForecastOption({ points: view.points, lang, labels: { actual: t.actual, forecast: t.forecast, interval: t.interval.replace('{level}', level) } }),
+    () =>
+      buildForecastOption({
+        points: view.points,
+        lang,
+        labels: { actual: t.actual, forecast: t.forecast, interval: t.interval.replace('{level}', level) },
+      }),
     [view, lang, t, level],
   );
   const isLoading = products.isLoading || forecasts.isLoading || (Boolean(firstDay) && actuals.isLoading);
@@ -232,9 +370,15 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
       <div className="filters no-print">
         <label>
           {t.forecastProduct}{' '}
-          <select data-testid="product-select" value={productId ?? ''} onChange={(e) => navigate({ product: e.target.value || null })}>
+          <select
+            data-testid="product-select"
+            value={productId ?? ''}
+            onChange={(e) => navigate({ product: e.target.value || null })}
+          >
             {productOptions.length === 0 && <option value="">{t.chooseProduct}</option>}
-            {url.product && !productOptions.some((p) => p.id === url.product) && <option value={url.product}>{url.product}</option>}
+            {url.product && !productOptions.some((p) => p.id === url.product) && (
+              <option value={url.product}>{url.product}</option>
+            )}
             {productOptions.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -243,7 +387,13 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
           </select>
         </label>
       </div>
-      <QueryState isLoading={isLoading} error={error} isEmpty={!productId || view.points.every((p) => p.yhat === null)} onRetry={() => void forecasts.refetch()} minHeight={320}>
+      <QueryState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={!productId || view.points.every((p) => p.yhat === null)}
+        onRetry={() => void forecasts.refetch()}
+        minHeight={320}
+      >
         <EChart option={option} height={320} testId="forecast-chart" ariaLabel={t.forecastTitle} />
         <p className="hint">
           {t.forecastNote} {t.forecastModel}: <span dir="ltr">{view.models.join(', ')}</span>
@@ -255,7 +405,10 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
 
 export default function ConsumptionExplorer() {
   const { t, url } = useApp();
-  const scope = useMemo<ConsumptionScope>(() => ({ governorateId: url.gov, coopId: url.coop, from: url.from, to: url.to }), [url.gov, url.coop, url.from, url.to]);
+  const scope = useMemo<ConsumptionScope>(
+    () => ({ governorateId: url.gov, coopId: url.coop, from: url.from, to: url.to }),
+    [url.gov, url.coop, url.from, url.to],
+  );
   const freshness = useMemo(() => consumptionFreshnessQuery(scope), [scope]);
   return (
     <main className="page" data-page="consumption">

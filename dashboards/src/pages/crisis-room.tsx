@@ -4,7 +4,14 @@ import { useMemo } from 'react';
 import { useApp } from '../app-context';
 import { buildCoverBarOption } from '../charts/cover-bar';
 import { buildSparklineOption } from '../charts/sparkline';
-import { coverQuery, crisisFreshnessQuery, drillLevel, essentialsQuery, salesVelocityQuery, type CrisisScope } from '../cube/queries';
+import {
+  coverQuery,
+  crisisFreshnessQuery,
+  drillLevel,
+  essentialsQuery,
+  salesVelocityQuery,
+  type CrisisScope,
+} from '../cube/queries';
 import { toCoverRows, toEssentialRows, toSparkSeries, type CoverRow, type EssentialRow } from '../cube/rows';
 import { AlertsPanel } from '../components/alerts-panel';
 import { DataTable, type Column } from '../components/data-table';
@@ -23,9 +30,16 @@ function useScopeNames(scope: CrisisScope) {
   const { lang } = useApp();
   const query = useMemo<Query>(
     () => ({
-      dimensions: ['crisis.governorate_id', `crisis.governorate_name_${lang}`, 'crisis.coop_id', `crisis.coop_name_${lang}`],
+      dimensions: [
+        'crisis.governorate_id',
+        `crisis.governorate_name_${lang}`,
+        'crisis.coop_id',
+        `crisis.coop_name_${lang}`,
+      ],
       filters: [
-        ...(scope.governorateId ? [{ member: 'crisis.governorate_id', operator: 'equals' as const, values: [scope.governorateId] }] : []),
+        ...(scope.governorateId
+          ? [{ member: 'crisis.governorate_id', operator: 'equals' as const, values: [scope.governorateId] }]
+          : []),
         ...(scope.coopId ? [{ member: 'crisis.coop_id', operator: 'equals' as const, values: [scope.coopId] }] : []),
       ],
       limit: 1,
@@ -45,13 +59,23 @@ function Breadcrumbs({ scope }: { scope: CrisisScope }) {
   const names = useScopeNames(scope);
   return (
     <nav className="breadcrumbs" aria-label="breadcrumb" data-testid="breadcrumbs">
-      <button type="button" className="link" onClick={() => navigate({ gov: null, coop: null }, true)} disabled={!scope.governorateId && !scope.coopId}>
+      <button
+        type="button"
+        className="link"
+        onClick={() => navigate({ gov: null, coop: null }, true)}
+        disabled={!scope.governorateId && !scope.coopId}
+      >
         {t.kuwait}
       </button>
       {scope.governorateId && (
         <>
           <span aria-hidden="true"> › </span>
-          <button type="button" className="link" onClick={() => navigate({ coop: null }, true)} disabled={!scope.coopId}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => navigate({ coop: null }, true)}
+            disabled={!scope.coopId}
+          >
             {names.gov}
           </button>
         </>
@@ -71,7 +95,10 @@ function CoverPanel({ scope }: { scope: CrisisScope }) {
   const level = drillLevel(scope);
   const query = useMemo(() => coverQuery(scope), [scope]);
   const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
-  const rows = useMemo(() => (resultSet ? toCoverRows(resultSet.rawData(), level, lang) : []), [resultSet, level, lang]);
+  const rows = useMemo(
+    () => (resultSet ? toCoverRows(resultSet.rawData(), level, lang) : []),
+    [resultSet, level, lang],
+  );
   const option = useMemo(() => buildCoverBarOption({ rows, lang, valueLabel: t.daysOfCover }), [rows, lang, t]);
   const drill = (id: string) => {
     if (level === 'governorate') navigate({ gov: id, coop: null }, true);
@@ -94,8 +121,20 @@ function CoverPanel({ scope }: { scope: CrisisScope }) {
         </span>
       ),
     },
-    { key: 'stock', header: t.stockOnHand, numeric: true, value: (r) => r.stockOnHand, render: (r) => formatNumber(r.stockOnHand, lang) },
-    { key: 'demand', header: t.demandPerDay, numeric: true, value: (r) => r.demandPerDay, render: (r) => formatNumber(r.demandPerDay, lang, 1) },
+    {
+      key: 'stock',
+      header: t.stockOnHand,
+      numeric: true,
+      value: (r) => r.stockOnHand,
+      render: (r) => formatNumber(r.stockOnHand, lang),
+    },
+    {
+      key: 'demand',
+      header: t.demandPerDay,
+      numeric: true,
+      value: (r) => r.demandPerDay,
+      render: (r) => formatNumber(r.demandPerDay, lang, 1),
+    },
   ];
   const chartHeight = Math.max(220, rows.length * 30 + 60);
   return (
@@ -103,10 +142,22 @@ function CoverPanel({ scope }: { scope: CrisisScope }) {
       <h2>
         {t.coverTitle} <small>{levelTitle}</small>
       </h2>
-      <QueryState isLoading={isLoading} error={error} isEmpty={rows.length === 0} onRetry={() => void refetch()} minHeight={chartHeight}>
+      <QueryState
+        isLoading={isLoading}
+        error={error}
+        isEmpty={rows.length === 0}
+        onRetry={() => void refetch()}
+        minHeight={chartHeight}
+      >
         <div className={level === 'governorate' ? 'cover-grid with-map' : 'cover-grid'}>
           {level === 'governorate' && <GovernorateMap rows={rows} onSelect={drill} />}
-          <EChart option={option} height={chartHeight} testId="cover-chart" ariaLabel={`${t.coverTitle} ${levelTitle}`} onItemClick={level === 'site' ? undefined : drill} />
+          <EChart
+            option={option}
+            height={chartHeight}
+            testId="cover-chart"
+            ariaLabel={`${t.coverTitle} ${levelTitle}`}
+            onItemClick={level === 'site' ? undefined : drill}
+          />
         </div>
         {level !== 'site' && <p className="hint no-print">{t.drillHint}</p>}
         <DataTable
@@ -135,16 +186,28 @@ function EssentialsPanel({ scope, lastDay }: { scope: CrisisScope; lastDay: stri
   const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
   const rows = useMemo(() => (resultSet ? toEssentialRows(resultSet.rawData(), lang) : []), [resultSet, lang]);
   const velocityQuery = useMemo(
-    () => (lastDay ? salesVelocityQuery(scope, shiftDay(lastDay, 1 - SPARK_DAYS), lastDay) : salesVelocityQuery(scope, '1970-01-01', '1970-01-01')),
+    () =>
+      lastDay
+        ? salesVelocityQuery(scope, shiftDay(lastDay, 1 - SPARK_DAYS), lastDay)
+        : salesVelocityQuery(scope, '1970-01-01', '1970-01-01'),
     [scope, lastDay],
   );
   // Sparklines are a garnish: if the consumption view fails, the table still stands.
   const velocity = useCubeQuery(velocityQuery, { skip: !lastDay });
-  const spark = useMemo(() => (velocity.resultSet ? toSparkSeries(velocity.resultSet.rawData()) : new Map<string, number[]>()), [velocity.resultSet]);
+  const spark = useMemo(
+    () => (velocity.resultSet ? toSparkSeries(velocity.resultSet.rawData()) : new Map<string, number[]>()),
+    [velocity.resultSet],
+  );
   const columns: Column<EssentialRow>[] = [
     { key: 'name', header: t.product, value: (r) => r.name },
     { key: 'category', header: t.category, value: (r) => r.category },
-    { key: 'stock', header: t.stockOnHand, numeric: true, value: (r) => r.stockOnHand, render: (r) => formatNumber(r.stockOnHand, lang) },
+    {
+      key: 'stock',
+      header: t.stockOnHand,
+      numeric: true,
+      value: (r) => r.stockOnHand,
+      render: (r) => formatNumber(r.stockOnHand, lang),
+    },
     {
       key: 'days',
       header: t.daysOfCover,
@@ -157,7 +220,13 @@ function EssentialsPanel({ scope, lastDay }: { scope: CrisisScope; lastDay: stri
         </span>
       ),
     },
-    { key: 'spark', header: t.salesVelocity, value: () => null, noExport: true, render: (r) => <Sparkline values={spark.get(r.id)} /> },
+    {
+      key: 'spark',
+      header: t.salesVelocity,
+      value: () => null,
+      noExport: true,
+      render: (r) => <Sparkline values={spark.get(r.id)} />,
+    },
     { key: 'id', header: t.id, value: (r) => r.id },
   ];
   return (

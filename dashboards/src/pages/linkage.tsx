@@ -19,18 +19,50 @@ export default function Linkage() {
     { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
     { key: 'vendor', header: t.vendor, value: (r) => r.vendor },
     { key: 'feed', header: t.feed, value: (r) => r.feed, render: (r) => feedName(r.feed) },
-    { key: 'linked', header: t.linked, value: (r) => (r.linked ? 1 : 0), render: (r) => (r.linked ? t.yes : <span className="flag">{t.no}</span>) },
+    {
+      key: 'linked',
+      header: t.linked,
+      value: (r) => (r.linked ? 1 : 0),
+      render: (r) => (r.linked ? t.yes : <span className="flag">{t.no}</span>),
+    },
     {
       key: 'lateDays',
       header: t.lateDays,
       numeric: true,
       value: (r) => r.lateDays,
-      render: (r) => (r.lateDays === null ? <span className="flag">{t.neverSent}</span> : <span className={r.lateDays > 0 ? 'flag' : undefined}>{formatNumber(r.lateDays, lang)}</span>),
+      render: (r) =>
+        r.lateDays === null ? (
+          <span className="flag">{t.neverSent}</span>
+        ) : (
+          <span className={r.lateDays > 0 ? 'flag' : undefined}>{formatNumber(r.lateDays, lang)}</span>
+        ),
     },
-    { key: 'lastBusinessDate', header: t.lastBusinessDate, value: (r) => r.lastBusinessDate, render: (r) => (r.lastBusinessDate ? formatDate(r.lastBusinessDate, lang) : '—') },
-    { key: 'lastReceivedAt', header: t.lastReceivedAt, value: (r) => r.lastReceivedAt, render: (r) => (r.lastReceivedAt ? formatDateTime(r.lastReceivedAt, lang) : '—') },
-    { key: 'batches', header: t.batches, numeric: true, value: (r) => r.batches, render: (r) => formatNumber(r.batches, lang) },
-    { key: 'rejected', header: t.rejected, numeric: true, value: (r) => r.rejected, render: (r) => formatNumber(r.rejected, lang) },
+    {
+      key: 'lastBusinessDate',
+      header: t.lastBusinessDate,
+      value: (r) => r.lastBusinessDate,
+      render: (r) => (r.lastBusinessDate ? formatDate(r.lastBusinessDate, lang) : '—'),
+    },
+    {
+      key: 'lastReceivedAt',
+      header: t.lastReceivedAt,
+      value: (r) => r.lastReceivedAt,
+      render: (r) => (r.lastReceivedAt ? formatDateTime(r.lastReceivedAt, lang) : '—'),
+    },
+    {
+      key: 'batches',
+      header: t.batches,
+      numeric: true,
+      value: (r) => r.batches,
+      render: (r) => formatNumber(r.batches, lang),
+    },
+    {
+      key: 'rejected',
+      header: t.rejected,
+      numeric: true,
+      value: (r) => r.rejected,
+      render: (r) => formatNumber(r.rejected, lang),
+    },
     {
       key: 'quarantineShare',
       header: t.quarantineShare,
@@ -39,7 +71,11 @@ export default function Linkage() {
       render: (r) => formatPercent(r.quarantineShare === null ? null : r.quarantineShare / 100, lang, 1),
     },
   ];
-  const newest = rows.map((r) => r.lastBusinessDate).filter((d): d is string => Boolean(d)).sort().at(-1);
+  const newest = rows
+    .map((r) => r.lastBusinessDate)
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1);
   return (
     <main className="page" data-page="linkage">
       <header className="page-header">

@@ -35,11 +35,20 @@ export async function loadReviews(session: Session): Promise<Review[]> {
 }
 
 export async function saveReview(session: Session, input: ReviewInput): Promise<Review> {
-  return (await (await call(session, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })).json()) as Review;
+  return (await (
+    await call(session, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    })
+  ).json()) as Review;
 }
 
 /** Each case's standing verdict (its newest entry) and its history, newest first. */
-export function indexReviews(reviews: readonly Review[]): { latest: Map<string, Review>; history: Map<string, Review[]> } {
+export function indexReviews(reviews: readonly Review[]): {
+  latest: Map<string, Review>;
+  history: Map<string, Review[]>;
+} {
   const latest = new Map<string, Review>();
   const history = new Map<string, Review[]>();
   for (const r of reviews) {

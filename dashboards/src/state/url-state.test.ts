@@ -1,4 +1,12 @@
-import { DEFAULT_KUWAITI_TARGET_PCT, DEFAULT_STATE, kindParam, kuwaitiTarget, parseKinds, parseUrlState, serializeUrlState } from './url-state';
+import {
+  DEFAULT_KUWAITI_TARGET_PCT,
+  DEFAULT_STATE,
+  kindParam,
+  kuwaitiTarget,
+  parseKinds,
+  parseUrlState,
+  serializeUrlState,
+} from './url-state';
 
 describe('URL state', () => {
   it.each([
@@ -12,7 +20,10 @@ describe('URL state', () => {
     ['?product=6281000000012', { ...DEFAULT_STATE, product: '6281000000012' }],
     ['?site=C001-B01&day=2025-06-30', { ...DEFAULT_STATE, site: 'C001-B01', day: '2025-06-30' }],
     ['?day=2025-13-01&from=yesterday', DEFAULT_STATE],
-    ['?day=2025-06-21&batch=452698e7e6e6d4c6903423f0', { ...DEFAULT_STATE, day: '2025-06-21', batch: '452698e7e6e6d4c6903423f0' }],
+    [
+      '?day=2025-06-21&batch=452698e7e6e6d4c6903423f0',
+      { ...DEFAULT_STATE, day: '2025-06-21', batch: '452698e7e6e6d4c6903423f0' },
+    ],
     ["?batch=x' or '1'='1", DEFAULT_STATE],
     ['?grain=month&by=coop&metric=quantity', { ...DEFAULT_STATE, grain: 'month', by: 'coop', metric: 'quantity' }],
     ['?grain=hour&by=planet&metric=mood', DEFAULT_STATE],
@@ -35,7 +46,10 @@ describe('URL state', () => {
     ['?qfrom=2025-06-01&qto=2025-06-30', { ...DEFAULT_STATE, qfrom: '2025-06-01', qto: '2025-06-30' }],
     ['?qfrom=2025-06-30&qto=2025-06-01', { ...DEFAULT_STATE, qfrom: '2025-06-01', qto: '2025-06-30' }],
     // the queue's range and the drill's are separate: a case sets from/to without touching the filter
-    ['?from=2025-06-16&to=2025-06-22&qfrom=2025-01-01', { ...DEFAULT_STATE, from: '2025-06-16', to: '2025-06-22', qfrom: '2025-01-01' }],
+    [
+      '?from=2025-06-16&to=2025-06-22&qfrom=2025-01-01',
+      { ...DEFAULT_STATE, from: '2025-06-16', to: '2025-06-22', qfrom: '2025-01-01' },
+    ],
   ])('%j', (search, expected) => {
     expect(parseUrlState(search)).toEqual(expected);
   });
@@ -45,14 +59,33 @@ describe('URL state', () => {
     [{ ...DEFAULT_STATE, lang: 'en' as const, gov: 'KW-KU' }, '?lang=en&gov=KW-KU'],
     [{ ...DEFAULT_STATE, page: 'linkage' as const }, '?page=linkage'],
     [
-      { ...DEFAULT_STATE, page: 'consumption' as const, grain: 'day' as const, by: 'governorate' as const, from: '2025-03-01', to: '2025-06-30' },
+      {
+        ...DEFAULT_STATE,
+        page: 'consumption' as const,
+        grain: 'day' as const,
+        by: 'governorate' as const,
+        from: '2025-03-01',
+        to: '2025-06-30',
+      },
       '?page=consumption&grain=day&by=governorate&from=2025-03-01&to=2025-06-30',
     ],
     [
-      { ...DEFAULT_STATE, page: 'audit' as const, gov: 'KW-HA', kind: 'duplicate_aid,price_gouging', qcoop: 'C011', minScore: '10.25', qfrom: '2025-06-01', qto: '2025-06-30' },
+      {
+        ...DEFAULT_STATE,
+        page: 'audit' as const,
+        gov: 'KW-HA',
+        kind: 'duplicate_aid,price_gouging',
+        qcoop: 'C011',
+        minScore: '10.25',
+        qfrom: '2025-06-01',
+        qto: '2025-06-30',
+      },
       '?page=audit&gov=KW-HA&kind=duplicate_aid%2Cprice_gouging&qcoop=C011&minScore=10.25&qfrom=2025-06-01&qto=2025-06-30',
     ],
-    [{ ...DEFAULT_STATE, page: 'audit' as const, lang: 'en' as const, kind: 'stocktake_shrinkage' }, '?page=audit&lang=en&kind=stocktake_shrinkage'],
+    [
+      { ...DEFAULT_STATE, page: 'audit' as const, lang: 'en' as const, kind: 'stocktake_shrinkage' },
+      '?page=audit&lang=en&kind=stocktake_shrinkage',
+    ],
   ])('serialises %j as %j and back', (state, search) => {
     expect(serializeUrlState(state)).toBe(search);
     expect(parseUrlState(search)).toEqual(state);

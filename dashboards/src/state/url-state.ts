@@ -149,7 +149,27 @@ export function parseUrlState(search: string): UrlState {
   };
 }
 
-const ORDER: readonly (keyof UrlState)[] = ['page', 'lang', 'gov', 'coop', 'site', 'product', 'day', 'batch', 'grain', 'by', 'metric', 'from', 'to', 'target', 'kind', 'qcoop', 'minScore', 'qfrom', 'qto'];
+const ORDER: readonly (keyof UrlState)[] = [
+  'page',
+  'lang',
+  'gov',
+  'coop',
+  'site',
+  'product',
+  'day',
+  'batch',
+  'grain',
+  'by',
+  'metric',
+  'from',
+  'to',
+  'target',
+  'kind',
+  'qcoop',
+  'minScore',
+  'qfrom',
+  'qto',
+];
 
 /** Defaults are left out, so the plain address is the Arabic crisis room. */
 export function serializeUrlState(state: UrlState): string {

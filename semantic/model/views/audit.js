@@ -43,7 +43,10 @@ if (ROW_LEVEL_ROLES.includes(role)) {
           `max_score`,
         ],
       },
-      { join_path: anomaly_cases.governorates, includes: [`governorate_id`, `governorate_name_ar`, `governorate_name_en`] },
+      {
+        join_path: anomaly_cases.governorates,
+        includes: [`governorate_id`, `governorate_name_ar`, `governorate_name_en`],
+      },
       { join_path: anomaly_cases.coops, includes: [`coop_name_ar`, `coop_name_en`] },
       { join_path: anomaly_cases.sites, includes: [`site_name_ar`, `site_name_en`] },
       { join_path: anomaly_cases.products, includes: [`product_name_ar`, `product_name_en`] },
