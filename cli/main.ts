@@ -4,7 +4,7 @@ import { loadConfig, type RabtConfig } from './config';
 import { runPipeline, type Scale } from './pipeline';
 import { createReporter } from './reporter';
 import { startStack, type RunningStack } from './stack';
-import { ALL_FEEDS, isFeedName, type FeedName } from '../simulator/feeds/feed-names';
+import { ALL_FEEDS, isFeedName, type FeedName } from '../domain/feeds';
 
 const SCALES: Scale[] = ['small', 'demo', 'national'];
 

@@ -32,7 +32,7 @@ export async function startStack(config: RabtConfig, options: StackOptions = {})
   const { resolveApiSecret } = await import('../semantic/api-secret');
   const { startCube } = await import('../semantic/cube-server');
   const { startWebServer } = await import('../semantic/web-server');
-  const { reviewLogPath } = await import('../dashboards/server/review-routes');
+  const { reviewLogPath } = await import('../semantic/reviews/review-routes');
   const apiSecret = resolveApiSecret(config.dataDir);
   const cube = await startCube({
     port: config.cubePort,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPushServer, loadPushKeys, type PushServer } from './push-server';
-import { pushHeaders, signPush } from './push-signature';
+import { pushHeaders, signPush } from '../domain/push-signature';
 import { makeWorkspace, RICE, type Workspace } from './test-fixtures';
 
 const KEYS = { C001: 'c001-secret-key-0123456789', C002: 'c002-secret-key-9876543210' };

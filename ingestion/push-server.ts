@@ -8,7 +8,7 @@ import { FEEDS } from './feeds';
 import { ingestInbox, type IngestSummary } from './ingest';
 import { findLedgerRow } from './ledger';
 import { PUSH_OPENAPI } from './push-openapi';
-import { verifyPush } from './push-signature';
+import { verifyPush } from '../domain/push-signature';
 
 export interface PushServerOptions {
   lakeDir: string;

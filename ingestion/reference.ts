@@ -1,16 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { REFERENCE_DIR } from '../domain/reference-data';
 
-/** Where the simulator owner commits the reference CSVs (docs/contracts.md). */
-export const DEFAULT_REFERENCE_DIR = resolve(
-  fileURLToPath(new URL('.', import.meta.url)),
-  '..',
-  'transform',
-  'seeds',
-  'reference',
-);
+/** Ingestion checks incoming ids against the committed reference CSVs by default. */
+export const DEFAULT_REFERENCE_DIR = REFERENCE_DIR;
 
 const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 

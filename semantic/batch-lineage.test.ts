@@ -1,5 +1,5 @@
 import { VIEW_ACCESS } from './query-rewrite';
-import type { Role } from './roles';
+import type { Role } from '../domain/roles';
 import { startCubeHarness, type CubeHarness } from './testing/cube-harness';
 
 /**

@@ -12,7 +12,8 @@ import { ModelRepository } from './model-repository';
 import { rewriteQuery, type CubeQuery } from './query-rewrite';
 import { createResponseCache, type ResponseCache } from './response-cache';
 import { builtRollups, ROLLUP_SCHEMA, ROLLUP_TABLES_SQL } from './rollup-tables';
-import { AccessDeniedError, ROLES, verifyToken, type SecurityContext } from './roles';
+import { AccessDeniedError, verifyToken } from './tokens';
+import { ROLES, type SecurityContext } from '../domain/roles';
 
 export const DEFAULT_SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), 'model');
 

@@ -1,5 +1,5 @@
 import { startCubeHarness, type CubeHarness } from './testing/cube-harness';
-import type { Role } from './roles';
+import type { Role } from '../domain/roles';
 
 /**
  * The finance, administration and audit views over the shareholder register, camera uptime,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { VIEW_ACCESS } from './query-rewrite';
-import type { SecurityContext } from './roles';
+import type { SecurityContext } from '../domain/roles';
 
 type Req = IncomingMessage & { originalUrl?: string; securityContext?: SecurityContext };
 type Res = ServerResponse & { json(body: unknown): unknown };

@@ -1,4 +1,5 @@
-import { AccessDeniedError, type Role, type SecurityContext } from './roles';
+import { AccessDeniedError } from './tokens';
+import { type Role, type SecurityContext } from '../domain/roles';
 
 const MINISTRY: readonly Role[] = ['leadership', 'planner', 'auditor', 'controller'];
 

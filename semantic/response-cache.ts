@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import type { SecurityContext } from './roles';
+import type { SecurityContext } from '../domain/roles';
 
 /** The express request/response parts this middleware touches. */
 type Req = IncomingMessage & { originalUrl?: string; body?: { query?: unknown }; query?: { query?: unknown } };

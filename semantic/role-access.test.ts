@@ -1,5 +1,5 @@
 import { startCubeHarness, type CubeHarness } from './testing/cube-harness';
-import type { Role } from './roles';
+import type { Role } from '../domain/roles';
 
 /**
  * Per role, against the real server: which views its /meta lists, which it may load, which it

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import { verifyToken } from './roles';
+import { verifyToken } from './tokens';
 import { startWebServer, type RunningWebServer } from './web-server';
 
 const secret = 'test-secret-'.padEnd(64, 'w');

@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { z } from 'zod';
-import { reviewRoutes } from '../dashboards/server/review-routes';
-import { COOP_ID, ROLES, issueToken } from './roles';
+import { reviewRoutes } from './reviews/review-routes';
+import { issueToken } from './tokens';
+import { COOP_ID, ROLES } from '../domain/roles';
 
 export interface StartWebServerOptions {
   port: number;

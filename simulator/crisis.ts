@@ -3,7 +3,7 @@
  * wave reaches the others a day or so apart. Everything about it is configurable; the
  * default is the mid-June 2025 wave, moved into the simulated span when the span misses it.
  */
-import { addDays } from '../transform/calendar/kuwait-calendar';
+import { addDays } from '../domain/kuwait-calendar';
 
 export interface CrisisConfig {
   /** First panic day in the first governorate (YYYY-MM-DD). */

@@ -1,4 +1,4 @@
-import { addDays, kuwaitDays } from '../transform/calendar/kuwait-calendar';
+import { addDays, kuwaitDays } from '../domain/kuwait-calendar';
 import { calendarFactor, demandDays, hourProfile, hourShares } from './demand-shape';
 
 const days = kuwaitDays('2025-02-10', '2025-04-10');

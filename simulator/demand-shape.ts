@@ -2,7 +2,7 @@
  * How demand moves with the calendar: weekday, salary days, summer, school, Ramadan (with
  * the pre-Ramadan surge), Eid and public holidays, and when in the day people shop.
  */
-import type { KuwaitDay } from '../transform/calendar/kuwait-calendar';
+import type { KuwaitDay } from '../domain/kuwait-calendar';
 
 /** Which demand group a category belongs to decides how the calendar moves it. */
 export type DemandGroup = 'food' | 'fresh' | 'sweets' | 'drinks' | 'water' | 'dates' | 'household';

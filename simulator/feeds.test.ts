@@ -18,12 +18,12 @@ import {
   TRANSACTIONS,
 } from './feeds/tables';
 import { isValidCivilId } from './civil-id';
-import { workingDaysBetween } from '../transform/calendar/kuwait-calendar';
+import { workingDaysBetween } from '../domain/kuwait-calendar';
 import { promotedPrice } from './promotions';
 import { readVendorFile, type VendorRecord } from './read-vendor-file';
 import { loadReference } from './reference/load-reference';
 import { simulate, type SimulationSummary } from './simulate';
-import { addDays } from '../transform/calendar/kuwait-calendar';
+import { addDays } from '../domain/kuwait-calendar';
 
 let out: string;
 let summary: SimulationSummary;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildPushServer } from '../ingestion/push-server';
-import { pushHeaders } from '../ingestion/push-signature';
+import { pushHeaders } from '../domain/push-signature';
 import { lineHour, simulateLive, type LiveBatch } from './live';
 import { loadReference } from './reference/load-reference';
 import { simulate } from './simulate';

@@ -2,7 +2,7 @@
  * What a co-op system does instead of dropping a file: POST the batch to Rabt's push endpoint
  * (`POST /v1/batches/:feed`, ingestion/push-server.ts), signed with the co-op's own key.
  */
-import { pushHeaders } from '../ingestion/push-signature';
+import { pushHeaders } from '../domain/push-signature';
 
 export interface PushTarget {
   /** The push server's origin, e.g. `http://127.0.0.1:8089`. */

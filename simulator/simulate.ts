@@ -7,7 +7,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { addDays, kuwaitDays } from '../transform/calendar/kuwait-calendar';
+import { addDays, kuwaitDays } from '../domain/kuwait-calendar';
 import {
   crisisMultiplier,
   crisisStartIn,
@@ -38,7 +38,7 @@ import { writeCoopFeeds } from './feeds/coop-feeds';
 import { countLine, isCountDay } from './feeds/stocktake';
 import { DELIVERIES, STOCKTAKE } from './feeds/tables';
 import type { Cell } from './feeds/feed-table';
-import { ALL_FEEDS, type FeedName } from './feeds/feed-names';
+import { ALL_FEEDS, type FeedName } from '../domain/feeds';
 import { activePromotion, planPromotions, promotionEvents, type Promotion } from './promotions';
 import { plantFeedProblems, type FeedPlan, type PhantomDelivery, type TheftPlan } from './feeds/planted';
 import { TRUTH_EVENT_COLUMNS, detail, type TruthEvent } from './truth-event';

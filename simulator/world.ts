@@ -4,7 +4,7 @@
  * reference data and the seed.
  */
 import { CATEGORIES } from './reference/catalogue-spec';
-import type { ReferenceData, ReferenceRow } from './reference/columns';
+import type { ReferenceData, ReferenceRow } from '../domain/reference-data';
 import { CATEGORY_GROUP, type DemandGroup } from './demand-shape';
 import type { Random } from './random';
 import type { ScaleSpec } from './scales';

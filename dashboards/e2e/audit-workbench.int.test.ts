@@ -12,7 +12,7 @@ import {
   signInAs,
   waitForChart,
 } from './dashboard-page';
-import { reviewLogPath } from '../server/review-routes';
+import { reviewLogPath } from '../../semantic/reviews/review-routes';
 
 const stack = inject('stack');
 const HALF_FILS = 0.0005 + 1e-9;

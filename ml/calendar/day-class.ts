@@ -1,4 +1,4 @@
-import { addDays, kuwaitDay, type KuwaitDay } from '../../transform/calendar/kuwait-calendar';
+import { addDays, kuwaitDay, type KuwaitDay } from '../../domain/kuwait-calendar';
 
 /**
  * One calendar class per day, the strongest effect winning, so a day's demand multiplier

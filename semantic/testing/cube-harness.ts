@@ -5,7 +5,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { SignJWT } from 'jose';
 import { startCube, type RunningCube } from '../cube-server';
 import { writeTinyWarehouse, type TinyWarehouseOptions } from '../fixtures/tiny-warehouse';
-import { issueToken, type Role } from '../roles';
+import { issueToken } from '../tokens';
+import { type Role } from '../../domain/roles';
 
 export interface CubeHarness {
   cube: RunningCube;

@@ -1,4 +1,4 @@
-import { kuwaitDays } from '../../transform/calendar/kuwait-calendar';
+import { kuwaitDays } from '../../domain/kuwait-calendar';
 import { Random } from '../random';
 import type { WorldCoop } from '../world';
 import { aidPayments, type AidCase } from './aid';

@@ -3,7 +3,7 @@
  * Eid clothing, school bags, and now and then medical or rent help. Planted: a family paid
  * twice in one month by the same co-op, and a family on the books of two co-ops at once.
  */
-import { kuwaitDays, type KuwaitDay } from '../../transform/calendar/kuwait-calendar';
+import { kuwaitDays, type KuwaitDay } from '../../domain/kuwait-calendar';
 import type { Random } from '../random';
 import type { WorldCoop } from '../world';
 import type { Cell } from './feed-table';

@@ -8,7 +8,7 @@ import { detail, type TruthEvent } from '../truth-event';
 import type { WorldCoop } from '../world';
 import type { Cell } from './feed-table';
 import { timeOn } from './people';
-import { kuwaitDays } from '../../transform/calendar/kuwait-calendar';
+import { kuwaitDays } from '../../domain/kuwait-calendar';
 
 export interface Camera {
   cameraId: string;

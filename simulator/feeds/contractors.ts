@@ -3,7 +3,7 @@
  * co-op, rated every quarter. One planted contractor performs poorly everywhere from some
  * quarter on — a candidate for exclusion.
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 import type { Random } from '../random';
 import { detail, type TruthEvent } from '../truth-event';
 import type { VendorStyle } from '../vendor-formats';

@@ -3,7 +3,7 @@
  * prices, finance, transactions, shareholders, aid, hr, cameras and contractors, for every
  * co-op that sends more than sales. Each co-op and feed draws from its own random stream.
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 import type { Promotion } from '../promotions';
 import type { Random } from '../random';
 import type { ScaleSpec } from '../scales';
@@ -15,7 +15,7 @@ import { cameraFeed, camerasOf } from './cameras';
 import { contractorFeed, contractsOf, poorContractorEvent, type Contract } from './contractors';
 import type { FeedTable } from './feed-table';
 import type { Cell } from './feed-table';
-import type { FeedName } from './feed-names';
+import type { FeedName } from '../../domain/feeds';
 import { financeFeed, type FinanceInput } from './finance';
 import { employeesOf, hrRows } from './hr';
 import { CivilIds } from './people';

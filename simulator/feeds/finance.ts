@@ -5,7 +5,7 @@
  * supplier invoice booked and paid twice, and one cashier's run of refunds just under the
  * amount that needs a supervisor.
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 import type { Random } from '../random';
 import { detail, type TruthEvent } from '../truth-event';
 import { kwdFromFils } from '../vendor-formats';

@@ -2,7 +2,7 @@
  * Co-op staff: who works where, from when until when, nationality, job and pay. The hr feed
  * is a quarterly snapshot of them; finance pays their salaries and the cashiers ring up refunds.
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 import type { Random } from '../random';
 import type { WorldCoop } from '../world';
 import type { Cell } from './feed-table';

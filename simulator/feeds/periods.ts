@@ -3,7 +3,7 @@
  * monthly and quarterly (dated the period's last day); the period holding the span's last
  * day is dated that day.
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 
 export type Cadence = 'weekly' | 'monthly' | 'quarterly';
 

@@ -2,7 +2,7 @@
  * Which co-ops carry which planted problem in the feeds after sales and stock. Drawn from a
  * stream of its own, so planting more never moves the sales and stock of other co-ops.
  */
-import type { ReferenceData } from '../reference/columns';
+import type { ReferenceData } from '../../domain/reference-data';
 import type { Random } from '../random';
 import type { WorldCoop, WorldProduct } from '../world';
 

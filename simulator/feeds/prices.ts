@@ -5,7 +5,7 @@
  * as its sales amounts show. A promotion lowers its products' prices at every selling site for
  * its days (`promotion`) and puts them back after (`promotion_end`).
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 import type { Promotion } from '../promotions';
 import type { WorldCoop, WorldProduct } from '../world';
 import type { Cell } from './feed-table';

@@ -4,7 +4,7 @@
  * both co-ops); a yearly dividend after the general assembly. Planted: a civil ID that
  * joins a second co-op without leaving the first.
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 import type { Random } from '../random';
 import { detail, type TruthEvent } from '../truth-event';
 import type { WorldCoop } from '../world';

@@ -5,7 +5,7 @@
  * the co-op posts the variance, so afterwards the book differs from the shelf only by the
  * miscounts.
  */
-import { addDays } from '../../transform/calendar/kuwait-calendar';
+import { addDays } from '../../domain/kuwait-calendar';
 import type { Random } from '../random';
 
 /** Share of count lines where the counter is one unit off. */

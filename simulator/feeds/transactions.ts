@@ -3,7 +3,7 @@
  * within two working days; a few steps are planted to stall longer, and the truth lists
  * every status held more than two working days (`workingDaysBetween`).
  */
-import { kuwaitDays, workingDaysBetween } from '../../transform/calendar/kuwait-calendar';
+import { kuwaitDays, workingDaysBetween } from '../../domain/kuwait-calendar';
 import type { Random } from '../random';
 import { detail, type TruthEvent } from '../truth-event';
 import type { WorldCoop } from '../world';

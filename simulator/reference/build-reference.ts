@@ -7,7 +7,7 @@ import { Random } from '../random';
 import { makeGtin13 } from '../gtin';
 import { CATEGORIES, SUPPLIERS, type Unit } from './catalogue-spec';
 import { COOPS, GOVERNORATES } from './geography';
-import type { ReferenceData, ReferenceRow } from './columns';
+import type { ReferenceData, ReferenceRow } from '../../domain/reference-data';
 
 const REFERENCE_SEED = 'rabt-reference-v1';
 

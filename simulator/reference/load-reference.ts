@@ -2,8 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCsvRecords } from '../csv';
-import { REFERENCE_COLUMNS, type ReferenceData, type ReferenceTable } from './columns';
-import { REFERENCE_DIR } from './write-reference';
+import { REFERENCE_COLUMNS, REFERENCE_DIR, type ReferenceData, type ReferenceTable } from '../../domain/reference-data';
 
 export async function loadReference(dir = REFERENCE_DIR): Promise<ReferenceData> {
   const data = {} as Record<ReferenceTable, Record<string, string>[]>;

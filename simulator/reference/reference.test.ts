@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isValidGtin13 } from '../gtin';
 import { buildReference } from './build-reference';
-import { REFERENCE_COLUMNS, type ReferenceTable } from './columns';
-import { REFERENCE_DIR, referenceCsvText } from './write-reference';
+import { REFERENCE_COLUMNS, type ReferenceTable } from '../../domain/reference-data';
+import { referenceCsvText } from './write-reference';
+import { REFERENCE_DIR } from '../../domain/reference-data';
 
 const data = buildReference();
 

@@ -3,13 +3,11 @@
  * seeds and ingestion read). Run: `npm run reference:generate`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { csvLine } from '../csv';
 import { buildReference } from './build-reference';
-import { REFERENCE_COLUMNS, type ReferenceTable } from './columns';
-
-export const REFERENCE_DIR = fileURLToPath(new URL('../../transform/seeds/reference/', import.meta.url));
+import { REFERENCE_COLUMNS, REFERENCE_DIR, type ReferenceTable } from '../../domain/reference-data';
 
 export function referenceCsvText(table: ReferenceTable, rows: ReadonlyArray<Record<string, string>>): string {
   const columns = REFERENCE_COLUMNS[table];

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kuwaitDays, type KuwaitDay } from './kuwait-calendar';
+import { kuwaitDays, type KuwaitDay } from '../../domain/kuwait-calendar';
 
 export const CALENDAR_START = '2020-01-01';
 export const CALENDAR_END = '2035-12-31';

@@ -1,4 +1,4 @@
-import { REVIEW_STATUSES as SERVER_STATUSES } from '../../server/review-log';
+import { REVIEW_STATUSES as SERVER_STATUSES } from '../../../semantic/reviews/review-log';
 import { indexReviews, REVIEW_STATUSES, type Review } from './review-client';
 
 const r = (anomaly_id: string, status: Review['status'], reviewed_at: string): Review => ({

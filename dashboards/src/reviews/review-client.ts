@@ -1,7 +1,7 @@
 import { fetchToken } from '../cube/client';
 import type { Session } from '../state/session';
 
-/** Mirrors dashboards/server/review-log.ts (the browser bundle must not import node code). */
+/** Mirrors semantic/reviews/review-log.ts (the browser bundle must not import node code). */
 export const REVIEW_STATUSES = ['reviewed', 'confirmed', 'dismissed'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 

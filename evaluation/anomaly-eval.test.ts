@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Anomaly } from './anomalies/anomaly';
+import type { Anomaly } from '../ml/anomalies/anomaly';
 import { scoreAnomalies, type TruthEvent } from './anomaly-eval';
 
 const ev = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso } from './dates';
+import { addDaysIso } from '../ml/dates';
 import { forecastScores } from './forecast-eval';
 
 describe('forecastScores', () => {

@@ -12,9 +12,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, newContext, repoRoot } from '../e2e/browser';
-import { startDevStack } from '../e2e/dev-stack';
-import { untilRollupsBuilt } from '../../semantic/rollup-tables';
+import { launchBrowser, newContext, repoRoot } from '../dashboards/e2e/browser';
+import { startDevStack } from '../dashboards/e2e/dev-stack';
+import { untilRollupsBuilt } from '../semantic/rollup-tables';
 import { medianOf, renderTable, type BenchRow } from './bench-table';
 
 interface PageCase {

@@ -1,6 +1,6 @@
-import { AutoForecaster, candidatesWithPooled, DAILY_CANDIDATES } from './forecasters/backtest';
-import { DEFAULT_LEVEL } from './forecasters/forecaster';
-import { pooledFactors } from './forecasters/pooled-factors';
+import { AutoForecaster, candidatesWithPooled, DAILY_CANDIDATES } from '../ml/forecasters/backtest';
+import { DEFAULT_LEVEL } from '../ml/forecasters/forecaster';
+import { pooledFactors } from '../ml/forecasters/pooled-factors';
 
 export interface EvalSeries {
   ds: string[];

@@ -13,8 +13,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildWarehouse, type BuildSummary } from './build';
-import { runCompiledSql } from './direct-sql';
+import { buildWarehouse, type BuildSummary } from '../transform/build';
+import { runCompiledSql } from '../transform/direct-sql';
 
 interface Options {
   scale: 'small' | 'demo' | 'national';

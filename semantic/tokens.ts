@@ -1,18 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
-
-/** The audiences of docs/contracts.md; a token with any other role is refused. */
-export const ROLES = ['leadership', 'planner', 'auditor', 'controller', 'coop_board'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const COOP_ID = /^C\d{3,}$/;
-
-/** What a verified token puts in Cube's security context. */
-export interface SecurityContext {
-  role: Role;
-  coop_id?: string;
-  exp: number;
-}
+import { COOP_ID, ROLES, type Role, type SecurityContext } from '../domain/roles';
 
 const claimsSchema = z
   .object({

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { simulate } from './simulate';
+import { simulate } from '../simulator/simulate';
 
 const days = Number(process.env.RABT_BENCH_DAYS ?? 7);
 const outDir = await mkdtemp(path.join(tmpdir(), 'rabt-bench-sim-'));

@@ -15,16 +15,18 @@
  * part of score: it runs on `--detect-series` hourly series.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REFERENCE_DIR } from '../domain/reference-data';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { addDaysIso } from './dates';
-import { dayClass } from './calendar/day-class';
-import { AutoForecaster, candidatesWithPooled, DAILY_CANDIDATES } from './forecasters/backtest';
-import { pooledFactors } from './forecasters/pooled-factors';
-import { detect } from './detectors/causal-detector';
-import { detectSurges, type SurgePanel } from './surge/surge-detector';
-import { forecastDaily } from './forecast-rows';
-import { DEFAULT_LEVEL } from './forecasters/forecaster';
+import { addDaysIso } from '../ml/dates';
+import { dayClass } from '../ml/calendar/day-class';
+import { AutoForecaster, candidatesWithPooled, DAILY_CANDIDATES } from '../ml/forecasters/backtest';
+import { pooledFactors } from '../ml/forecasters/pooled-factors';
+import { detect } from '../ml/detectors/causal-detector';
+import { detectSurges, type SurgePanel } from '../ml/surge/surge-detector';
+import { forecastDaily } from '../ml/forecast-rows';
+import { DEFAULT_LEVEL } from '../ml/forecasters/forecaster';
 
 const { values } = parseArgs({
   options: {
@@ -150,9 +152,7 @@ process.stdout.write(
 /** Selling sites (with their governorate) and essential products (with their category) in the reference data. */
 function reference() {
   const csv = (name: string): Record<string, string>[] => {
-    const [head, ...lines] = readFileSync(new URL(`../transform/seeds/reference/${name}`, import.meta.url), 'utf8')
-      .trim()
-      .split('\n');
+    const [head, ...lines] = readFileSync(join(REFERENCE_DIR, name), 'utf8').trim().split('\n');
     const columns = (head as string).split(',');
     // These files quote nothing (checked: no quote in them), so a plain split reads them.
     return lines.map((line) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysIso } from './dates';
+import { addDaysIso } from '../ml/dates';
 import { BASELINE_DAYS, leadHours, shelvesEmptyAt, shelvesEmptyDay } from './eval-lead-time';
 
 const onset = '2026-06-15';

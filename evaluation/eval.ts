@@ -29,16 +29,16 @@ import { createReporter } from '../cli/reporter';
 import { readState, writeState } from '../cli/state';
 import { simulate } from '../simulator/simulate';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { withDuck } from './duck';
-import { addDaysIso } from './dates';
-import { attachWarehouse, readEssentialDailySeries } from './score';
+import { withDuck } from '../ml/duck';
+import { addDaysIso } from '../ml/dates';
+import { attachWarehouse, readEssentialDailySeries } from '../ml/score';
 import { forecastScores } from './forecast-eval';
-import { runSurges } from './surge/surge-alerts';
-import { findAnomalies } from './anomalies/run-anomalies';
-import { hourStamp } from './surge/surge-detector';
+import { runSurges } from '../ml/surge/surge-alerts';
+import { findAnomalies } from '../ml/anomalies/run-anomalies';
+import { hourStamp } from '../ml/surge/surge-detector';
 import { leadHours, ordinaryMax, shelvesEmptyAt, shelvesEmptyDay } from './eval-lead-time';
-import { currentFeedSql } from './lake-feed';
-import { sqlString } from './duck';
+import { currentFeedSql } from '../ml/lake-feed';
+import { sqlString } from '../ml/duck';
 import { readEvents, scoreAnomalies, type TruthEvent } from './anomaly-eval';
 
 function median(v: number[]): number {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TruthEvent } from '../simulator/truth-event';
-import type { Anomaly, AnomalyKind } from './anomalies/anomaly';
+import type { Anomaly, AnomalyKind } from '../ml/anomalies/anomaly';
 
 export type { TruthEvent };
 

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** Column order of each reference CSV, exactly as docs/contracts.md lists them. */
 export const REFERENCE_COLUMNS = {
   ref_governorates: ['governorate_id', 'name_en', 'name_ar'],
@@ -24,3 +26,9 @@ export const REFERENCE_COLUMNS = {
 export type ReferenceTable = keyof typeof REFERENCE_COLUMNS;
 export type ReferenceRow<T extends ReferenceTable> = Record<(typeof REFERENCE_COLUMNS)[T][number], string>;
 export type ReferenceData = { [T in ReferenceTable]: ReferenceRow<T>[] };
+
+/**
+ * Where the reference CSVs are committed: dbt seeds them, the simulator writes them,
+ * ingestion checks incoming ids against them. One folder, named once.
+ */
+export const REFERENCE_DIR = fileURLToPath(new URL('../transform/seeds/reference/', import.meta.url));

@@ -1,4 +1,4 @@
-import { addDaysIso } from './dates';
+import { addDaysIso } from '../ml/dates';
 
 /** Stocked-out shelves (site × product days with lost sales) per day in one governorate × category. */
 export type DailyStockOuts = ReadonlyMap<string, number>;

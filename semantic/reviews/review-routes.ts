@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { AccessDeniedError, verifyToken } from '../../semantic/roles';
+import { AccessDeniedError, verifyToken } from '../tokens';
 import { ReviewLog, reviewInput } from './review-log';
 
 export interface ReviewRoutesOptions {

@@ -9,12 +9,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { decodeInboxBytes } from './decode';
-import { detectDelimiter, splitCsvLine } from './header-map';
-import { ingestInbox } from './ingest';
-import { listInboxFiles } from './inbox-files';
-import { sqlString } from './partitioned-copy';
-import { xlsxToJsonLines } from './xlsx-to-json-lines';
+import { decodeInboxBytes } from '../ingestion/decode';
+import { detectDelimiter, splitCsvLine } from '../ingestion/header-map';
+import { ingestInbox } from '../ingestion/ingest';
+import { listInboxFiles } from '../ingestion/inbox-files';
+import { sqlString } from '../ingestion/partitioned-copy';
+import { xlsxToJsonLines } from '../ingestion/xlsx-to-json-lines';
 
 interface Options {
   inbox?: string;

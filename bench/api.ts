@@ -27,9 +27,9 @@ import { Agent, request as httpRequest } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startCube } from '../cube-server';
-import { writeTinyWarehouse } from '../fixtures/tiny-warehouse';
-import { issueToken } from '../roles';
+import { startCube } from '../semantic/cube-server';
+import { writeTinyWarehouse } from '../semantic/fixtures/tiny-warehouse';
+import { issueToken } from '../semantic/tokens';
 
 const CONCURRENCY = [1, 10, 50];
 const REQUESTS_PER_LEVEL = Number(process.env.BENCH_REQUESTS ?? 50);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { issueToken } from '../../semantic/roles';
+import { issueToken } from '../tokens';
 import { reviewLogPath, reviewRoutes } from './review-routes';
 
 const SECRET = 'test-secret-of-enough-length-for-hs256-0123456789';
