@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('feeds', 'aid') }}
-),
-
-renamed as (
-    select {{ lake_columns('feeds', 'aid') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- The aid feed as landed, each column cast to the type its source YAML declares.
+{{ stage_lake_source('feeds', 'aid') }}

@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('feeds', 'deliveries') }}
-),
-
-renamed as (
-    select {{ lake_columns('feeds', 'deliveries') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- The deliveries feed as landed, each column cast to the type its source YAML declares.
+{{ stage_lake_source('feeds', 'deliveries') }}

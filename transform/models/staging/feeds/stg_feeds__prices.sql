@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('feeds', 'prices') }}
-),
-
-renamed as (
-    select {{ lake_columns('feeds', 'prices') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- The prices feed as landed, each column cast to the type its source YAML declares.
+{{ stage_lake_source('feeds', 'prices') }}

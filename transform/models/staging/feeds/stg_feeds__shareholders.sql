@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('feeds', 'shareholders') }}
-),
-
-renamed as (
-    select {{ lake_columns('feeds', 'shareholders') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- The shareholders feed as landed, each column cast to the type its source YAML declares.
+{{ stage_lake_source('feeds', 'shareholders') }}
