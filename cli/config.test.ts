@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, repoRoot } from './config';
+import { ENVIRONMENT, loadConfig, repoRoot } from './config';
 
 describe('loadConfig', () => {
   it('defaults everything under data/ in the repo', () => {
@@ -21,5 +22,18 @@ describe('loadConfig', () => {
 
   it.each(['http', '-1', '70000', '4.5'])('refuses CUBEJS_PORT=%s with the variable named', (bad) => {
     expect(() => loadConfig({ CUBEJS_PORT: bad })).toThrow(/CUBEJS_PORT/);
+  });
+});
+
+describe('ENVIRONMENT and the README', () => {
+  it("lists exactly the variables of the README's configuration table, with the same defaults", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const rows = [...section.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2]!.trim()]);
+    expect(rows.map(([name]) => name)).toEqual(ENVIRONMENT.map((v) => v.name));
+    for (const [name, readmeDefault] of rows) {
+      const declared = ENVIRONMENT.find((v) => v.name === name)!.default;
+      expect(readmeDefault.replaceAll('`', ''), name).toContain(declared.replace(/ \(.*\)$/, ''));
+    }
   });
 });

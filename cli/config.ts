@@ -36,6 +36,7 @@ export const ENVIRONMENT = [
     meaning: 'JWT signing secret shared by Cube and the token endpoint',
   },
   { name: 'RABT_PYTHON', default: 'python3', meaning: 'Python used to create the dbt venv' },
+  { name: 'RABT_DEBUG', default: 'unset', meaning: 'print stack traces on errors' },
 ] as const;
 
 function port(value: string | undefined, fallback: number, name: string): number {
