@@ -20,7 +20,7 @@ function When({ value }: { value: string | null }) {
 
 /**
  * The panic-buying alerts of the newest scoring run (issue 7): open ones by default, most severe
- * first, in the page's governorate if one is chosen. The `alerts` view has no co-op, so the
+ * first, in the page's governorate if one is chosen. The `surge_alerts` view has no co-op, so the
  * page leaves this panel out for a co-op board rather than show it a refusal.
  */
 export function AlertsPanel({ governorateId }: { governorateId: string | null }) {

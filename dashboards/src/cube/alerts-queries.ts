@@ -2,7 +2,7 @@ import { kuwaitTimeDimensions } from './kuwait-time';
 import type { BinaryFilter, Query } from '@cubejs-client/core';
 
 /**
- * The crisis room's panic-buying alerts, from the `alerts` view (ministry roles only: it has no
+ * The crisis room's panic-buying alerts, from the `surge_alerts` view (ministry roles only: it has no
  * co-op, so a co-op board is never sent it). Ordered on the page, not here: severity is a word
  * and Cube would sort it alphabetically.
  */
@@ -14,49 +14,53 @@ export interface AlertsScope {
 }
 
 export const ALERT_DIMENSIONS = [
-  'alerts.alert_id',
-  'alerts.governorate_id',
-  'alerts.governorate_name_ar',
-  'alerts.governorate_name_en',
-  'alerts.category_id',
-  'alerts.category_name_ar',
-  'alerts.category_name_en',
-  'alerts.status',
-  'alerts.severity',
-  'alerts.peak_severity',
-  'alerts.is_open',
-  'alerts.top_product_ids',
+  'surge_alerts.alert_id',
+  'surge_alerts.governorate_id',
+  'surge_alerts.governorate_name_ar',
+  'surge_alerts.governorate_name_en',
+  'surge_alerts.category_id',
+  'surge_alerts.category_name_ar',
+  'surge_alerts.category_name_en',
+  'surge_alerts.status',
+  'surge_alerts.severity',
+  'surge_alerts.peak_severity',
+  'surge_alerts.is_open',
+  'surge_alerts.top_product_ids',
 ] as const;
 
 /** Instants: asked as time dimensions so they come back on Kuwait's clock (see kuwait-time.ts). */
-export const ALERT_TIMES = ['alerts.since_at', 'alerts.closed_at', 'alerts.expected_stockout_at'] as const;
+export const ALERT_TIMES = [
+  'surge_alerts.since_at',
+  'surge_alerts.closed_at',
+  'surge_alerts.expected_stockout_at',
+] as const;
 
 export const ALERT_MEASURES = [
-  'alerts.ratio',
-  'alerts.peak_ratio',
-  'alerts.hours_to_stockout',
-  'alerts.coops_affected',
-  'alerts.coops_total',
+  'surge_alerts.ratio',
+  'surge_alerts.peak_ratio',
+  'surge_alerts.hours_to_stockout',
+  'surge_alerts.coops_affected',
+  'surge_alerts.coops_total',
 ] as const;
 
 /** One row per alert (alert_id is the key, so the measures are that alert's own values). */
 export function alertsQuery(scope: AlertsScope): Query {
   const filters: BinaryFilter[] = [];
-  if (!scope.includeClosed) filters.push({ member: 'alerts.is_open', operator: 'equals', values: ['true'] });
+  if (!scope.includeClosed) filters.push({ member: 'surge_alerts.is_open', operator: 'equals', values: ['true'] });
   if (scope.governorateId)
-    filters.push({ member: 'alerts.governorate_id', operator: 'equals', values: [scope.governorateId] });
+    filters.push({ member: 'surge_alerts.governorate_id', operator: 'equals', values: [scope.governorateId] });
   return {
     dimensions: [...ALERT_DIMENSIONS],
     measures: [...ALERT_MEASURES],
     timeDimensions: kuwaitTimeDimensions(ALERT_TIMES),
     filters,
-    order: { 'alerts.alert_id': 'asc' },
+    order: { 'surge_alerts.alert_id': 'asc' },
     limit: 1000,
   };
 }
 
 /**
- * Names of the alerts' top products. The `alerts` view carries their ids only; `consumption`
+ * Names of the alerts' top products. The `surge_alerts` view carries their ids only; `consumption`
  * (open to every role that sees alerts) names them. Null when there is nothing to name.
  */
 export function alertProductNamesQuery(productIds: readonly string[]): Query | null {

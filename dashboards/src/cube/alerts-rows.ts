@@ -74,26 +74,26 @@ export function compareAlerts(a: AlertRow, b: AlertRow): number {
 export function toAlertRows(raw: readonly Raw[], lang: Lang): AlertRow[] {
   return raw
     .map((r): AlertRow => {
-      const governorateId = cellText(r['alerts.governorate_id']);
-      const categoryId = cellText(r['alerts.category_id']);
+      const governorateId = cellText(r['surge_alerts.governorate_id']);
+      const categoryId = cellText(r['surge_alerts.category_id']);
       return {
-        id: cellText(r['alerts.alert_id']),
+        id: cellText(r['surge_alerts.alert_id']),
         governorateId,
-        governorate: bilingual(r, 'alerts.governorate_name', lang) || governorateId,
+        governorate: bilingual(r, 'surge_alerts.governorate_name', lang) || governorateId,
         categoryId,
-        category: bilingual(r, 'alerts.category_name', lang) || categoryId,
-        isOpen: bool(r['alerts.is_open']),
-        severity: severity(r['alerts.severity']),
-        peakSeverity: severity(r['alerts.peak_severity']),
-        productIds: parseProductIds(r['alerts.top_product_ids']),
-        sinceAt: kuwaitTime(r, 'alerts.since_at'),
-        closedAt: kuwaitTime(r, 'alerts.closed_at'),
-        expectedStockoutAt: kuwaitTime(r, 'alerts.expected_stockout_at'),
-        ratio: toNumber(r['alerts.ratio']),
-        peakRatio: toNumber(r['alerts.peak_ratio']),
-        hoursToStockout: toNumber(r['alerts.hours_to_stockout']),
-        coopsAffected: toNumber(r['alerts.coops_affected']),
-        coopsTotal: toNumber(r['alerts.coops_total']),
+        category: bilingual(r, 'surge_alerts.category_name', lang) || categoryId,
+        isOpen: bool(r['surge_alerts.is_open']),
+        severity: severity(r['surge_alerts.severity']),
+        peakSeverity: severity(r['surge_alerts.peak_severity']),
+        productIds: parseProductIds(r['surge_alerts.top_product_ids']),
+        sinceAt: kuwaitTime(r, 'surge_alerts.since_at'),
+        closedAt: kuwaitTime(r, 'surge_alerts.closed_at'),
+        expectedStockoutAt: kuwaitTime(r, 'surge_alerts.expected_stockout_at'),
+        ratio: toNumber(r['surge_alerts.ratio']),
+        peakRatio: toNumber(r['surge_alerts.peak_ratio']),
+        hoursToStockout: toNumber(r['surge_alerts.hours_to_stockout']),
+        coopsAffected: toNumber(r['surge_alerts.coops_affected']),
+        coopsTotal: toNumber(r['surge_alerts.coops_total']),
       };
     })
     .sort(compareAlerts);

@@ -13,26 +13,26 @@ const filterMembers = (q: ReturnType<typeof alertsQuery>) =>
 
 describe('alerts queries', () => {
   it.each([
-    [{}, ['alerts.is_open=true']],
-    [{ governorateId: 'KW-HA' }, ['alerts.is_open=true', 'alerts.governorate_id=KW-HA']],
+    [{}, ['surge_alerts.is_open=true']],
+    [{ governorateId: 'KW-HA' }, ['surge_alerts.is_open=true', 'surge_alerts.governorate_id=KW-HA']],
     [{ includeClosed: true }, []],
-    [{ governorateId: 'KW-HA', includeClosed: true }, ['alerts.governorate_id=KW-HA']],
+    [{ governorateId: 'KW-HA', includeClosed: true }, ['surge_alerts.governorate_id=KW-HA']],
   ])('%j filters on %j', (scope, expected) => {
     expect(filterMembers(alertsQuery(scope))).toEqual(expected);
   });
 
   it('keys every row on the alert, so each measure is that alert’s own value', () => {
     const q = alertsQuery({});
-    expect(q.dimensions).toContain('alerts.alert_id');
-    expect(q.measures).toEqual(expect.arrayContaining(['alerts.ratio', 'alerts.hours_to_stockout']));
+    expect(q.dimensions).toContain('surge_alerts.alert_id');
+    expect(q.measures).toEqual(expect.arrayContaining(['surge_alerts.ratio', 'surge_alerts.hours_to_stockout']));
   });
 
   it('asks the alert times as time dimensions, the only way Cube puts them on Kuwait’s clock', () => {
     const q = alertsQuery({});
     expect(q.timeDimensions?.map((d) => [d.dimension, d.granularity])).toEqual([
-      ['alerts.since_at', 'minute'],
-      ['alerts.closed_at', 'minute'],
-      ['alerts.expected_stockout_at', 'minute'],
+      ['surge_alerts.since_at', 'minute'],
+      ['surge_alerts.closed_at', 'minute'],
+      ['surge_alerts.expected_stockout_at', 'minute'],
     ]);
     expect(JSON.stringify(q.dimensions)).not.toMatch(/_at"/);
     // No date range: an old alert still open must not drop out.
@@ -50,31 +50,31 @@ describe('alerts queries', () => {
     const members =
       JSON.stringify([alertsQuery({ governorateId: 'KW-KU' }), alertProductNamesQuery(['1'])]).match(/"(\w+)\.\w+"/g) ??
       [];
-    expect(new Set(members.map((m) => m.slice(1).split('.')[0]))).toEqual(new Set(['alerts', 'consumption']));
+    expect(new Set(members.map((m) => m.slice(1).split('.')[0]))).toEqual(new Set(['surge_alerts', 'consumption']));
   });
 });
 
 const raw = (over: Record<string, unknown>) => ({
-  'alerts.alert_id': 'KW-HA:RICE:2025-06-18T13',
-  'alerts.governorate_id': 'KW-HA',
-  'alerts.governorate_name_ar': 'حولي',
-  'alerts.governorate_name_en': 'Hawalli',
-  'alerts.category_id': 'RICE',
-  'alerts.category_name_ar': 'أرز',
-  'alerts.category_name_en': 'Rice',
-  'alerts.status': 'open',
-  'alerts.severity': 'warning',
-  'alerts.peak_severity': 'critical',
-  'alerts.is_open': true,
-  'alerts.top_product_ids': '111, 222,,111',
-  'alerts.since_at.minute': '2025-06-18T13:00:00.000',
-  'alerts.closed_at.minute': null,
-  'alerts.expected_stockout_at.minute': '2025-06-25T05:00:00.000',
-  'alerts.ratio': '2.5',
-  'alerts.peak_ratio': '5.7',
-  'alerts.hours_to_stockout': '11.1',
-  'alerts.coops_affected': '1',
-  'alerts.coops_total': '3',
+  'surge_alerts.alert_id': 'KW-HA:RICE:2025-06-18T13',
+  'surge_alerts.governorate_id': 'KW-HA',
+  'surge_alerts.governorate_name_ar': 'حولي',
+  'surge_alerts.governorate_name_en': 'Hawalli',
+  'surge_alerts.category_id': 'RICE',
+  'surge_alerts.category_name_ar': 'أرز',
+  'surge_alerts.category_name_en': 'Rice',
+  'surge_alerts.status': 'open',
+  'surge_alerts.severity': 'warning',
+  'surge_alerts.peak_severity': 'critical',
+  'surge_alerts.is_open': true,
+  'surge_alerts.top_product_ids': '111, 222,,111',
+  'surge_alerts.since_at.minute': '2025-06-18T13:00:00.000',
+  'surge_alerts.closed_at.minute': null,
+  'surge_alerts.expected_stockout_at.minute': '2025-06-25T05:00:00.000',
+  'surge_alerts.ratio': '2.5',
+  'surge_alerts.peak_ratio': '5.7',
+  'surge_alerts.hours_to_stockout': '11.1',
+  'surge_alerts.coops_affected': '1',
+  'surge_alerts.coops_total': '3',
   ...over,
 });
 
@@ -101,11 +101,11 @@ describe('alert rows', () => {
 
   it.each([
     // A missing measure is unknown, not zero: "0 hours to stock-out" would be a false alarm.
-    ['alerts.hours_to_stockout', null, 'hoursToStockout', null],
-    ['alerts.is_open', 'false', 'isOpen', false],
-    ['alerts.is_open', 'true', 'isOpen', true],
-    ['alerts.severity', 'severe', 'severity', null],
-    ['alerts.category_name_en', '', 'category', 'أرز'],
+    ['surge_alerts.hours_to_stockout', null, 'hoursToStockout', null],
+    ['surge_alerts.is_open', 'false', 'isOpen', false],
+    ['surge_alerts.is_open', 'true', 'isOpen', true],
+    ['surge_alerts.severity', 'severe', 'severity', null],
+    ['surge_alerts.category_name_en', '', 'category', 'أرز'],
   ] as const)('%s = %j → %s = %j', (member, value, key, expected) => {
     expect(toAlertRows([raw({ [member]: value })], 'en')[0]?.[key]).toEqual(expected);
   });
@@ -114,10 +114,10 @@ describe('alert rows', () => {
     const [row] = toAlertRows(
       [
         raw({
-          'alerts.category_name_ar': null,
-          'alerts.category_name_en': null,
-          'alerts.governorate_name_ar': '',
-          'alerts.governorate_name_en': '',
+          'surge_alerts.category_name_ar': null,
+          'surge_alerts.category_name_en': null,
+          'surge_alerts.governorate_name_ar': '',
+          'surge_alerts.governorate_name_en': '',
         }),
       ],
       'ar',
@@ -129,17 +129,25 @@ describe('alert rows', () => {
     const rows = toAlertRows(
       [
         raw({
-          'alerts.alert_id': 'closed-critical',
-          'alerts.is_open': false,
-          'alerts.severity': 'critical',
-          'alerts.ratio': '9',
+          'surge_alerts.alert_id': 'closed-critical',
+          'surge_alerts.is_open': false,
+          'surge_alerts.severity': 'critical',
+          'surge_alerts.ratio': '9',
         }),
-        raw({ 'alerts.alert_id': 'watch', 'alerts.severity': 'watch', 'alerts.ratio': '8' }),
-        raw({ 'alerts.alert_id': 'warning-2x', 'alerts.ratio': '2' }),
-        raw({ 'alerts.alert_id': 'warning-3x-late', 'alerts.ratio': '3', 'alerts.hours_to_stockout': '40' }),
-        raw({ 'alerts.alert_id': 'warning-3x-soon', 'alerts.ratio': '3', 'alerts.hours_to_stockout': '4' }),
-        raw({ 'alerts.alert_id': 'warning-no-ratio', 'alerts.ratio': null }),
-        raw({ 'alerts.alert_id': 'critical', 'alerts.severity': 'critical', 'alerts.ratio': '1.2' }),
+        raw({ 'surge_alerts.alert_id': 'watch', 'surge_alerts.severity': 'watch', 'surge_alerts.ratio': '8' }),
+        raw({ 'surge_alerts.alert_id': 'warning-2x', 'surge_alerts.ratio': '2' }),
+        raw({
+          'surge_alerts.alert_id': 'warning-3x-late',
+          'surge_alerts.ratio': '3',
+          'surge_alerts.hours_to_stockout': '40',
+        }),
+        raw({
+          'surge_alerts.alert_id': 'warning-3x-soon',
+          'surge_alerts.ratio': '3',
+          'surge_alerts.hours_to_stockout': '4',
+        }),
+        raw({ 'surge_alerts.alert_id': 'warning-no-ratio', 'surge_alerts.ratio': null }),
+        raw({ 'surge_alerts.alert_id': 'critical', 'surge_alerts.severity': 'critical', 'surge_alerts.ratio': '1.2' }),
       ],
       'en',
     );
@@ -155,10 +163,10 @@ describe('alert rows', () => {
   });
 
   it('orders equal alerts by id, so the table does not shuffle between refreshes', () => {
-    const [a, b] = toAlertRows([raw({ 'alerts.alert_id': 'b' }), raw({ 'alerts.alert_id': 'a' })], 'en') as [
-      AlertRow,
-      AlertRow,
-    ];
+    const [a, b] = toAlertRows(
+      [raw({ 'surge_alerts.alert_id': 'b' }), raw({ 'surge_alerts.alert_id': 'a' })],
+      'en',
+    ) as [AlertRow, AlertRow];
     expect([a.id, b.id]).toEqual(['a', 'b']);
     expect(compareAlerts(a, a)).toBe(0);
   });
@@ -184,7 +192,7 @@ describe('alert rows', () => {
       ],
       'ar',
     );
-    const [row] = toAlertRows([raw({ 'alerts.top_product_ids': '111,222,333' })], 'ar') as [AlertRow];
+    const [row] = toAlertRows([raw({ 'surge_alerts.top_product_ids': '111,222,333' })], 'ar') as [AlertRow];
     expect(alertProducts(row, names)).toEqual(['أرز بسمتي', 'Sugar', '333']);
   });
 });

@@ -80,24 +80,24 @@ export function consumptionFreshnessQuery(scope: ConsumptionScope): Query {
 /** Products that have a forecast (in the co-op, if one is chosen), largest expected demand first. */
 export function forecastProductsQuery(coopId?: string | null, limit = 50): Query {
   return {
-    measures: ['forecasts.yhat'],
-    dimensions: ['forecasts.product_id', 'forecasts.product_name_ar', 'forecasts.product_name_en'],
-    filters: coopId ? [{ member: 'forecasts.coop_id', operator: 'equals', values: [coopId] }] : [],
-    order: { 'forecasts.yhat': 'desc' },
+    measures: ['demand_forecast.yhat'],
+    dimensions: ['demand_forecast.product_id', 'demand_forecast.product_name_ar', 'demand_forecast.product_name_en'],
+    filters: coopId ? [{ member: 'demand_forecast.coop_id', operator: 'equals', values: [coopId] }] : [],
+    order: { 'demand_forecast.yhat': 'desc' },
     limit,
   };
 }
 
 /** Daily forecast of one product (summed over the co-op's or the nation's branches) with its bounds. */
 export function forecastQuery(productId: string, coopId?: string | null): Query {
-  const filters: BinaryFilter[] = [{ member: 'forecasts.product_id', operator: 'equals', values: [productId] }];
-  if (coopId) filters.push({ member: 'forecasts.coop_id', operator: 'equals', values: [coopId] });
+  const filters: BinaryFilter[] = [{ member: 'demand_forecast.product_id', operator: 'equals', values: [productId] }];
+  if (coopId) filters.push({ member: 'demand_forecast.coop_id', operator: 'equals', values: [coopId] });
   return {
-    measures: ['forecasts.yhat', 'forecasts.yhat_lower', 'forecasts.yhat_upper'],
-    dimensions: ['forecasts.model', 'forecasts.level'],
-    timeDimensions: [{ dimension: 'forecasts.ds', granularity: 'day' }],
+    measures: ['demand_forecast.yhat', 'demand_forecast.yhat_lower', 'demand_forecast.yhat_upper'],
+    dimensions: ['demand_forecast.model', 'demand_forecast.level'],
+    timeDimensions: [{ dimension: 'demand_forecast.ds', granularity: 'day' }],
     filters,
-    order: { 'forecasts.ds': 'asc' },
+    order: { 'demand_forecast.ds': 'asc' },
     limit: 5_000,
   };
 }

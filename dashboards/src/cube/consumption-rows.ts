@@ -173,7 +173,7 @@ export interface ForecastView {
  * are summed; their bounds are summed too, which widens the band (said on the page).
  */
 export function toForecastView(forecastRaw: readonly Raw[], actualRaw: readonly Raw[]): ForecastView {
-  const models = [...new Set(forecastRaw.map((r) => cellText(r['forecasts.model'])).filter(Boolean))].sort();
+  const models = [...new Set(forecastRaw.map((r) => cellText(r['demand_forecast.model'])).filter(Boolean))].sort();
   const byDay = new Map<string, ForecastPoint>();
   const point = (d: string) => {
     let p = byDay.get(d);
@@ -183,13 +183,13 @@ export function toForecastView(forecastRaw: readonly Raw[], actualRaw: readonly 
   const add = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
   let level: number | null = null;
   for (const r of forecastRaw) {
-    const d = day(r['forecasts.ds.day'] ?? r['forecasts.ds']);
+    const d = day(r['demand_forecast.ds.day'] ?? r['demand_forecast.ds']);
     if (!d) continue;
     const p = point(d);
-    p.yhat = add(p.yhat, toNumber(r['forecasts.yhat']));
-    p.lower = add(p.lower, toNumber(r['forecasts.yhat_lower']));
-    p.upper = add(p.upper, toNumber(r['forecasts.yhat_upper']));
-    level ??= toNumber(r['forecasts.level']);
+    p.yhat = add(p.yhat, toNumber(r['demand_forecast.yhat']));
+    p.lower = add(p.lower, toNumber(r['demand_forecast.yhat_lower']));
+    p.upper = add(p.upper, toNumber(r['demand_forecast.yhat_upper']));
+    level ??= toNumber(r['demand_forecast.level']);
   }
   for (const r of actualRaw) {
     const d = day(r['consumption.business_date.day'] ?? r['consumption.business_date']);

@@ -44,7 +44,7 @@ describe('consumption queries', () => {
       actualsQuery('6281000000001', null, '2025-06-01', '2025-06-30'),
     ];
     const cubes = new Set((JSON.stringify(all).match(/"(\w+)\.\w+/g) ?? []).map((m) => m.slice(1).split('.')[0]));
-    expect(cubes).toEqual(new Set(['consumption', 'forecasts']));
+    expect(cubes).toEqual(new Set(['consumption', 'demand_forecast']));
   });
 });
 
@@ -161,12 +161,12 @@ describe('calendar profiles', () => {
 
 describe('toForecastView', () => {
   const f = (model: string, ds: string, yhat: number) => ({
-    'forecasts.model': model,
-    'forecasts.level': '0.9',
-    'forecasts.ds.day': `${ds}T00:00:00.000`,
-    'forecasts.yhat': String(yhat),
-    'forecasts.yhat_lower': String(yhat - 2),
-    'forecasts.yhat_upper': String(yhat + 3),
+    'demand_forecast.model': model,
+    'demand_forecast.level': '0.9',
+    'demand_forecast.ds.day': `${ds}T00:00:00.000`,
+    'demand_forecast.yhat': String(yhat),
+    'demand_forecast.yhat_lower': String(yhat - 2),
+    'demand_forecast.yhat_upper': String(yhat + 3),
   });
   // Two branches' series, each forecast by the model ml chose for it.
   const forecasts = [

@@ -1,19 +1,43 @@
-import { coverQuery, crisisFreshnessQuery, drillLevel, essentialsQuery, salesVelocityQuery } from './queries';
-import { toCoverRows, toEssentialRows, toSparkSeries } from './rows';
+import {
+  coverQuery,
+  crisisFreshnessQuery,
+  drillLevel,
+  essentialsQuery,
+  salesVelocityQuery,
+  scopeNamesQuery,
+} from './queries';
+import { isStale, toCoverRows, toEssentialRows, toSparkSeries } from './rows';
 
 describe('drill levels', () => {
   it.each([
-    [{}, 'governorate', 'crisis.governorate_id', []],
-    [{ governorateId: 'KW-JA' }, 'coop', 'crisis.coop_id', ['crisis.governorate_id']],
-    [{ governorateId: 'KW-JA', coopId: 'C007' }, 'site', 'crisis.site_id', ['crisis.governorate_id', 'crisis.coop_id']],
+    [{}, 'governorate', 'crisis_now.governorate_id', []],
+    [{ governorateId: 'KW-JA' }, 'coop', 'crisis_now.coop_id', ['crisis_now.governorate_id']],
+    [
+      { governorateId: 'KW-JA', coopId: 'C007' },
+      'site',
+      'crisis_now.site_id',
+      ['crisis_now.governorate_id', 'crisis_now.coop_id'],
+    ],
   ])('%j → %s', (scope, level, firstDimension, scoped) => {
     expect(drillLevel(scope)).toBe(level);
     const q = coverQuery(scope);
     expect(q.dimensions?.[0]).toBe(firstDimension);
     const members = (q.filters ?? []).map((f) => ('member' in f ? f.member : ''));
-    // Only essential products, only each site's latest stock day, whatever the level.
-    expect(members.slice(0, 2)).toEqual(['crisis.is_essential', 'crisis.is_latest']);
-    expect(members.slice(2)).toEqual(scoped);
+    // crisis_now holds only each site's latest count of essentials: the scope is the only filter.
+    expect(members).toEqual(scoped);
+    expect(q.measures).toEqual(expect.arrayContaining(['crisis_now.stale_count', 'crisis_now.site_products']));
+  });
+
+  it('reads the stock now from crisis_now only, never the day-by-day crisis view', () => {
+    const all = [
+      coverQuery({ governorateId: 'KW-JA' }),
+      essentialsQuery({}),
+      crisisFreshnessQuery({ coopId: 'C001' }),
+      scopeNamesQuery({ governorateId: 'KW-JA', coopId: 'C001' }, 'ar'),
+    ];
+    const views = new Set((JSON.stringify(all).match(/"(\w+)\.\w+"/g) ?? []).map((m) => m.slice(1).split('.')[0]));
+    expect(views).toEqual(new Set(['crisis_now']));
+    expect(JSON.stringify(all)).not.toMatch(/is_latest|is_essential/);
   });
 
   it('asks only the public views', () => {
@@ -24,7 +48,7 @@ describe('drill levels', () => {
       salesVelocityQuery({ governorateId: 'KW-KU' }, '2025-06-01', '2025-06-30'),
     ];
     const members = JSON.stringify(all).match(/"(\w+)\.\w+"/g) ?? [];
-    expect(new Set(members.map((m) => m.slice(1).split('.')[0]))).toEqual(new Set(['crisis', 'consumption']));
+    expect(new Set(members.map((m) => m.slice(1).split('.')[0]))).toEqual(new Set(['crisis_now', 'consumption']));
   });
 });
 
@@ -32,36 +56,58 @@ describe('row mapping', () => {
   it('names rows in the reader’s language, then the other, then the id', () => {
     const raw = [
       {
-        'crisis.coop_id': 'C001',
-        'crisis.coop_name_ar': 'الروضة',
-        'crisis.coop_name_en': 'Rawda',
-        'crisis.days_of_cover': '4.25',
-        'crisis.stock_on_hand': '100.000',
-        'crisis.demand_per_day': null,
+        'crisis_now.coop_id': 'C001',
+        'crisis_now.coop_name_ar': 'الروضة',
+        'crisis_now.coop_name_en': 'Rawda',
+        'crisis_now.days_of_cover': '4.25',
+        'crisis_now.stock_on_hand': '100.000',
+        'crisis_now.demand_per_day': null,
+        'crisis_now.stale_count': '0',
+        'crisis_now.site_products': '4',
       },
       {
-        'crisis.coop_id': 'C002',
-        'crisis.coop_name_ar': '',
-        'crisis.coop_name_en': 'Adailiya',
-        'crisis.days_of_cover': null,
+        'crisis_now.coop_id': 'C002',
+        'crisis_now.coop_name_ar': '',
+        'crisis_now.coop_name_en': 'Adailiya',
+        'crisis_now.days_of_cover': null,
+        'crisis_now.stale_count': '6',
+        'crisis_now.site_products': '6',
       },
-      { 'crisis.coop_id': 'C003' },
+      { 'crisis_now.coop_id': 'C003' },
     ];
     expect(toCoverRows(raw, 'coop', 'ar')).toEqual([
-      { id: 'C001', name: 'الروضة', daysOfCover: 4.25, stockOnHand: 100, demandPerDay: null },
-      { id: 'C002', name: 'Adailiya', daysOfCover: null, stockOnHand: null, demandPerDay: null },
-      { id: 'C003', name: 'C003', daysOfCover: null, stockOnHand: null, demandPerDay: null },
+      {
+        id: 'C001',
+        name: 'الروضة',
+        daysOfCover: 4.25,
+        stockOnHand: 100,
+        demandPerDay: null,
+        staleCounts: 0,
+        counts: 4,
+      },
+      {
+        id: 'C002',
+        name: 'Adailiya',
+        daysOfCover: null,
+        stockOnHand: null,
+        demandPerDay: null,
+        staleCounts: 6,
+        counts: 6,
+      },
+      { id: 'C003', name: 'C003', daysOfCover: null, stockOnHand: null, demandPerDay: null, staleCounts: 0, counts: 0 },
     ]);
     expect(toCoverRows(raw, 'coop', 'en')[0]?.name).toBe('Rawda');
+    // A co-op whose stock feed stopped: all its counts stale, flagged whatever its cover.
+    expect(toCoverRows(raw, 'coop', 'ar').map(isStale)).toEqual([false, true, false]);
   });
 
   it('maps essential products with their category', () => {
     const raw = [
       {
-        'crisis.product_id': '6281000000001',
-        'crisis.product_name_en': 'Rice 5kg',
-        'crisis.category_name_en': 'Rice',
-        'crisis.days_of_cover': '1.5',
+        'crisis_now.product_id': '6281000000001',
+        'crisis_now.product_name_en': 'Rice 5kg',
+        'crisis_now.category_name_en': 'Rice',
+        'crisis_now.days_of_cover': '1.5',
       },
     ];
     expect(toEssentialRows(raw, 'en')[0]).toMatchObject({

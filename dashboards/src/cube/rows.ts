@@ -12,28 +12,45 @@ export interface CoverRow {
   demandPerDay: number | null;
 }
 
+/** A unit of the drill with how many of its counts (site × product) are stale: a stock feed that stopped. */
+export interface CoverUnitRow extends CoverRow {
+  staleCounts: number;
+  counts: number;
+}
+
 type Raw = Record<string, unknown>;
 
 const PREFIX: Record<DrillLevel, string> = {
-  governorate: 'crisis.governorate',
-  coop: 'crisis.coop',
-  site: 'crisis.site',
+  governorate: 'crisis_now.governorate',
+  coop: 'crisis_now.coop',
+  site: 'crisis_now.site',
 };
 
-/** Cube's raw rows (rawData, not tablePivot, which turns a null measure into 0) → CoverRow, falling back to the other language, then the id, for a name. */
-export function toCoverRows(raw: readonly Raw[], level: DrillLevel, lang: Lang): CoverRow[] {
+function coverNumbers(r: Raw): Pick<CoverRow, 'daysOfCover' | 'stockOnHand' | 'demandPerDay'> {
+  return {
+    daysOfCover: toNumber(r['crisis_now.days_of_cover']),
+    stockOnHand: toNumber(r['crisis_now.stock_on_hand']),
+    demandPerDay: toNumber(r['crisis_now.demand_per_day']),
+  };
+}
+
+/** Cube's raw rows (rawData, not tablePivot, which turns a null measure into 0) → CoverUnitRow, falling back to the other language, then the id, for a name. */
+export function toCoverRows(raw: readonly Raw[], level: DrillLevel, lang: Lang): CoverUnitRow[] {
   const p = PREFIX[level];
   return raw.map((r) => {
     const id = cellText(r[`${p}_id`]);
     return {
       id,
       name: bilingual(r, `${p}_name`, lang) || id,
-      daysOfCover: toNumber(r['crisis.days_of_cover']),
-      stockOnHand: toNumber(r['crisis.stock_on_hand']),
-      demandPerDay: toNumber(r['crisis.demand_per_day']),
+      ...coverNumbers(r),
+      staleCounts: toNumber(r['crisis_now.stale_count']) ?? 0,
+      counts: toNumber(r['crisis_now.site_products']) ?? 0,
     };
   });
 }
+
+/** Whether any count behind the row is stale. */
+export const isStale = (row: CoverUnitRow): boolean => row.staleCounts > 0;
 
 export interface EssentialRow extends CoverRow {
   category: string;
@@ -41,14 +58,12 @@ export interface EssentialRow extends CoverRow {
 
 export function toEssentialRows(raw: readonly Raw[], lang: Lang): EssentialRow[] {
   return raw.map((r) => {
-    const id = cellText(r['crisis.product_id']);
+    const id = cellText(r['crisis_now.product_id']);
     return {
       id,
-      name: bilingual(r, `crisis.product_name`, lang) || id,
-      category: bilingual(r, `crisis.category_name`, lang),
-      daysOfCover: toNumber(r['crisis.days_of_cover']),
-      stockOnHand: toNumber(r['crisis.stock_on_hand']),
-      demandPerDay: toNumber(r['crisis.demand_per_day']),
+      name: bilingual(r, `crisis_now.product_name`, lang) || id,
+      category: bilingual(r, `crisis_now.category_name`, lang),
+      ...coverNumbers(r),
     };
   });
 }

@@ -318,8 +318,8 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
   const { t, lang, url, navigate } = useApp();
   const products = useCubeQuery(useMemo(() => forecastProductsQuery(scope.coopId), [scope.coopId]));
   const productOptions = (products.resultSet?.rawData() ?? []).map((r) => ({
-    id: String(r['forecasts.product_id']),
-    name: String(r[`forecasts.product_name_${lang}`] ?? r['forecasts.product_id']),
+    id: String(r['demand_forecast.product_id']),
+    name: String(r[`demand_forecast.product_name_${lang}`] ?? r['demand_forecast.product_id']),
   }));
   // Without a choice, the product with the largest expected demand: the forecast most people come for.
   const productId = url.product ?? productOptions[0]?.id ?? null;
@@ -328,12 +328,12 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
   const forecastRows = useMemo(() => forecasts.resultSet?.rawData() ?? [], [forecasts.resultSet]);
   const firstDay =
     forecastRows
-      .map((r) => String(r['forecasts.ds.day'] ?? '').slice(0, 10))
+      .map((r) => String(r['demand_forecast.ds.day'] ?? '').slice(0, 10))
       .filter(Boolean)
       .sort()[0] ?? null;
   const lastDay =
     forecastRows
-      .map((r) => String(r['forecasts.ds.day'] ?? '').slice(0, 10))
+      .map((r) => String(r['demand_forecast.ds.day'] ?? '').slice(0, 10))
       .filter(Boolean)
       .sort()
       .at(-1) ?? null;
