@@ -5,12 +5,11 @@ const MINISTRY: readonly Role[] = ['leadership', 'planner', 'auditor', 'controll
 
 /** The public views and who may query them. Dashboards query only these. */
 export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
-  crisis: [...MINISTRY, 'coop_board'],
   crisis_now: [...MINISTRY, 'coop_board'],
   consumption: [...MINISTRY, 'coop_board'],
   consumption_hourly: ['leadership', 'planner', 'auditor', 'coop_board'],
-  forecasts: ['leadership', 'planner', 'auditor', 'coop_board'],
-  cover_forecast: ['leadership', 'planner', 'auditor', 'coop_board'],
+  demand_forecast: ['leadership', 'planner', 'auditor', 'coop_board'],
+  stock_cover_forecast: ['leadership', 'planner', 'auditor', 'coop_board'],
   linkage: [...MINISTRY, 'coop_board'],
   // Finance and administration: the controllers' reports.
   income_statements: ['leadership', 'auditor', 'controller', 'coop_board'],
@@ -19,17 +18,17 @@ export const VIEW_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   camera_uptime: ['leadership', 'auditor', 'controller', 'coop_board'],
   contractors: ['leadership', 'auditor', 'controller', 'coop_board'],
   // Their personal-data members (civil IDs, ledger counterparties) are compiled only into the
-  // auditor's model (model/views/personal-data.js); the rest is for the controllers' reports.
+  // auditor's model (`visible()` in model/shared/roles.js); the rest is for the controllers' reports.
   ledger: ['leadership', 'auditor', 'controller', 'coop_board'],
   shareholders: ['leadership', 'auditor', 'controller', 'coop_board'],
   shareholder_events: ['leadership', 'auditor', 'controller', 'coop_board'],
   // Per governorate and category: no co-op to scope a board to.
-  alerts: MINISTRY,
-  alert_events: MINISTRY,
-  region_forecasts: ['leadership', 'planner', 'auditor'],
-  hourly_forecasts: ['leadership', 'planner', 'auditor'],
-  // Compiled only into the auditor's model (model/views/audit.js); listed here so every other
-  // role gets a clear 403 rather than Cube's "not found".
+  surge_alerts: MINISTRY,
+  surge_alert_events: MINISTRY,
+  region_forecast: ['leadership', 'planner', 'auditor'],
+  hourly_forecast: ['leadership', 'planner', 'auditor'],
+  // Compiled only into the auditor's model (`compilesRowLevelViews` in model/shared/roles.js);
+  // listed here so every other role gets a clear 403 rather than Cube's "not found".
   audit: ['auditor'],
   audit_stock: ['auditor'],
   anomalies: ['auditor'],

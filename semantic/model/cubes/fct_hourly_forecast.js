@@ -1,0 +1,29 @@
+/* global cube, CUBE, dim_category, dim_governorate -- Cube model globals: the compiler provides them */
+import { kuwaitWallClock } from './shared/kuwait-time';
+import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
+
+cube(`fct_hourly_forecast`, {
+  sql_table: `marts.fct_hourly_forecast`,
+  public: false,
+  refresh_key: PUBLICATION_REFRESH_KEY,
+  joins: {
+    dim_governorate: { relationship: `many_to_one`, sql: `${CUBE}.governorate_id = ${dim_governorate}.governorate_id` },
+    dim_category: { relationship: `many_to_one`, sql: `${CUBE}.category_id = ${dim_category}.category_id` },
+  },
+  dimensions: {
+    hourly_forecast_key: { sql: `hourly_forecast_key`, type: `string`, primary_key: true, public: true },
+    series_id: { sql: `series_id`, type: `string` },
+    governorate_id: { sql: `governorate_id`, type: `string` },
+    category_id: { sql: `category_id`, type: `string` },
+    model: { sql: `model`, type: `string` },
+    level: { sql: `level`, type: `number`, format: `percent` },
+    hour_of_day: { sql: `hour_of_day`, type: `number` },
+    // ds_hour is a Kuwait wall-clock hour; as an instant it is 3 hours earlier (fixed +03:00).
+    ds_hour: { sql: kuwaitWallClock(`${CUBE}.ds_hour`), type: `time` },
+  },
+  measures: {
+    yhat: { sql: `yhat`, type: `sum`, format: `number` },
+    yhat_lower: { sql: `yhat_lower`, type: `sum`, format: `number` },
+    yhat_upper: { sql: `yhat_upper`, type: `sum`, format: `number` },
+  },
+});
