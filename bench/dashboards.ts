@@ -8,12 +8,18 @@
  *   RABT_DATA_DIR=/tmp/dash-data npm run bench:dashboards            # warehouse under the data dir
  *   npm run bench:dashboards -- path/to/rabt.duckdb [warm visits]    # or a warehouse file
  *
+ * Before the pages, the crisis room's own stock-now queries (dashboards/src/cube/queries.ts, the
+ * `crisis_now` view, exactly as the page sends them) through the Cube API as leadership: the
+ * first answer (cold: Cube has not answered it yet) and p50/p95 of repeats (warm: the answer
+ * cache in front of /load). Asked before any page visit, so "cold" is really the first time.
+ *
  * Needs dashboards/dist (npm run build:dashboards). Timings belong here, never in a test.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, newContext, repoRoot } from '../dashboards/e2e/browser';
 import { startDevStack } from '../dashboards/e2e/dev-stack';
+import { coverQuery, crisisFreshnessQuery, essentialsQuery } from '../dashboards/src/cube/queries';
 import { untilRollupsBuilt } from '../semantic/rollup-tables';
 import { medianOf, renderTable, type BenchRow } from './bench-table';
 
@@ -34,6 +40,16 @@ const PAGES: PageCase[] = [
 ];
 
 const TIMEOUT_MS = 300_000;
+/** Warm repeats of each stock-now query (sequential: one reader's page, not a crowd). */
+const STOCK_NOW_REPEATS = 20;
+
+interface QueryTiming {
+  name: string;
+  rows: number;
+  cold: number;
+  warmP50: number;
+  warmP95: number;
+}
 
 function warehouseFromArgs(): string {
   const arg = process.argv[2];
@@ -54,6 +70,7 @@ async function main() {
   const stack = await startDevStack(warehouse, { buildRollupsInBackground: true });
   const rollupSeconds = await untilRollupsBuilt(() => stack.rollups(), { everyMs: 1_000, timeoutMs: TIMEOUT_MS });
   process.stderr.write(`  rollups built in ${rollupSeconds.toFixed(0)} s\n`);
+  const stockNow = await timeStockNowQueries(stack.webUrl, stack.cubeApiUrl);
   const browser = await launchBrowser();
   const rows: BenchRow[] = [];
   try {
@@ -79,7 +96,77 @@ async function main() {
     `warehouse: ${warehouse}; rollups built in the background in ${rollupSeconds.toFixed(0)} s before the first visit; warm = median of ${warmVisits} visits after the cold one; ms from navigation start`,
   );
   console.log(renderTable(rows));
+  console.log(
+    `\ncrisis room, stock now (view crisis_now, the page's own queries) through the Cube API as leadership, 1 client; warm = ${STOCK_NOW_REPEATS} repeats; ms`,
+  );
+  console.log(renderQueryTable(stockNow));
 }
+
+/** The page's token, as the browser gets it from the web server. */
+async function leadershipToken(webUrl: string): Promise<string> {
+  const res = await fetch(`${webUrl}/api/token?role=leadership`);
+  if (!res.ok) throw new Error(`token refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** Time to one answer of a query, retried while Cube says "Continue wait" (as the page's client does). */
+async function timedLoad(
+  cubeApiUrl: string,
+  token: string,
+  query: unknown,
+): Promise<{ ms: number; data: Record<string, unknown>[] }> {
+  const started = performance.now();
+  for (;;) {
+    const res = await fetch(`${cubeApiUrl}/load`, {
+      method: 'POST',
+      headers: { authorization: token, 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as { error?: string; data?: Record<string, unknown>[] };
+    if (body.error === 'Continue wait') continue;
+    if (!res.ok || body.error) throw new Error(`load failed: ${res.status} ${body.error}`);
+    return { ms: performance.now() - started, data: body.data ?? [] };
+  }
+}
+
+/** The value below which p of the sorted values fall (nearest rank). */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * The crisis room's stock-now queries, national first, then the drill into the governorate the
+ * national answer puts first (lowest cover): what a leader's first two screens ask.
+ */
+async function timeStockNowQueries(webUrl: string, cubeApiUrl: string): Promise<QueryTiming[]> {
+  const token = await leadershipToken(webUrl);
+  const time = async (name: string, query: unknown): Promise<QueryTiming & { data: Record<string, unknown>[] }> => {
+    const cold = await timedLoad(cubeApiUrl, token, query);
+    const warm: number[] = [];
+    for (let i = 0; i < STOCK_NOW_REPEATS; i++) warm.push((await timedLoad(cubeApiUrl, token, query)).ms);
+    process.stderr.write(`  stock now, ${name}: done\n`);
+    const [warmP50, warmP95] = [percentile(warm, 50), percentile(warm, 95)];
+    return { name, rows: cold.data.length, cold: cold.ms, warmP50, warmP95, data: cold.data };
+  };
+  const national = await time('cover by governorate', coverQuery({}));
+  const governorateId = String(national.data[0]?.['crisis_now.governorate_id'] ?? '');
+  const timings = [
+    national,
+    await time('essential products, lowest cover first', essentialsQuery({})),
+    await time('newest stock day (data as of)', crisisFreshnessQuery({})),
+  ];
+  if (governorateId) timings.push(await time(`cover by co-op in ${governorateId}`, coverQuery({ governorateId })));
+  return timings.map(({ data: _data, ...t }) => t);
+}
+
+function renderQueryTable(timings: readonly QueryTiming[]): string {
+  const header = ['query', 'rows', 'cold (ms)', 'warm p50 (ms)', 'warm p95 (ms)'];
+  const lines = timings.map((t) => [t.name, `${t.rows}`, ms1(t.cold), ms1(t.warmP50), ms1(t.warmP95)]);
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+const ms1 = (v: number) => v.toFixed(1);
 
 async function visit(
   browser: Awaited<ReturnType<typeof launchBrowser>>,
