@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TruthEvent } from '../simulator/truth-event';
-import type { Anomaly, AnomalyKind } from '../ml/anomalies/anomaly';
+import type { AnomalyKind } from '../domain/anomaly-kinds';
+import type { Anomaly } from '../ml/anomalies/anomaly';
 
 export type { TruthEvent };
 

@@ -1,29 +1,26 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { GENERATED_AT_COLUMN, ML_OUTPUTS, type MlTable } from '../domain/ml-outputs';
 import { copyAtomic, sqlString } from './duck';
 
-export type ColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP';
-export interface Column {
-  name: string;
-  type: ColumnType;
-}
 export type Cell = string | number | boolean | null;
 
 /**
  * Land one run of an ml output as `lake/ml/<table>/part-<runId>.parquet` (zstd), written
  * under a temp name and renamed into place, then drop earlier runs so dbt stages exactly
- * one current run. Every file carries `generated_at`.
+ * one current run. Rows hold the table's declared columns (domain/ml-outputs.ts) in order;
+ * every file also carries `generated_at`.
  */
 export async function writeRun(
   con: DuckDBConnection,
   lakeDir: string,
-  table: string,
+  table: MlTable,
   runId: string,
   generatedAt: string,
-  columns: Column[],
   rows: Iterable<Cell[]>,
 ): Promise<{ path: string; rows: number }> {
+  const columns = ML_OUTPUTS[table];
   const tmp = `ml_out_${table.replace(/\W/g, '_')}`;
   // Dates and timestamps travel as text and are cast on the way out: simplest exact path.
   const staged = columns.map((c) => `"${c.name}" ${c.type === 'DATE' || c.type === 'TIMESTAMP' ? 'VARCHAR' : c.type}`);
@@ -52,7 +49,7 @@ export async function writeRun(
   );
   await copyAtomic(
     con,
-    `SELECT ${select.join(', ')}, CAST(${sqlString(generatedAt)} AS TIMESTAMPTZ) AS generated_at FROM ${tmp}`,
+    `SELECT ${select.join(', ')}, CAST(${sqlString(generatedAt)} AS ${GENERATED_AT_COLUMN.type}) AS ${GENERATED_AT_COLUMN.name} FROM ${tmp}`,
     path,
     'FORMAT parquet, COMPRESSION zstd',
   );

@@ -5,7 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { score } from './score';
 import { isoDay, tempDir } from './csv-test-helpers';
 import { daysOfCover } from './stock-cover';
-import { writeLakeSalesFixture, writeWarehouseFixture, type HourlySale, type SalesRow } from './warehouse-fixture';
+import { writeWarehouseFixture, type HourlySale, type SalesRow, type StockRow } from './warehouse-fixture';
 
 const RICE = '6281000000011';
 const WATER = '6281000000028';
@@ -16,12 +16,14 @@ const SHAPE = [0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 6, 7, 6, 4, 3, 3, 5, 7, 9, 10, 10, 
 let dir = '';
 let cleanup: () => Promise<void> = async () => {};
 let warehousePath = '';
-let lakeWithSales = '';
+let warehouseWithHours = '';
+let sales: SalesRow[] = [];
+let stock: StockRow[] = [];
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('score'));
   warehousePath = join(dir, 'rabt.duckdb');
-  const sales: SalesRow[] = [];
+  sales = [];
   // Four weeks from 2025-05-01 (a Thursday); last day 2025-05-28.
   for (let t = 0; t < 28; t++) {
     const d = isoDay('2025-05-01', t);
@@ -31,15 +33,16 @@ beforeAll(async () => {
     // Water sells only on odd days at C002: missing days are zero sales, not gaps.
     if (t % 2 === 1) sales.push({ site_id: 'C002-M', product_id: WATER, business_date: d, quantity: 7 });
   }
-  const stock = [
+  stock = [
     { site_id: 'C001-B01', product_id: RICE, stock_date: '2025-05-27', closing_qty: 40 },
     { site_id: 'C001-B01', product_id: RICE, stock_date: '2025-05-28', closing_qty: 100 },
     { site_id: 'C001-W', product_id: RICE, stock_date: '2025-05-28', closing_qty: 500 },
   ];
   await writeWarehouseFixture(warehousePath, sales, stock);
 
-  // Seven weeks of hourly rice sales at two Jahra co-ops, tripling from 2025-05-26 08:00.
-  lakeWithSales = join(dir, 'lake-sales');
+  // The same marts with seven weeks of hourly rice sales at two Jahra co-ops, tripling from
+  // 2025-05-26 08:00.
+  warehouseWithHours = join(dir, 'rabt-hours.duckdb');
   let seed = 11;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const hourly: HourlySale[] = [];
@@ -57,7 +60,7 @@ beforeAll(async () => {
       }
     }
   }
-  await writeLakeSalesFixture(lakeWithSales, hourly);
+  await writeWarehouseFixture(warehouseWithHours, sales, stock, hourly);
 });
 afterAll(() => cleanup());
 
@@ -86,12 +89,12 @@ describe('score', () => {
     expect(events.length).toBeGreaterThan(0);
     expect((await stat(warehousePath)).mtimeMs).toBe(before);
 
-    const files = await readdir(join(lakeDir, 'ml', 'forecasts'));
+    const files = await readdir(join(lakeDir, 'ml', 'demand_forecast'));
     expect(files).toEqual([`part-${summary.runId}.parquet`]);
     const rows = await query(
       `SELECT series_id, coop_id, site_id, product_id, CAST(ds AS VARCHAR) ds, model, yhat, yhat_lower, yhat_upper, level,
               typeof(ds) ds_type, typeof(generated_at) ga_type
-       FROM read_parquet('${join(lakeDir, 'ml', 'forecasts', files[0] as string)}') ORDER BY series_id, ds`,
+       FROM read_parquet('${join(lakeDir, 'ml', 'demand_forecast', files[0] as string)}') ORDER BY series_id, ds`,
     );
     expect(rows[0]).toMatchObject({
       ds_type: 'DATE',
@@ -114,7 +117,7 @@ describe('score', () => {
     // Days of cover: the latest stock (100 on 05-28) against the rice forecast.
     const cover =
       await query(`SELECT level, site_id, governorate_id, stock_on_hand, days_of_cover, CAST(expected_stockout_date AS VARCHAR) d
-      FROM read_parquet('${await part(lakeDir, 'stock_cover')}') WHERE product_id = '${RICE}' ORDER BY level DESC`);
+      FROM read_parquet('${await part(lakeDir, 'stock_cover_forecast')}') WHERE product_id = '${RICE}' ORDER BY level DESC`);
     const riceForecast = rice.map((r) => r.yhat as number);
     expect(cover).toEqual([
       {
@@ -134,9 +137,11 @@ describe('score', () => {
         d: expect.any(String),
       },
     ]);
-    // No raw sales in this lake: no alerts, but the alert files exist for dbt.
+    // No hourly sales in this warehouse: no alerts, but the alert files exist for dbt.
     expect(summary.alerts).toEqual({ alerts: 0, open: 0, events: 0 });
-    expect((await query(`SELECT count(*)::INT n FROM read_parquet('${await part(lakeDir, 'alerts')}')`))[0]?.n).toBe(0);
+    expect(
+      (await query(`SELECT count(*)::INT n FROM read_parquet('${await part(lakeDir, 'surge_alerts')}')`))[0]?.n,
+    ).toBe(0);
     // C002 sold water on 14 days and never sent a stock count.
     const anomalies = await query(`SELECT kind, rank, coop_id, CAST(start_date AS VARCHAR) s, value_at_stake_kwd v
       FROM read_parquet('${await part(lakeDir, 'anomalies')}')`);
@@ -146,12 +151,13 @@ describe('score', () => {
     expect(summary.anomalies).toEqual({ missing_stock_feed: 1 });
   });
 
-  it('raises a surge alert from the lake’s hourly sales and forecasts the next 48 hours', async () => {
-    const summary = await score({ warehousePath, lakeDir: lakeWithSales, horizonDays: 7 });
+  it('raises a surge alert from the hourly sales mart and forecasts the next 48 hours', async () => {
+    const lakeWithSales = join(dir, 'lake-sales');
+    const summary = await score({ warehousePath: warehouseWithHours, lakeDir: lakeWithSales, horizonDays: 7 });
     expect(summary.alerts.alerts).toBe(1);
     const alerts =
       await query(`SELECT alert_id, governorate_id, category_id, status, CAST(since_at AS VARCHAR) since, coops_affected, top_product_ids, stock_on_hand
-      FROM read_parquet('${await part(lakeWithSales, 'alerts')}')`);
+      FROM read_parquet('${await part(lakeWithSales, 'surge_alerts')}')`);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({
       governorate_id: 'KW-JA',
@@ -163,27 +169,27 @@ describe('score', () => {
     expect(String(alerts[0]?.since) >= '2025-05-26 08:00:00').toBe(true);
     expect(String(alerts[0]?.since) < '2025-05-26 20:00:00').toBe(true);
     const hourly = await query(
-      `SELECT count(*)::INT n, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'hourly_forecasts')}')`,
+      `SELECT count(*)::INT n, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'hourly_forecast')}')`,
     );
-    const region = await query(`SELECT sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'region_forecasts')}')
+    const region = await query(`SELECT sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'region_forecast')}')
       WHERE series_id = 'KW-JA:RICE' AND ds <= DATE '2025-05-30'`);
     expect(hourly[0]?.n).toBe(48);
     expect(hourly[0]?.s).toBeCloseTo(region[0]?.s as number, 6);
     // Each branch × rice series, hour by hour: its own two days' forecast spread over the hours.
     const branchHourly =
       await query(`SELECT series_id, count(*)::INT n, sum(yhat) s, bool_and(yhat_lower <= yhat AND yhat <= yhat_upper) ordered
-      FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecasts')}') WHERE product_id = '${RICE}' GROUP BY ALL ORDER BY series_id`);
+      FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecast')}') WHERE product_id = '${RICE}' GROUP BY ALL ORDER BY series_id`);
     const branchDaily =
-      await query(`SELECT series_id, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'forecasts')}')
+      await query(`SELECT series_id, sum(yhat) s FROM read_parquet('${await part(lakeWithSales, 'demand_forecast')}')
       WHERE product_id = '${RICE}' AND ds <= DATE '2025-05-30' GROUP BY ALL ORDER BY series_id`);
     expect(branchHourly.map((r) => r.series_id)).toEqual(branchDaily.map((r) => r.series_id));
     branchHourly.forEach((r, i) => {
       expect(r).toMatchObject({ n: 48, ordered: true });
       expect(r.s).toBeCloseTo(branchDaily[i]?.s as number, 6);
     });
-    // Water in Hawalli has no hourly sales in this lake, so no hours to spread it over.
+    // Water in Hawalli has no hourly sales in this warehouse, so no hours to spread it over.
     const all = await query(
-      `SELECT count(*)::INT n, count(*) FILTER (WHERE product_id = '${WATER}')::INT water FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecasts')}')`,
+      `SELECT count(*)::INT n, count(*) FILTER (WHERE product_id = '${WATER}')::INT water FROM read_parquet('${await part(lakeWithSales, 'branch_hourly_forecast')}')`,
     );
     expect(all[0]).toEqual({ n: 48 * branchHourly.length, water: 0 });
     expect(summary.branchHourlyRows).toBe(all[0]?.n);
@@ -211,13 +217,14 @@ describe('score', () => {
       }
     }
     expect(hourly.at(-1)?.sale_hour.slice(0, 10)).toBe('2025-05-28');
-    await writeLakeSalesFixture(lakeDir, hourly);
+    const crisisWarehouse = join(dir, 'rabt-old-crisis.duckdb');
+    await writeWarehouseFixture(crisisWarehouse, sales, stock, hourly);
     const alertsOf = async () =>
       query(
-        `SELECT status, CAST(since_at AS VARCHAR) since, CAST(closed_at AS VARCHAR) closed FROM read_parquet('${await part(lakeDir, 'alerts')}')`,
+        `SELECT status, CAST(since_at AS VARCHAR) since, CAST(closed_at AS VARCHAR) closed FROM read_parquet('${await part(lakeDir, 'surge_alerts')}')`,
       );
 
-    const summary = await score({ warehousePath, lakeDir, horizonDays: 3 });
+    const summary = await score({ warehousePath: crisisWarehouse, lakeDir, horizonDays: 3 });
     expect(summary.asOf).toBe('2025-05-28');
     const alerts = await alertsOf();
     expect(alerts).toHaveLength(1);
@@ -226,7 +233,7 @@ describe('score', () => {
     expect(String(alerts[0]?.closed) < '2025-02-20').toBe(true);
 
     // The window is what keeps it: replaying only the last 63 days loses it.
-    const recent = await score({ warehousePath, lakeDir, horizonDays: 3, surgeDays: 63 });
+    const recent = await score({ warehousePath: crisisWarehouse, lakeDir, horizonDays: 3, surgeDays: 63 });
     expect(recent.alerts.alerts).toBe(0);
     expect(await alertsOf()).toEqual([]);
   });
@@ -250,10 +257,10 @@ describe('score', () => {
     const lakeDir = join(dir, 'lake2');
     await score({ warehousePath, lakeDir, horizonDays: 3 });
     const summary = await score({ warehousePath, lakeDir, horizonDays: 3, asOf: '2025-05-20' });
-    const files = await readdir(join(lakeDir, 'ml', 'forecasts'));
+    const files = await readdir(join(lakeDir, 'ml', 'demand_forecast'));
     expect(files).toEqual([`part-${summary.runId}.parquet`]);
     const rows =
-      await query(`SELECT CAST(ds AS VARCHAR) ds, yhat FROM read_parquet('${join(lakeDir, 'ml', 'forecasts', files[0] as string)}')
+      await query(`SELECT CAST(ds AS VARCHAR) ds, yhat FROM read_parquet('${join(lakeDir, 'ml', 'demand_forecast', files[0] as string)}')
       WHERE series_id = 'C001-B01:${RICE}' ORDER BY ds`);
     expect(rows.map((r) => [r.ds, r.yhat])).toEqual([
       ['2025-05-21', week[20 % 7]],

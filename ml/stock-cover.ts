@@ -1,21 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from './duck';
 import { addDaysIso } from './dates';
-import type { Cell, Column } from './lake-writer';
-
-export const STOCK_COVER_COLUMNS: Column[] = [
-  { name: 'level', type: 'VARCHAR' },
-  { name: 'governorate_id', type: 'VARCHAR' },
-  { name: 'coop_id', type: 'VARCHAR' },
-  { name: 'site_id', type: 'VARCHAR' },
-  { name: 'product_id', type: 'VARCHAR' },
-  { name: 'category_id', type: 'VARCHAR' },
-  { name: 'stock_date', type: 'DATE' },
-  { name: 'stock_on_hand', type: 'DOUBLE' },
-  { name: 'demand_per_day', type: 'DOUBLE' },
-  { name: 'days_of_cover', type: 'DOUBLE' },
-  { name: 'expected_stockout_date', type: 'DATE' },
-];
+import type { Cell } from './lake-writer';
 
 /**
  * Days the stock lasts against a daily demand forecast starting the day after `asOf`,

@@ -1,7 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { sqlString } from './duck';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 
 export interface SalesRow {
   site_id: string;
@@ -34,8 +31,15 @@ export const FIXTURE_SITES = `('C001-M', 'C001', 'main_market', 'Main', 'الر�
 /**
  * A small published warehouse for tests: the contract's marts that ml reads. C001 and
  * C003 are in Jahra, C002 in Hawalli; rice and water are essential, chocolate is not.
+ * `hourly` fills fct_sales_hourly (the surge panels' hours); the feeds' marts are added
+ * with writeMartFixture.
  */
-export async function writeWarehouseFixture(path: string, sales: SalesRow[], stock: StockRow[] = []): Promise<void> {
+export async function writeWarehouseFixture(
+  path: string,
+  sales: SalesRow[],
+  stock: StockRow[] = [],
+  hourly: HourlySale[] = [],
+): Promise<void> {
   const instance = await DuckDBInstance.create(path);
   const con = await instance.connect();
   try {
@@ -55,10 +59,11 @@ export async function writeWarehouseFixture(path: string, sales: SalesRow[], sto
              is_essential, unit, pack_size, unit_price_kwd);
       CREATE TABLE marts.fct_sales_daily (sales_daily_key VARCHAR, business_date DATE, coop_id VARCHAR, site_id VARCHAR,
         product_id VARCHAR, quantity DECIMAL(14,3), net_amount_kwd DECIMAL(18,3), receipt_count INTEGER);
+      CREATE TABLE marts.fct_sales_hourly (sales_hourly_key VARCHAR, business_date DATE, sale_hour TIMESTAMP,
+        coop_id VARCHAR, site_id VARCHAR, product_id VARCHAR, quantity DECIMAL(14,3), net_amount_kwd DECIMAL(18,3));
       CREATE TABLE marts.fct_stock_daily (stock_daily_key VARCHAR, stock_date DATE, coop_id VARCHAR, site_id VARCHAR,
         product_id VARCHAR, closing_qty DECIMAL(14,3), avg_daily_demand_28d DOUBLE, days_of_cover DOUBLE, is_latest BOOLEAN);`);
-    const a = await con.createAppender('fct_sales_daily', 'marts');
-    for (const r of sales) {
+    await appendRows(con, 'fct_sales_daily', sales, (a, r) => {
       a.appendVarchar(`${r.site_id}|${r.product_id}|${r.business_date}`);
       a.appendVarchar(r.business_date);
       a.appendVarchar(r.site_id.slice(0, 4));
@@ -67,23 +72,28 @@ export async function writeWarehouseFixture(path: string, sales: SalesRow[], sto
       a.appendDouble(r.quantity);
       a.appendDouble(r.quantity * 2);
       a.appendInteger(Math.ceil(r.quantity / 2));
-      a.endRow();
-    }
-    a.closeSync();
-    const b = await con.createAppender('fct_stock_daily', 'marts');
-    for (const r of stock) {
-      b.appendVarchar(`${r.site_id}|${r.product_id}|${r.stock_date}`);
-      b.appendVarchar(r.stock_date);
-      b.appendVarchar(r.site_id.slice(0, 4));
-      b.appendVarchar(r.site_id);
-      b.appendVarchar(r.product_id);
-      b.appendDouble(r.closing_qty);
-      b.appendNull();
-      b.appendNull();
-      b.appendBoolean(false);
-      b.endRow();
-    }
-    b.closeSync();
+    });
+    await appendRows(con, 'fct_sales_hourly', hourly, (a, r) => {
+      a.appendVarchar(`${r.site_id}|${r.product_id}|${r.sale_hour}`);
+      a.appendVarchar(r.sale_hour.slice(0, 10));
+      a.appendVarchar(r.sale_hour);
+      a.appendVarchar(r.site_id.slice(0, 4));
+      a.appendVarchar(r.site_id);
+      a.appendVarchar(r.product_id);
+      a.appendDouble(r.quantity);
+      a.appendDouble(r.quantity);
+    });
+    await appendRows(con, 'fct_stock_daily', stock, (a, r) => {
+      a.appendVarchar(`${r.site_id}|${r.product_id}|${r.stock_date}`);
+      a.appendVarchar(r.stock_date);
+      a.appendVarchar(r.site_id.slice(0, 4));
+      a.appendVarchar(r.site_id);
+      a.appendVarchar(r.product_id);
+      a.appendDouble(r.closing_qty);
+      a.appendNull();
+      a.appendNull();
+      a.appendBoolean(false);
+    });
     await con.run('CHECKPOINT');
   } finally {
     con.closeSync();
@@ -91,71 +101,30 @@ export async function writeWarehouseFixture(path: string, sales: SalesRow[], sto
   }
 }
 
-/**
- * Raw hourly sales in the lake as ingestion lands them (one batch, one ledger row), plus a
- * superseded batch whose rows must not count.
- */
-export async function writeLakeSalesFixture(lakeDir: string, rows: HourlySale[]): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const con = await instance.connect();
-  try {
-    await mkdir(join(lakeDir, 'raw', 'sales', 'dt=all', 'coop_id=all'), { recursive: true });
-    await mkdir(join(lakeDir, 'ledger'), { recursive: true });
-    await con.run(`CREATE TABLE s (batch_id VARCHAR, source_row INTEGER, coop_id VARCHAR, branch_id VARCHAR, product_id VARCHAR,
-      business_date DATE, sale_hour TIMESTAMP, quantity DECIMAL(14,3), net_amount_kwd DECIMAL(18,3), receipt_count INTEGER,
-      ingested_at TIMESTAMPTZ)`);
-    const a = await con.createAppender('s');
-    const add = (batch: string, r: HourlySale, i: number, q: number) => {
-      a.appendVarchar(batch);
-      a.appendInteger(i);
-      a.appendVarchar(r.site_id.slice(0, 4));
-      a.appendVarchar(r.site_id);
-      a.appendVarchar(r.product_id);
-      a.appendVarchar(r.sale_hour.slice(0, 10));
-      a.appendVarchar(r.sale_hour);
-      a.appendDouble(q);
-      a.appendDouble(q);
-      a.appendInteger(1);
-      a.appendVarchar('2025-01-01 00:00:00+00');
-      a.endRow();
-    };
-    rows.forEach((r, i) => {
-      add('b-current', r, i, r.quantity);
-      // A stale copy the current batch superseded: 1000 units an hour that never happened.
-      if (i % 50 === 0) add('b-old', r, i, 1000);
-    });
-    a.closeSync();
-    const dir = join(lakeDir, 'raw', 'sales', 'dt=all', 'coop_id=all');
-    await con.run(`COPY s TO ${sqlString(join(dir, 'part-fixture.parquet'))} (FORMAT parquet)`);
-    await con.run(`COPY (SELECT * FROM (VALUES
-        ('b-old', 'C001', 'sales', 'A', 'f1', 'x', DATE '2025-01-01', TIMESTAMPTZ '2025-01-01 00:00:00+00', 1, 1, 0, 'landed', NULL),
-        ('b-current', 'C001', 'sales', 'A', 'f2', 'y', DATE '2025-01-01', TIMESTAMPTZ '2025-01-01 00:00:00+00', 1, 1, 0, 'landed', 'b-old'))
-      AS t(batch_id, coop_id, feed, vendor, file_name, checksum_sha256, business_date, received_at, rows_in, rows_landed,
-           rows_quarantined, status, supersedes_batch_id)) TO ${sqlString(join(lakeDir, 'ledger', 'ledger.parquet'))} (FORMAT parquet)`);
-  } finally {
-    con.closeSync();
-    instance.closeSync();
+async function appendRows<T>(
+  con: DuckDBConnection,
+  table: string,
+  rows: readonly T[],
+  append: (a: DuckDBAppender, row: T) => void,
+): Promise<void> {
+  const a = await con.createAppender(table, 'marts');
+  for (const r of rows) {
+    append(a, r);
+    a.endRow();
   }
+  a.closeSync();
 }
 
 /**
- * One feed's rows in the lake as ingestion lands them: `rows` is a SELECT giving the
- * feed's columns plus `batch_id`. Batch `b-stale` is ledgered as superseded by `b-current`,
- * so its rows must not count.
+ * One feed's mart in the fixture warehouse, as dbt publishes it (current batches only):
+ * `rows` is a SELECT giving the mart's columns that ml reads.
  */
-export async function writeLakeFeedFixture(lakeDir: string, feed: string, rows: string): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
+export async function writeMartFixture(warehousePath: string, mart: string, rows: string): Promise<void> {
+  const instance = await DuckDBInstance.create(warehousePath);
   const con = await instance.connect();
   try {
-    const dir = join(lakeDir, 'raw', feed, 'dt=all', 'coop_id=all');
-    await mkdir(dir, { recursive: true });
-    await mkdir(join(lakeDir, 'ledger'), { recursive: true });
-    await con.run(`COPY (${rows}) TO ${sqlString(join(dir, 'part-fixture.parquet'))} (FORMAT parquet)`);
-    await con.run(`COPY (SELECT * FROM (VALUES
-        ('b-stale', 'C001', ${sqlString(feed)}, 'A', 'f1', 'x', DATE '2025-01-01', TIMESTAMPTZ '2025-01-01 00:00:00+00', 1, 1, 0, 'landed', NULL),
-        ('b-current', 'C001', ${sqlString(feed)}, 'A', 'f2', 'y', DATE '2025-01-01', TIMESTAMPTZ '2025-01-01 00:00:00+00', 1, 1, 0, 'landed', 'b-stale'))
-      AS t(batch_id, coop_id, feed, vendor, file_name, checksum_sha256, business_date, received_at, rows_in, rows_landed,
-           rows_quarantined, status, supersedes_batch_id)) TO ${sqlString(join(lakeDir, 'ledger', `ledger-${feed}.parquet`))} (FORMAT parquet)`);
+    await con.run(`CREATE OR REPLACE TABLE marts.${mart} AS ${rows}`);
+    await con.run('CHECKPOINT');
   } finally {
     con.closeSync();
     instance.closeSync();

@@ -1,17 +1,4 @@
-import type { Column } from '../lake-writer';
-
-export type AnomalyKind =
-  | 'price_gouging'
-  | 'missing_stock_feed'
-  | 'sales_feed_stopped'
-  | 'stock_feed_stopped'
-  | 'stock_feed_flatline'
-  | 'sales_feed_flatline'
-  | 'stocktake_shrinkage'
-  | 'delivery_without_sales'
-  | 'duplicate_invoice'
-  | 'duplicate_aid'
-  | 'suspicious_refunds';
+import type { AnomalyKind } from '../../domain/anomaly-kinds';
 
 /**
  * One case for an auditor: what, where (the keys that drill to the rows), when, how sure
@@ -31,23 +18,6 @@ export interface Anomaly {
   expected: number | null;
   detail: string;
 }
-
-export const ANOMALY_COLUMNS: Column[] = [
-  { name: 'anomaly_id', type: 'VARCHAR' },
-  { name: 'kind', type: 'VARCHAR' },
-  { name: 'rank', type: 'INTEGER' },
-  { name: 'coop_id', type: 'VARCHAR' },
-  { name: 'governorate_id', type: 'VARCHAR' },
-  { name: 'site_id', type: 'VARCHAR' },
-  { name: 'product_id', type: 'VARCHAR' },
-  { name: 'start_date', type: 'DATE' },
-  { name: 'end_date', type: 'DATE' },
-  { name: 'score', type: 'DOUBLE' },
-  { name: 'value_at_stake_kwd', type: 'DOUBLE' },
-  { name: 'observed', type: 'DOUBLE' },
-  { name: 'expected', type: 'DOUBLE' },
-  { name: 'detail', type: 'VARCHAR' },
-];
 
 export function anomalyId(a: Anomaly): string {
   return [a.kind, a.coopId, a.siteId ?? '', a.productId ?? '', a.startDate].join(':');

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../duck';
 import { addDaysIso, daysBetweenIso } from '../dates';
-import { currentFeedSql } from '../lake-feed';
+import { hasMart } from '../warehouse';
 import type { Anomaly } from './anomaly';
 
 export interface DeliveryLine {
@@ -133,19 +133,13 @@ export function findDuplicateInvoices(lines: DeliveryLine[]): Anomaly[] {
   return out;
 }
 
-/** Delivery lines from the lake (current batches) in the window ending at asOf. */
-export async function loadDeliveryLines(
-  con: DuckDBConnection,
-  lakeDir: string,
-  asOf: string,
-  days: number,
-): Promise<DeliveryLine[]> {
-  const deliveries = currentFeedSql(lakeDir, 'deliveries');
-  if (!deliveries) return [];
+/** Delivery lines (fct_deliveries: current batches) in the window ending at asOf. */
+export async function loadDeliveryLines(con: DuckDBConnection, asOf: string, days: number): Promise<DeliveryLine[]> {
+  if (!(await hasMart(con, 'fct_deliveries'))) return [];
   const r = await con.runAndReadAll(`
     SELECT d.coop_id, c.governorate_id, d.site_id, d.supplier_id, d.product_id, d.delivery_id, d.invoice_no,
            CAST(d.delivery_date AS VARCHAR), CAST(d.quantity AS DOUBLE), CAST(d.unit_cost_kwd AS DOUBLE)
-    FROM ${deliveries} d
+    FROM wh.marts.fct_deliveries d
     LEFT JOIN wh.marts.dim_coop c ON c.coop_id = d.coop_id
     WHERE d.delivery_date BETWEEN DATE ${sqlString(addDaysIso(asOf, -(days - 1)))} AND DATE ${sqlString(asOf)}`);
   return r.getRows().map(([coopId, gov, siteId, supplierId, productId, deliveryId, invoiceNo, d, q, cost]) => ({

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../duck';
 import { addDaysIso, daysBetweenIso } from '../dates';
-import { currentFeedSql } from '../lake-feed';
+import { hasMart } from '../warehouse';
 import type { Anomaly } from './anomaly';
 
 export interface AidPayment {
@@ -62,18 +62,12 @@ export function findDuplicateAid(payments: AidPayment[]): Anomaly[] {
   return out;
 }
 
-/** Aid payments from the lake (current batches), in the window ending at asOf plus the SAME_AID_DAYS before it. */
-export async function loadAidPayments(
-  con: DuckDBConnection,
-  lakeDir: string,
-  asOf: string,
-  days: number,
-): Promise<AidPayment[]> {
-  const aid = currentFeedSql(lakeDir, 'aid');
-  if (!aid) return [];
+/** Aid payments (fct_aid_disbursements: current batches, each payment once), in the window ending at asOf plus the SAME_AID_DAYS before it. */
+export async function loadAidPayments(con: DuckDBConnection, asOf: string, days: number): Promise<AidPayment[]> {
+  if (!(await hasMart(con, 'fct_aid_disbursements'))) return [];
   const r = await con.runAndReadAll(`
     SELECT coop_id, payment_id, case_id, civil_id, aid_type, CAST(payment_date AS VARCHAR), CAST(amount_kwd AS DOUBLE)
-    FROM ${aid}
+    FROM wh.marts.fct_aid_disbursements
     WHERE payment_date BETWEEN DATE ${sqlString(addDaysIso(asOf, -(days - 1) - SAME_AID_DAYS))} AND DATE ${sqlString(asOf)}`);
   return r.getRows().map(([charityId, paymentId, caseId, civilId, aidType, d, amount]) => ({
     charityId: String(charityId),

@@ -27,86 +27,102 @@ export const FLAT_SALES_MIN_ROWS = 20;
  */
 export function findFeedProblems(coops: CoopFeedDays[], asOf: string): Anomaly[] {
   const out: Anomaly[] = [];
-  const base = { siteId: null, productId: null } as const;
   for (const c of coops) {
     if (c.salesDays.length === 0 && c.stockDays.length === 0) continue;
     const first = [...c.salesDays, ...c.stockDays].sort()[0] as string;
-    const span = daysBetweenIso(first, asOf) + 1;
     const perDay = c.salesKwd / Math.max(1, c.salesDays.length);
-    if (c.salesDays.length >= 7 && c.stockDays.length === 0) {
-      out.push({
-        ...base,
-        kind: 'missing_stock_feed',
-        coopId: c.coopId,
-        governorateId: c.governorateId,
-        startDate: first,
-        endDate: asOf,
-        // certain, and the longer it has gone on the worse
-        score: 10 + Math.log2(c.salesDays.length),
-        valueAtStakeKwd: c.salesKwd,
-        observed: 0,
-        expected: span,
-        detail: `sales on ${c.salesDays.length} days, no stock count in ${span} days`,
-      });
-    }
-    for (const [feed, daysSeen] of [
-      ['sales', c.salesDays],
-      ['stock', c.stockDays],
-    ] as const) {
-      if (daysSeen.length < 7) continue;
-      const last = [...daysSeen].sort().at(-1) as string;
-      const silent = daysBetweenIso(last, asOf);
-      if (silent >= 3) {
-        out.push({
-          ...base,
-          kind: feed === 'sales' ? 'sales_feed_stopped' : 'stock_feed_stopped',
-          coopId: c.coopId,
-          governorateId: c.governorateId,
-          startDate: addDaysIso(last, 1),
-          endDate: asOf,
-          score: 5 + Math.log2(silent),
-          valueAtStakeKwd: perDay * silent,
-          observed: 0,
-          expected: silent,
-          detail: `no ${feed} file since ${last} (${silent} days)`,
-        });
-      }
-    }
-    if (c.flatStockDays.length >= 3 && c.salesDays.length >= 3) {
-      const sorted = [...c.flatStockDays].sort();
-      out.push({
-        ...base,
-        kind: 'stock_feed_flatline',
-        coopId: c.coopId,
-        governorateId: c.governorateId,
-        startDate: sorted[0] as string,
-        endDate: sorted.at(-1) as string,
-        score: 4 + Math.log2(sorted.length),
-        valueAtStakeKwd: perDay * sorted.length,
-        observed: sorted.length,
-        expected: 0,
-        detail: `stock unchanged on ${sorted.length} days while sales went on`,
-      });
-    }
-    const flatSales = [...(c.flatSalesDays ?? [])].sort();
-    if (flatSales.length >= 3) {
-      out.push({
-        ...base,
-        kind: 'sales_feed_flatline',
-        coopId: c.coopId,
-        governorateId: c.governorateId,
-        startDate: flatSales[0] as string,
-        endDate: flatSales.at(-1) as string,
-        score: 4 + Math.log2(flatSales.length),
-        // the real takings of those days are unknown: the repeated ones stand in for them
-        valueAtStakeKwd: perDay * flatSales.length,
-        observed: flatSales.length,
-        expected: 0,
-        detail: `every sales row repeats the day before's on ${flatSales.length} days (${flatSales[0]} … ${flatSales.at(-1)}): a stuck export, not real takings`,
-      });
-    }
+    const missing = missingStockFeed(c, first, asOf);
+    if (missing) out.push(missing);
+    out.push(...stoppedFeeds(c, perDay, asOf));
+    const flat = [stockFlatline(c, perDay), salesFlatline(c, perDay)];
+    for (const a of flat) if (a) out.push(a);
   }
   return out;
+}
+
+/** What every feed case shares: a co-op-wide case (no site, no product). */
+const coopCase = (c: CoopFeedDays) => ({
+  siteId: null,
+  productId: null,
+  coopId: c.coopId,
+  governorateId: c.governorateId,
+});
+
+/** Sales on a week of days and not one stock count. */
+function missingStockFeed(c: CoopFeedDays, first: string, asOf: string): Anomaly | null {
+  if (c.salesDays.length < 7 || c.stockDays.length > 0) return null;
+  const span = daysBetweenIso(first, asOf) + 1;
+  return {
+    ...coopCase(c),
+    kind: 'missing_stock_feed',
+    startDate: first,
+    endDate: asOf,
+    // certain, and the longer it has gone on the worse
+    score: 10 + Math.log2(c.salesDays.length),
+    valueAtStakeKwd: c.salesKwd,
+    observed: 0,
+    expected: span,
+    detail: `sales on ${c.salesDays.length} days, no stock count in ${span} days`,
+  };
+}
+
+/** A feed sent on a week of days that has been silent for three days or more up to asOf. */
+function stoppedFeeds(c: CoopFeedDays, perDay: number, asOf: string): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const [feed, daysSeen] of [
+    ['sales', c.salesDays],
+    ['stock', c.stockDays],
+  ] as const) {
+    if (daysSeen.length < 7) continue;
+    const last = [...daysSeen].sort().at(-1) as string;
+    const silent = daysBetweenIso(last, asOf);
+    if (silent < 3) continue;
+    out.push({
+      ...coopCase(c),
+      kind: feed === 'sales' ? 'sales_feed_stopped' : 'stock_feed_stopped',
+      startDate: addDaysIso(last, 1),
+      endDate: asOf,
+      score: 5 + Math.log2(silent),
+      valueAtStakeKwd: perDay * silent,
+      observed: 0,
+      expected: silent,
+      detail: `no ${feed} file since ${last} (${silent} days)`,
+    });
+  }
+  return out;
+}
+
+function stockFlatline(c: CoopFeedDays, perDay: number): Anomaly | null {
+  if (c.flatStockDays.length < 3 || c.salesDays.length < 3) return null;
+  const sorted = [...c.flatStockDays].sort();
+  return {
+    ...coopCase(c),
+    kind: 'stock_feed_flatline',
+    startDate: sorted[0] as string,
+    endDate: sorted.at(-1) as string,
+    score: 4 + Math.log2(sorted.length),
+    valueAtStakeKwd: perDay * sorted.length,
+    observed: sorted.length,
+    expected: 0,
+    detail: `stock unchanged on ${sorted.length} days while sales went on`,
+  };
+}
+
+function salesFlatline(c: CoopFeedDays, perDay: number): Anomaly | null {
+  const flatSales = [...(c.flatSalesDays ?? [])].sort();
+  if (flatSales.length < 3) return null;
+  return {
+    ...coopCase(c),
+    kind: 'sales_feed_flatline',
+    startDate: flatSales[0] as string,
+    endDate: flatSales.at(-1) as string,
+    score: 4 + Math.log2(flatSales.length),
+    // the real takings of those days are unknown: the repeated ones stand in for them
+    valueAtStakeKwd: perDay * flatSales.length,
+    observed: flatSales.length,
+    expected: 0,
+    detail: `every sales row repeats the day before's on ${flatSales.length} days (${flatSales[0]} … ${flatSales.at(-1)}): a stuck export, not real takings`,
+  };
 }
 
 export async function loadFeedDays(con: DuckDBConnection, asOf: string, windowDays: number): Promise<CoopFeedDays[]> {

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../duck';
-import { currentFeedSql } from '../lake-feed';
+import { hasMart } from '../warehouse';
 
 /** One general-ledger line of the finance feed (docs/contracts.md, "finance"). */
 export interface LedgerLine {
@@ -24,24 +24,21 @@ export const PAYABLE_ACCOUNT = '2110';
 export const SALES_RETURNS_ACCOUNT = '4120';
 
 /**
- * Ledger lines of the given accounts from the lake's finance feed (current batches) dated
- * from `from` to asOf. Read from the lake, like the other feed checks, so scoring needs no
- * particular build of the marts; `fct_gl_lines` carries the same columns.
+ * Ledger lines of the given accounts from fct_gl_lines (current batches of the finance
+ * feed) dated from `from` to asOf.
  */
 export async function loadLedgerLines(
   con: DuckDBConnection,
-  lakeDir: string,
   from: string,
   asOf: string,
   accounts: string[],
 ): Promise<LedgerLine[]> {
-  const finance = currentFeedSql(lakeDir, 'finance');
-  if (!finance || accounts.length === 0) return [];
+  if (accounts.length === 0 || !(await hasMart(con, 'fct_gl_lines'))) return [];
   const r = await con.runAndReadAll(`
     SELECT f.coop_id, c.governorate_id, f.entry_id, CAST(f.entry_date AS VARCHAR), f.account_code, f.cost_center,
            CAST(coalesce(f.debit_kwd, 0) AS DOUBLE), CAST(coalesce(f.credit_kwd, 0) AS DOUBLE),
            coalesce(f.document_no, ''), coalesce(f.counterparty, ''), f.batch_id
-    FROM ${finance} f
+    FROM wh.marts.fct_gl_lines f
     LEFT JOIN wh.marts.dim_coop c ON c.coop_id = f.coop_id
     WHERE f.account_code IN (${accounts.map(sqlString).join(', ')})
       AND f.entry_date BETWEEN DATE ${sqlString(from)} AND DATE ${sqlString(asOf)}`);

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { sqlString } from '../duck';
 import { addDaysIso } from '../dates';
-import { currentFeedSql } from '../lake-feed';
+import { hasMart } from '../warehouse';
 import type { Anomaly } from './anomaly';
 
 /** Stocktakes are monthly: three of them say more than the anomaly window's one. */
@@ -122,19 +122,17 @@ export function findShrinkage(lines: CountLine[], options: ShrinkageOptions = {}
   return out;
 }
 
-/** Stocktake lines from the lake (current batches) over the window ending at asOf, with marts for keys and prices. */
+/** Stocktake lines (fct_stocktake_variance: the latest count of current batches) over the window ending at asOf, with keys and prices. */
 export async function loadCountLines(
   con: DuckDBConnection,
-  lakeDir: string,
   asOf: string,
   days = SHRINKAGE_WINDOW_DAYS,
 ): Promise<CountLine[]> {
-  const stocktake = currentFeedSql(lakeDir, 'stocktake');
-  if (!stocktake) return [];
+  if (!(await hasMart(con, 'fct_stocktake_variance'))) return [];
   const r = await con.runAndReadAll(`
     SELECT t.coop_id, st.governorate_id, t.site_id, t.product_id, p.category_id, CAST(t.count_date AS VARCHAR),
            CAST(t.book_qty AS DOUBLE), CAST(t.counted_qty AS DOUBLE), CAST(p.unit_price_kwd AS DOUBLE)
-    FROM ${stocktake} t
+    FROM wh.marts.fct_stocktake_variance t
     JOIN wh.marts.dim_site st ON st.site_id = t.site_id
     JOIN wh.marts.dim_product p ON p.product_id = t.product_id
     WHERE t.count_date BETWEEN DATE ${sqlString(addDaysIso(asOf, -(days - 1)))} AND DATE ${sqlString(asOf)}`);

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { writeRun, type Cell, type Column } from '../lake-writer';
+import { writeRun, type Cell } from '../lake-writer';
 import {
   detectSurges,
   hourStamp,
@@ -9,38 +9,6 @@ import {
   type SurgePanel,
 } from './surge-detector';
 import { loadSurgePanels } from './load-panels';
-
-export const ALERT_COLUMNS: Column[] = [
-  { name: 'alert_id', type: 'VARCHAR' },
-  { name: 'governorate_id', type: 'VARCHAR' },
-  { name: 'category_id', type: 'VARCHAR' },
-  { name: 'status', type: 'VARCHAR' },
-  { name: 'severity', type: 'VARCHAR' },
-  { name: 'peak_severity', type: 'VARCHAR' },
-  { name: 'since_at', type: 'TIMESTAMP' },
-  { name: 'opened_at', type: 'TIMESTAMP' },
-  { name: 'last_at', type: 'TIMESTAMP' },
-  { name: 'closed_at', type: 'TIMESTAMP' },
-  { name: 'ratio', type: 'DOUBLE' },
-  { name: 'peak_ratio', type: 'DOUBLE' },
-  { name: 'excess_units', type: 'DOUBLE' },
-  { name: 'coops_affected', type: 'INTEGER' },
-  { name: 'coops_total', type: 'INTEGER' },
-  { name: 'top_product_ids', type: 'VARCHAR' },
-  { name: 'stock_on_hand', type: 'DOUBLE' },
-  { name: 'hours_to_stockout', type: 'DOUBLE' },
-  { name: 'expected_stockout_at', type: 'TIMESTAMP' },
-];
-
-export const ALERT_EVENT_COLUMNS: Column[] = [
-  { name: 'alert_id', type: 'VARCHAR' },
-  { name: 'governorate_id', type: 'VARCHAR' },
-  { name: 'category_id', type: 'VARCHAR' },
-  { name: 'event_at', type: 'TIMESTAMP' },
-  { name: 'event', type: 'VARCHAR' },
-  { name: 'severity', type: 'VARCHAR' },
-  { name: 'ratio', type: 'DOUBLE' },
-];
 
 /** Kuwait wall-clock timestamp text of an hour slot of a panel. */
 export function hourText(panel: Pick<SurgePanel, 'startDay' | 'startHour'>, hour: number): string {
@@ -82,12 +50,11 @@ export function alertRow(panel: SurgePanel, a: SurgeAlert): Cell[] {
 /** Run the surge detector over every governorate × essential category between two days. */
 export async function runSurges(
   con: DuckDBConnection,
-  lakeDir: string,
   fromDay: string,
   toDay: string,
   options: SurgeOptions = {},
 ): Promise<PanelAlerts[]> {
-  const panels = await loadSurgePanels(con, lakeDir, fromDay, toDay);
+  const panels = await loadSurgePanels(con, fromDay, toDay);
   return panels.map((panel) => ({ panel, ...detectSurges(panel, options) }));
 }
 
@@ -110,8 +77,8 @@ export async function writeSurgeAlerts(
       e.ratio,
     ]),
   );
-  await writeRun(con, lakeDir, 'alerts', runId, generatedAt, ALERT_COLUMNS, alerts);
-  await writeRun(con, lakeDir, 'alert_events', runId, generatedAt, ALERT_EVENT_COLUMNS, events);
+  await writeRun(con, lakeDir, 'surge_alerts', runId, generatedAt, alerts);
+  await writeRun(con, lakeDir, 'surge_alert_events', runId, generatedAt, events);
   return {
     alerts: alerts.length,
     open: results.reduce((n, r) => n + r.alerts.filter((a) => a.status === 'open').length, 0),
