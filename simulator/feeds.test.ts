@@ -5,18 +5,7 @@ import path from 'node:path';
 import { parseCsv } from './csv';
 import type { FeedTable } from './feeds/feed-table';
 import { readFeedFile } from './feeds/read-feed';
-import {
-  AID,
-  CAMERAS,
-  CONTRACTORS,
-  DELIVERIES,
-  FINANCE,
-  HR,
-  PRICES,
-  SHAREHOLDERS,
-  STOCKTAKE,
-  TRANSACTIONS,
-} from './feeds/tables';
+import { FEED_CONTRACTS } from '../domain/feed-contracts';
 import { isValidCivilId } from './civil-id';
 import { workingDaysBetween } from '../domain/kuwait-calendar';
 import { promotedPrice } from './promotions';
@@ -24,6 +13,19 @@ import { readVendorFile, type VendorRecord } from './read-vendor-file';
 import { loadReference } from './reference/load-reference';
 import { simulate, type SimulationSummary } from './simulate';
 import { addDays } from '../domain/kuwait-calendar';
+
+const {
+  aid: AID,
+  cameras: CAMERAS,
+  contractors: CONTRACTORS,
+  deliveries: DELIVERIES,
+  finance: FINANCE,
+  hr: HR,
+  prices: PRICES,
+  shareholders: SHAREHOLDERS,
+  stocktake: STOCKTAKE,
+  transactions: TRANSACTIONS,
+} = FEED_CONTRACTS;
 
 let out: string;
 let summary: SimulationSummary;

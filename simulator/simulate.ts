@@ -36,7 +36,7 @@ import { BatchWriter, PeriodBatches } from './feeds/batch-writer';
 import { deliveryNotes, type DeliveredLine, type DeliveryCounters, type Invoice } from './feeds/deliveries';
 import { writeCoopFeeds } from './feeds/coop-feeds';
 import { countLine, isCountDay } from './feeds/stocktake';
-import { DELIVERIES, STOCKTAKE } from './feeds/tables';
+import { FEED_CONTRACTS } from '../domain/feed-contracts';
 import type { Cell } from './feeds/feed-table';
 import { ALL_FEEDS, type FeedName } from '../domain/feeds';
 import { activePromotion, planPromotions, promotionEvents, type Promotion } from './promotions';
@@ -200,7 +200,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       theft: plan.theft.get(coop.coopId) ?? null,
       theftRandom: root.fork(`theft/${coop.coopId}`),
       countRandom: root.fork(`count/${coop.coopId}`),
-      deliveries: new PeriodBatches(coop, DELIVERIES, 'weekly', firstDayOf(coop), endDate),
+      deliveries: new PeriodBatches(coop, FEED_CONTRACTS.deliveries, 'weekly', firstDayOf(coop), endDate),
     }),
   );
   const stockOuts = createWriteStream(path.join(truth, 'stockouts.csv'));
@@ -798,7 +798,7 @@ async function countStock(
     }
     if (valueFils !== 0) state.log.variances.push({ date, siteId, valueFils });
   });
-  if (writer) await writer.write(coop, STOCKTAKE, date, rows);
+  if (writer) await writer.write(coop, FEED_CONTRACTS.stocktake, date, rows);
 }
 
 /** Truth rows for the problems planted in a co-op's stock and deliveries. */

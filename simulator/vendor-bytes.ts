@@ -48,10 +48,3 @@ export class VendorBytes {
     this.pending = '';
   }
 }
-
-/** The bytes a vendor's system writes for a text export. */
-export function encodeForVendor(style: VendorStyle, text: string): Buffer {
-  const out = new VendorBytes(style);
-  out.write(text);
-  return out.bytes();
-}

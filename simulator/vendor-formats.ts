@@ -5,6 +5,7 @@
  * quantities in Arabic-Indic digits. Windows-1256 has no code points for Arabic-Indic digits,
  * so a file can only hold them when it is Unicode.
  */
+import { SALES_CONTRACT, STOCK_CONTRACT } from '../domain/feed-contracts';
 import { csvField } from './csv';
 import { dayMonthYear, kuwaitHourToUtc, kuwaitHourWithOffset, toArabicIndicDigits } from './kuwait-time';
 import { VendorBytes } from './vendor-bytes';
@@ -19,10 +20,19 @@ export interface VendorStyle {
   decimalComma: boolean;
 }
 
-export const SALES_HEADER_A = 'coop_id,branch_id,barcode,sale_hour,quantity,net_amount_kwd,receipts';
-export const STOCK_HEADER_A = 'coop_id,site_id,barcode,stock_date,closing_qty';
-export const SALES_HEADER_B = 'رقم الجمعية,رقم الفرع,الباركود,التاريخ,الساعة,الكمية,المبلغ,عدد الفواتير';
-export const STOCK_HEADER_B = 'رقم الجمعية,رقم الموقع,الباركود,التاريخ,الرصيد';
+const SALES_HEADER_A = SALES_CONTRACT.headerA.join(',');
+const STOCK_HEADER_A = STOCK_CONTRACT.headerA.join(',');
+const SALES_HEADER_B = SALES_CONTRACT.headerB.join(',');
+const STOCK_HEADER_B = STOCK_CONTRACT.headerB.join(',');
+
+/** `{"<key>":` for each of vendor C's keys, in the contract's order: a line is these and its values. */
+const jsonKeyPrefixes = (keys: readonly string[]): string[] => keys.map((k, i) => `${i === 0 ? '{' : ','}"${k}":`);
+const [C_COOP = '', C_SITE = '', C_GTIN = '', C_TS = '', C_QTY = '', C_AMOUNT = '', C_TICKETS = ''] = jsonKeyPrefixes(
+  SALES_CONTRACT.keysC,
+);
+const [C_STOCK_COOP = '', C_STOCK_SITE = '', C_STOCK_GTIN = '', C_STOCK_DATE = '', C_ON_HAND = ''] = jsonKeyPrefixes(
+  STOCK_CONTRACT.keysC,
+);
 
 /** Vendor C exports finance as an Excel workbook and everything else as JSON Lines. */
 export function feedExtension(vendor: Vendor, feed = 'sales'): string {
@@ -96,7 +106,7 @@ export class SalesFile {
       );
     } else {
       this.out.write(
-        `{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","ts":"${this.stamp(hour)}","qty":${quantity},"amount_fils":${amountFils},"tickets":${receipts}}\n`,
+        `${C_COOP}"${coopId}"${C_SITE}"${siteId}"${C_GTIN}"${gtin}"${C_TS}"${this.stamp(hour)}"${C_QTY}${quantity}${C_AMOUNT}${amountFils}${C_TICKETS}${receipts}}\n`,
       );
     }
   }
@@ -129,7 +139,9 @@ export class StockFile {
     if (style.vendor === 'A') this.out.write(`${coopId},${siteId},${gtin},${day},${closing}\n`);
     else if (style.vendor === 'B') this.out.write(`${coopId},${siteId},${gtin},${day},${bInt(style, closing)}\r\n`);
     else
-      this.out.write(`{"coop":"${coopId}","site":"${siteId}","gtin":"${gtin}","date":"${day}","on_hand":${closing}}\n`);
+      this.out.write(
+        `${C_STOCK_COOP}"${coopId}"${C_STOCK_SITE}"${siteId}"${C_STOCK_GTIN}"${gtin}"${C_STOCK_DATE}"${day}"${C_ON_HAND}${closing}}\n`,
+      );
   }
 
   bytes(): Buffer {

@@ -1,58 +1,28 @@
+import type { FeedColumn, FeedContract } from '../../domain/feed-contracts';
 import type { FeedSpec } from '../feeds';
 import type { FeedRules, Required, Rule } from '../validation-sql';
 import { productKey } from './shared';
 
 /**
  * The feeds after sales and stock are each a list of columns with an A (English) header,
- * a B (Arabic) header, a C (JSON) key and a value type (docs/contracts.md, "Other feeds").
- * From that list this builds the feed's header aliases and its validation: every value
- * typed, every id checked against the reference data, enumerations against their codes.
+ * a B (Arabic) header, a C (JSON) key and a value type (domain/feed-contracts.ts). From that
+ * list this builds the feed's header aliases and its validation: every value typed, every id
+ * checked against the reference data, enumerations against their codes.
  */
-export type ColumnType = 'text' | 'date' | 'time' | 'int' | 'kwd' | 'bool';
 
-export interface Column {
-  /** A header, also the landed column name (except `barcode`, which lands as `product_id`). */
-  name: string;
-  /** B header (Arabic). */
-  ar: string;
-  /** C key; a `kwd` value under a key ending `_fils` is integer fils. */
-  json: string;
-  type: ColumnType;
-  /** May be empty (lands as NULL). */
-  optional?: boolean;
-  /** Allowed codes of a text column. */
-  values?: readonly string[];
-  /** What the value must name: a site of the sending co-op (`site_or_coop`: or the co-op itself, for head office), a product, a supplier, any co-op, a civil ID. */
-  ref?: 'site' | 'site_or_coop' | 'product' | 'supplier' | 'coop' | 'civil_id';
-  /** Smallest allowed value of an int or kwd column. */
-  min?: number;
-  /** Largest allowed value of an int column. */
-  max?: number;
-  /** Earliest plausible date (default 2000-01-01): a shareholder registered or an employee hired decades ago. */
-  since?: string;
-}
-
-export interface ColumnFeed {
-  feed: string;
-  columns: Column[];
-  /** Landed columns that identify a row within a batch. */
-  key: string[];
+/** What ingestion adds to a feed's contract: how a duplicate reads, and rules across columns. */
+export interface ColumnFeedJudging {
   /** What a person reads for a duplicate. */
   duplicateDetail: string;
   /** Extra rules after the column checks. */
   rules?: Rule[];
 }
 
-const COOP_COLUMN: Column = { name: 'coop_id', ar: 'رقم الجمعية', json: 'coop', type: 'text' };
-
-/** The coop_id column every feed starts with. */
-export const coopColumn = (): Column => COOP_COLUMN;
-
-const landedName = (c: Column): string => (c.ref === 'product' ? 'product_id' : c.name);
+const landedName = (c: FeedColumn): string => (c.ref === 'product' ? 'product_id' : c.name);
 const quoted = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /** The typed value of a column (`v_<name>`), NULL when its text cannot be read. */
-function typedExpr(c: Column): string {
+function typedExpr(c: FeedColumn): string {
   const f = `f_${c.name}`;
   switch (c.type) {
     case 'date':
@@ -73,7 +43,7 @@ function typedExpr(c: Column): string {
 }
 
 /** The landed value: typed, in the contract's SQL type. */
-function landedExpr(c: Column): string {
+function landedExpr(c: FeedColumn): string {
   const v = `v_${c.name}`;
   switch (c.type) {
     case 'int':
@@ -85,53 +55,49 @@ function landedExpr(c: Column): string {
   }
 }
 
-function columnRules(c: Column): Rule[] {
-  const f = `f_${c.name}`;
-  const v = `v_${c.name}`;
-  const shown = `'''' || ${f} || ''''`;
-  const present = c.optional ? `${f} IS NOT NULL AND ` : '';
-  const rules: Rule[] = [];
+/** The rule that a column's text reads as its type (text columns have none). */
+function typeRule(c: FeedColumn, f: string, v: string, shown: string, present: string): Rule | null {
   switch (c.type) {
     case 'date': {
       const since = c.since ?? '2000-01-01';
-      rules.push({
+      return {
         code: 'bad_date',
         when: `${present}(${v} IS NULL OR ${v} < DATE '${since}' OR ${v} > DATE '2099-12-31')`,
         detail: `'${c.name} ' || ${shown} || ' is not a date (ISO, dd/mm/yyyy or Excel serial) from ${since} to 2099'`,
-      });
-      break;
+      };
     }
     case 'time':
-      rules.push({
+      return {
         code: 'bad_timestamp',
         when: `${present}(${v} IS NULL OR ${v} < TIMESTAMP '2000-01-01' OR ${v} >= TIMESTAMP '2100-01-01')`,
         detail: `'${c.name} ' || ${shown} || ' is not a time (ISO with offset, or dd/mm/yyyy hh:mm Kuwait time)'`,
-      });
-      break;
+      };
     case 'int':
-      rules.push({
+      return {
         code: 'bad_number',
         when: `${present}(${v} IS NULL OR ${v} > 2147483647 OR ${v} < -2147483648)`,
         detail: `'${c.name} ' || ${shown} || ' is not a whole number'`,
-      });
-      break;
+      };
     case 'kwd':
-      rules.push({
+      return {
         code: 'bad_amount',
         when: `${present}${v} IS NULL`,
         detail: `'${c.name} ' || ${shown} || ' is not an amount with at most 3 decimals'`,
-      });
-      break;
+      };
     case 'bool':
-      rules.push({
+      return {
         code: 'bad_boolean',
         when: `${present}${v} IS NULL`,
         detail: `'${c.name} ' || ${shown} || ' is not true/false (نعم/لا)'`,
-      });
-      break;
+      };
     default:
-      break;
+      return null;
   }
+}
+
+/** The contract's bounds (`min`, `max`) and allowed codes (`values`). */
+function boundRules(c: FeedColumn, f: string, v: string, shown: string, present: string): Rule[] {
+  const rules: Rule[] = [];
   if (c.min !== undefined) {
     rules.push({
       code: c.min === 0 ? (c.type === 'kwd' ? 'negative_amount' : 'negative_quantity') : 'out_of_range',
@@ -153,12 +119,17 @@ function columnRules(c: Column): Rule[] {
       detail: `'${c.name} ' || ${shown} || ' is not one of ${c.values.join(', ')}'`,
     });
   }
+  return rules;
+}
+
+/** What the value must name, checked against the joined reference row (`r_<name>`, see refJoin). */
+function referenceRules(c: FeedColumn, f: string, shown: string, present: string): Rule[] {
   const alias = `r_${c.name}`;
   switch (c.ref) {
     case 'site':
     case 'site_or_coop': {
       const headOffice = c.ref === 'site_or_coop' ? `${f} <> f_coop_id AND ` : '';
-      rules.push(
+      return [
         {
           code: 'unknown_site',
           when: `${present}${headOffice}${alias}.site_id IS NULL`,
@@ -169,44 +140,56 @@ function columnRules(c: Column): Rule[] {
           when: `${alias}.coop_id <> f_coop_id`,
           detail: `'site ' || ${f} || ' belongs to co-op ' || ${alias}.coop_id`,
         },
-      );
-      break;
+      ];
     }
     case 'product':
-      rules.push({
-        code: 'unknown_product',
-        when: `${present}${alias}.product_id IS NULL`,
-        detail: `'barcode ' || ${f} || ' is not in ref_products'`,
-      });
-      break;
+      return [
+        {
+          code: 'unknown_product',
+          when: `${present}${alias}.product_id IS NULL`,
+          detail: `'barcode ' || ${f} || ' is not in ref_products'`,
+        },
+      ];
     case 'supplier':
-      rules.push({
-        code: 'unknown_supplier',
-        when: `${present}${alias}.supplier_id IS NULL`,
-        detail: `'supplier ' || ${f} || ' is not in ref_suppliers'`,
-      });
-      break;
+      return [
+        {
+          code: 'unknown_supplier',
+          when: `${present}${alias}.supplier_id IS NULL`,
+          detail: `'supplier ' || ${f} || ' is not in ref_suppliers'`,
+        },
+      ];
     case 'coop':
-      rules.push({
-        code: 'unknown_coop',
-        when: `${present}${alias}.coop_id IS NULL`,
-        detail: `'co-op ' || ${f} || ' is not in ref_coops'`,
-      });
-      break;
+      return [
+        {
+          code: 'unknown_coop',
+          when: `${present}${alias}.coop_id IS NULL`,
+          detail: `'co-op ' || ${f} || ' is not in ref_coops'`,
+        },
+      ];
     case 'civil_id':
-      rules.push({
-        code: 'bad_civil_id',
-        when: `${present}NOT rabt_civil_id_ok(${f})`,
-        detail: `'civil ID ' || ${shown} || ' is not 12 digits with a valid check digit'`,
-      });
-      break;
+      return [
+        {
+          code: 'bad_civil_id',
+          when: `${present}NOT rabt_civil_id_ok(${f})`,
+          detail: `'civil ID ' || ${shown} || ' is not 12 digits with a valid check digit'`,
+        },
+      ];
     default:
-      break;
+      return [];
   }
-  return rules;
 }
 
-function refJoin(c: Column): string {
+/** A column's rules in the order they name a row's reason: its type, its bounds, its reference. */
+function columnRules(c: FeedColumn): Rule[] {
+  const f = `f_${c.name}`;
+  const v = `v_${c.name}`;
+  const shown = `'''' || ${f} || ''''`;
+  const present = c.optional ? `${f} IS NOT NULL AND ` : '';
+  const typed = typeRule(c, f, v, shown, present);
+  return [...(typed ? [typed] : []), ...boundRules(c, f, v, shown, present), ...referenceRules(c, f, shown, present)];
+}
+
+function refJoin(c: FeedColumn): string {
   const alias = `r_${c.name}`;
   switch (c.ref) {
     case 'site':
@@ -223,16 +206,17 @@ function refJoin(c: Column): string {
   }
 }
 
-export function columnFeedRules(def: ColumnFeed): FeedRules {
-  const [first, ...rest] = def.columns;
-  if (first?.name !== 'coop_id') throw new Error(`${def.feed}: the first column must be coop_id`);
+export function columnFeedRules(contract: FeedContract, judging: ColumnFeedJudging): FeedRules {
+  const { feed, columns } = contract;
+  const [first, ...rest] = columns;
+  if (first?.name !== 'coop_id') throw new Error(`${feed}: the first column must be coop_id`);
   const spec: FeedSpec = {
-    feed: def.feed,
-    fields: def.columns.map((c) => ({ name: c.name, aliases: [c.name, c.ar, c.json] })),
-    required: def.columns.filter((c) => !c.optional).map((c) => [[c.name]]),
-    jsonKeys: def.columns.map((c) => c.json),
+    feed,
+    fields: columns.map((c) => ({ name: c.name, aliases: [c.name, c.ar, c.json] })),
+    required: columns.filter((c) => !c.optional).map((c) => [[c.name]]),
+    jsonKeys: columns.map((c) => c.json),
   };
-  const required: Required[] = def.columns.filter((c) => !c.optional).map((c) => [c.name, c.name]);
+  const required: Required[] = columns.filter((c) => !c.optional).map((c) => [c.name, c.name]);
   return {
     spec,
     required,
@@ -241,10 +225,10 @@ export function columnFeedRules(def: ColumnFeed): FeedRules {
       .map(refJoin)
       .filter((j) => j !== '')
       .join('\n'),
-    rules: [...rest.flatMap(columnRules), ...(def.rules ?? [])],
+    rules: [...rest.flatMap(columnRules), ...(judging.rules ?? [])],
     output: [['coop_id', 'f_coop_id'], ...rest.map((c): [string, string] => [landedName(c), landedExpr(c)])],
-    key: def.key,
-    duplicateDetail: def.duplicateDetail,
+    key: [...contract.key],
+    duplicateDetail: judging.duplicateDetail,
     dateColumn: null,
   };
 }

@@ -1,8 +1,12 @@
+import { SALES_CONTRACT, type SalesLakeColumn } from '../../domain/feed-contracts';
 import type { FeedSpec } from '../feeds';
 import type { FeedRules } from '../validation-sql';
 import { PRODUCT_RULE, productKey } from './shared';
 
-/** Hourly sales per branch and product (docs/contracts.md, "Inbox files"). */
+/**
+ * Hourly sales per branch and product (domain/feed-contracts.ts). Each field also answers to
+ * spellings seen from the same vendors' systems beyond the contract's headers.
+ */
 export const SALES: FeedSpec = {
   feed: 'sales',
   fields: [
@@ -26,7 +30,19 @@ export const SALES: FeedSpec = {
     [['amount_kwd'], ['amount_fils']],
     [['receipts']],
   ],
-  jsonKeys: ['coop', 'site', 'gtin', 'ts', 'qty', 'amount_fils', 'tickets'],
+  jsonKeys: [...SALES_CONTRACT.keysC],
+};
+
+/** Each landed column's value. */
+const LANDED: Record<SalesLakeColumn, string> = {
+  coop_id: 'f_coop_id',
+  branch_id: 'f_branch_id',
+  product_id: 'product_key',
+  business_date: 'CAST(t_sale_hour AS DATE)',
+  sale_hour: 't_sale_hour',
+  quantity: 'CAST(t_qty AS DECIMAL(14,3))',
+  net_amount_kwd: 't_amount',
+  receipt_count: 'CAST(t_receipts AS INTEGER)',
 };
 
 export const SALES_RULES: FeedRules = {
@@ -108,17 +124,8 @@ export const SALES_RULES: FeedRules = {
       detail: `'receipt count ''' || f_receipts || ''' is not a whole number ≥ 0'`,
     },
   ],
-  output: [
-    ['coop_id', 'f_coop_id'],
-    ['branch_id', 'f_branch_id'],
-    ['product_id', 'product_key'],
-    ['business_date', 'CAST(t_sale_hour AS DATE)'],
-    ['sale_hour', 't_sale_hour'],
-    ['quantity', 'CAST(t_qty AS DECIMAL(14,3))'],
-    ['net_amount_kwd', 't_amount'],
-    ['receipt_count', 'CAST(t_receipts AS INTEGER)'],
-  ],
-  key: ['branch_id', 'product_id', 'sale_hour'],
+  output: SALES_CONTRACT.lakeColumns.map((column): [string, string] => [column, LANDED[column]]),
+  key: [...SALES_CONTRACT.key],
   duplicateDetail: 'same branch, product and hour as an earlier row of this file',
   dateColumn: 'business_date',
 };

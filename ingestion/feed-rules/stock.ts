@@ -1,8 +1,12 @@
+import { STOCK_CONTRACT, type StockLakeColumn } from '../../domain/feed-contracts';
 import type { FeedSpec } from '../feeds';
 import type { FeedRules } from '../validation-sql';
 import { PRODUCT_RULE, productKey } from './shared';
 
-/** Daily closing stock per site and product (docs/contracts.md, "Inbox files"). */
+/**
+ * Daily closing stock per site and product (domain/feed-contracts.ts). Each field also answers
+ * to spellings seen from the same vendors' systems beyond the contract's headers.
+ */
 export const STOCK: FeedSpec = {
   feed: 'stock',
   fields: [
@@ -13,7 +17,16 @@ export const STOCK: FeedSpec = {
     { name: 'closing_qty', aliases: ['closing_qty', 'on_hand', 'qty', 'quantity', 'الرصيد', 'الكمية'] },
   ],
   required: [[['coop_id']], [['site_id']], [['product_id']], [['stock_date']], [['closing_qty']]],
-  jsonKeys: ['coop', 'site', 'gtin', 'date', 'on_hand'],
+  jsonKeys: [...STOCK_CONTRACT.keysC],
+};
+
+/** Each landed column's value. */
+const LANDED: Record<StockLakeColumn, string> = {
+  coop_id: 'f_coop_id',
+  site_id: 'f_site_id',
+  product_id: 'product_key',
+  stock_date: 't_date',
+  closing_qty: 'CAST(t_qty AS DECIMAL(14,3))',
 };
 
 export const STOCK_RULES: FeedRules = {
@@ -54,14 +67,8 @@ export const STOCK_RULES: FeedRules = {
     },
     { code: 'negative_stock', when: 't_qty < 0', detail: `'closing stock ' || f_closing_qty || ' is negative'` },
   ],
-  output: [
-    ['coop_id', 'f_coop_id'],
-    ['site_id', 'f_site_id'],
-    ['product_id', 'product_key'],
-    ['stock_date', 't_date'],
-    ['closing_qty', 'CAST(t_qty AS DECIMAL(14,3))'],
-  ],
-  key: ['site_id', 'product_id', 'stock_date'],
+  output: STOCK_CONTRACT.lakeColumns.map((column): [string, string] => [column, LANDED[column]]),
+  key: [...STOCK_CONTRACT.key],
   duplicateDetail: 'same site, product and date as an earlier row of this file',
   dateColumn: 'stock_date',
 };

@@ -16,6 +16,7 @@ import { contractorFeed, contractsOf, poorContractorEvent, type Contract } from 
 import type { FeedTable } from './feed-table';
 import type { Cell } from './feed-table';
 import type { FeedName } from '../../domain/feeds';
+import { FEED_CONTRACTS } from '../../domain/feed-contracts';
 import { financeFeed, type FinanceInput } from './finance';
 import { employeesOf, hrRows } from './hr';
 import { CivilIds } from './people';
@@ -23,7 +24,6 @@ import { periodEnds, type Cadence } from './periods';
 import type { FeedPlan } from './planted';
 import { priceRows, type GougingWindow } from './prices';
 import { shareholderEvents, shareholderRows } from './shareholders';
-import { AID, CAMERAS, CONTRACTORS, FINANCE, HR, PRICES, SHAREHOLDERS, TRANSACTIONS } from './tables';
 import { transactionFeed } from './transactions';
 
 export interface CoopFeedsInput {
@@ -133,20 +133,20 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
       input,
       coop,
       firstDay,
-      PRICES,
+      FEED_CONTRACTS.prices,
       'weekly',
       priceRows(coop, input.products, firstDay, input.gouging(coop), input.promotions(coop)),
     );
 
     const transactions = transactionFeed(coop, firstDay, endDate, r('transactions'));
-    await writeFeed(input, coop, firstDay, TRANSACTIONS, 'weekly', transactions.rows);
+    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.transactions, 'weekly', transactions.rows);
     if (input.feeds.has('transactions')) events.push(...transactions.events);
 
     const employees = employeesOf(coop, startDate, endDate, r('hr'), ids);
     const snapshots = periodEnds(firstDay, 'quarterly', endDate).flatMap((end) =>
       hrRows(coop, employees, end).map((row) => ({ date: end, row })),
     );
-    await writeFeed(input, coop, firstDay, HR, 'quarterly', snapshots);
+    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.hr, 'quarterly', snapshots);
 
     const payments: AidPayment[] = aidPayments(coop, cases.get(coop.coopId) ?? [], firstDay, endDate, r('aid'));
     if (coop.coopId === sameCoopTwice) {
@@ -176,10 +176,10 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
         });
       }
     }
-    await writeFeed(input, coop, firstDay, AID, 'monthly', aidRows(coop, payments));
+    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.aid, 'monthly', aidRows(coop, payments));
 
     const holdings = shareholderRows(shareholders.events, coop, firstDay);
-    await writeFeed(input, coop, firstDay, SHAREHOLDERS, 'monthly', holdings);
+    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.shareholders, 'monthly', holdings);
 
     const cameras = cameraFeed(
       coop,
@@ -189,7 +189,7 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
       cameraCoops.has(coop.coopId),
       r('cameras'),
     );
-    await writeFeed(input, coop, firstDay, CAMERAS, 'weekly', cameras.rows);
+    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.cameras, 'weekly', cameras.rows);
     if (input.feeds.has('cameras')) events.push(...cameras.events);
 
     const coopContracts = contracts.get(coop.coopId) ?? [];
@@ -197,7 +197,7 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
       input,
       coop,
       firstDay,
-      CONTRACTORS,
+      FEED_CONTRACTS.contractors,
       'quarterly',
       contractorFeed(coop, coop.style, coopContracts, firstDay, endDate, poor, r('contractors')),
     );
@@ -222,7 +222,7 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
       },
       r('finance'),
     );
-    await writeFeed(input, coop, firstDay, FINANCE, 'monthly', finance.rows);
+    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.finance, 'monthly', finance.rows);
     if (input.feeds.has('finance')) events.push(...finance.events);
   }
   return events;

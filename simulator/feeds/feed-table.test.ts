@@ -1,17 +1,20 @@
 import iconv from 'iconv-lite';
-import { feedTable, formatFeed, formatFeedText, type Cell } from './feed-table';
+import { formatFeed, formatFeedText, type Cell, type FeedTable } from './feed-table';
 import { readFeed } from './read-feed';
 import type { VendorStyle } from '../vendor-formats';
 
-const TABLE = feedTable('example', [
-  ['coop_id', 'رقم الجمعية', 'coop', 'text'],
-  ['day', 'التاريخ', 'date', 'date'],
-  ['at', 'الوقت', 'at', 'time'],
-  ['qty', 'الكمية', 'qty', 'int'],
-  ['amount_kwd', 'المبلغ', 'amount_fils', 'kwd'],
-  ['flag', 'إشرافية', 'flag', 'bool'],
-  ['note', 'البيان', 'note', 'text'],
-]);
+const TABLE: FeedTable = {
+  feed: 'example',
+  columns: [
+    { name: 'coop_id', ar: 'رقم الجمعية', json: 'coop', type: 'text' },
+    { name: 'day', ar: 'التاريخ', json: 'date', type: 'date' },
+    { name: 'at', ar: 'الوقت', json: 'at', type: 'time' },
+    { name: 'qty', ar: 'الكمية', json: 'qty', type: 'int' },
+    { name: 'amount_kwd', ar: 'المبلغ', json: 'amount_fils', type: 'kwd' },
+    { name: 'flag', ar: 'إشرافية', json: 'flag', type: 'bool' },
+    { name: 'note', ar: 'البيان', json: 'note', type: 'text' },
+  ],
+};
 const ROW: Cell[] = ['C001', '2025-06-14', '2025-06-14T18:05', 42, -12500, true, 'a, "b"'];
 const style = (vendor: 'A' | 'B' | 'C', arabicIndicDigits = false, decimalComma = false): VendorStyle => ({
   vendor,

@@ -1,35 +1,21 @@
 /**
  * One description per feed, written three ways. Every feed after sales and stock is a list of
- * columns with its A header, B (Arabic) header, C key and value type; `formatFeed` turns rows
- * into the bytes that vendor's system exports (docs/contracts.md, "Other feeds").
+ * columns with its A header, B (Arabic) header, C key and value type (domain/feed-contracts.ts);
+ * `formatFeed` turns rows into the bytes that vendor's system exports.
  */
+import type { FeedColumn, FeedColumnType } from '../../domain/feed-contracts';
 import { csvField } from '../csv';
 import { dayMonthYear, toArabicIndicDigits } from '../kuwait-time';
 import { VendorBytes } from '../vendor-bytes';
 import { kwdFromFils, type VendorStyle } from '../vendor-formats';
 
-/** `kwd` values are integer fils; `time` values are Kuwait wall clock `YYYY-MM-DDTHH:MM`. */
-export type ColumnType = 'text' | 'date' | 'time' | 'int' | 'kwd' | 'bool';
+/** A row's values: `kwd` values are integer fils; `time` values are Kuwait wall clock `YYYY-MM-DDTHH:MM`. */
 export type Cell = string | number | boolean;
 
-export interface FeedColumn {
-  a: string;
-  b: string;
-  c: string;
-  type: ColumnType;
-}
-
+/** Which columns a batch has, in order: a feed's contract (domain/feed-contracts.ts), or a test's own. */
 export interface FeedTable {
   feed: string;
   columns: readonly FeedColumn[];
-}
-
-/** Terse column lists: `[a, b, c, type]`. */
-export function feedTable(
-  feed: string,
-  columns: ReadonlyArray<readonly [string, string, string, ColumnType]>,
-): FeedTable {
-  return { feed, columns: columns.map(([a, b, c, type]) => ({ a, b, c, type })) };
 }
 
 function utcFromKuwait(time: string): string {
@@ -37,7 +23,7 @@ function utcFromKuwait(time: string): string {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
 }
 
-function cellA(type: ColumnType, v: Cell): string {
+function cellA(type: FeedColumnType, v: Cell): string {
   switch (type) {
     case 'kwd':
       return kwdFromFils(v as number);
@@ -54,7 +40,7 @@ function digitsB(style: VendorStyle, text: string): string {
   return style.arabicIndicDigits ? toArabicIndicDigits(text) : text;
 }
 
-function cellB(style: VendorStyle, type: ColumnType, v: Cell): string {
+function cellB(style: VendorStyle, type: FeedColumnType, v: Cell): string {
   switch (type) {
     case 'kwd': {
       const text = kwdFromFils(v as number);
@@ -73,7 +59,7 @@ function cellB(style: VendorStyle, type: ColumnType, v: Cell): string {
   }
 }
 
-function cellC(type: ColumnType, v: Cell): string {
+function cellC(type: FeedColumnType, v: Cell): string {
   switch (type) {
     case 'kwd':
     case 'int':
@@ -106,7 +92,7 @@ function writeFeed(
       let line = '{';
       for (let i = 0; i < columns.length; i++) {
         const col = columns[i] as FeedColumn;
-        line += `${i === 0 ? '' : ','}"${col.c}":${cellC(col.type, row[i] as Cell)}`;
+        line += `${i === 0 ? '' : ','}"${col.json}":${cellC(col.type, row[i] as Cell)}`;
       }
       write(`${line}}\n`, false);
     }
@@ -114,7 +100,7 @@ function writeFeed(
   }
   const isB = style.vendor === 'B';
   const eol = isB ? '\r\n' : '\n';
-  write(columns.map((col) => (isB ? col.b : col.a)).join(',') + eol, true);
+  write(columns.map((col) => (isB ? col.ar : col.name)).join(',') + eol, true);
   for (const row of rows) {
     checkRow(table, row);
     let line = '';

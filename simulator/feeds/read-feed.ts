@@ -24,14 +24,14 @@ function kuwaitFromUtc(text: string): string {
 /** A record of C values (JSON Lines object or workbook row) in A's spelling. */
 function fromC(table: FeedTable, obj: Record<string, unknown>): Record<string, string> {
   const keys = Object.keys(obj);
-  if (keys.join(',') !== table.columns.map((c) => c.c).join(','))
+  if (keys.join(',') !== table.columns.map((c) => c.json).join(','))
     throw new Error(`${table.feed}: keys ${keys.join(',')} are not the contract's`);
   return Object.fromEntries(
     table.columns.map((c) => {
-      const v = obj[c.c];
+      const v = obj[c.json];
       const value =
         c.type === 'kwd' ? kwdFromFils(v as number) : c.type === 'time' ? kuwaitFromUtc(String(v)) : String(v);
-      return [c.a, value];
+      return [c.name, value];
     }),
   );
 }
@@ -63,29 +63,29 @@ export function readFeed(table: FeedTable, bytes: Buffer, extension: string): Re
         ? iconv.decode(bytes, 'windows-1256')
         : bytes.toString('utf8');
   const [header, ...rows] = parseCsv(text);
-  const arabic = header?.[0] === columns[0]?.b;
-  const expected = columns.map((c) => (arabic ? c.b : c.a));
+  const arabic = header?.[0] === columns[0]?.ar;
+  const expected = columns.map((c) => (arabic ? c.ar : c.name));
   if (header?.join(',') !== expected.join(','))
     throw new Error(`${table.feed}: header "${header?.join(',') ?? ''}" is not the contract's`);
   return rows.map((fields) =>
     Object.fromEntries(
       columns.map((c, i) => {
         const raw = fields[i] as string;
-        if (!arabic) return [c.a, raw];
+        if (!arabic) return [c.name, raw];
         const v = latinDigits(raw);
         switch (c.type) {
           case 'date':
-            return [c.a, fromDmy(v)];
+            return [c.name, fromDmy(v)];
           case 'time':
-            return [c.a, `${fromDmy(v.slice(0, 10))}T${v.slice(11, 16)}:00+03:00`];
+            return [c.name, `${fromDmy(v.slice(0, 10))}T${v.slice(11, 16)}:00+03:00`];
           case 'kwd':
-            return [c.a, v.replace(',', '.')];
+            return [c.name, v.replace(',', '.')];
           case 'bool':
-            return [c.a, v === 'نعم' ? 'true' : 'false'];
+            return [c.name, v === 'نعم' ? 'true' : 'false'];
           case 'int':
-            return [c.a, v];
+            return [c.name, v];
           default:
-            return [c.a, raw];
+            return [c.name, raw];
         }
       }),
     ),

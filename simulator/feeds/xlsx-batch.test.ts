@@ -1,18 +1,21 @@
 import JSZip from 'jszip';
-import { feedTable, type Cell } from './feed-table';
+import type { Cell, FeedTable } from './feed-table';
 import { readFeedFile } from './read-feed';
-import { FINANCE } from './tables';
+import { FEED_CONTRACTS } from '../../domain/feed-contracts';
 import { formatFeedXlsx, readFeedXlsx } from './xlsx-batch';
 
-const TABLE = feedTable('example', [
-  ['coop_id', 'رقم الجمعية', 'coop', 'text'],
-  ['day', 'التاريخ', 'date', 'date'],
-  ['at', 'الوقت', 'at', 'time'],
-  ['qty', 'الكمية', 'qty', 'int'],
-  ['amount_kwd', 'المبلغ', 'amount_fils', 'kwd'],
-  ['flag', 'إشرافية', 'flag', 'bool'],
-  ['note', 'البيان', 'note', 'text'],
-]);
+const TABLE: FeedTable = {
+  feed: 'example',
+  columns: [
+    { name: 'coop_id', ar: 'رقم الجمعية', json: 'coop', type: 'text' },
+    { name: 'day', ar: 'التاريخ', json: 'date', type: 'date' },
+    { name: 'at', ar: 'الوقت', json: 'at', type: 'time' },
+    { name: 'qty', ar: 'الكمية', json: 'qty', type: 'int' },
+    { name: 'amount_kwd', ar: 'المبلغ', json: 'amount_fils', type: 'kwd' },
+    { name: 'flag', ar: 'إشرافية', json: 'flag', type: 'bool' },
+    { name: 'note', ar: 'البيان', json: 'note', type: 'text' },
+  ],
+};
 const ROWS: Cell[][] = [
   ['C012', '2025-06-14', '2025-06-14T18:05', 42, -12500, true, 'a, "b" <c>'],
   ['C012', '2025-06-15', '2025-06-15T00:30', 0, 0, false, ''],
@@ -68,7 +71,13 @@ describe('formatFeedXlsx', () => {
       '',
       'daily sales',
     ];
-    expect(await readFeedFile(FINANCE, await formatFeedXlsx(FINANCE, [line], '2025-06-30'), 'xlsx')).toEqual([
+    expect(
+      await readFeedFile(
+        FEED_CONTRACTS.finance,
+        await formatFeedXlsx(FEED_CONTRACTS.finance, [line], '2025-06-30'),
+        'xlsx',
+      ),
+    ).toEqual([
       {
         coop_id: 'C012',
         entry_id: 'JE-C012-000001',

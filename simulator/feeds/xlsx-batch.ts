@@ -44,7 +44,7 @@ export async function formatFeedXlsx(
   workbook.modified = stamp;
   workbook.creator = 'co-op system (vendor C)';
   const sheet = workbook.addWorksheet(table.feed);
-  sheet.addRow(table.columns.map((c) => c.c)).commit();
+  sheet.addRow(table.columns.map((c) => c.json)).commit();
   for (const row of rows) {
     if (row.length !== table.columns.length)
       throw new Error(`${table.feed}: row has ${row.length} cells, expected ${table.columns.length}`);
@@ -69,7 +69,7 @@ export async function readFeedXlsx(
   const values: Array<Array<string | number | boolean>> = [];
   sheet.eachRow((row) => values.push((row.values as Array<string | number | boolean>).slice(1)));
   const [header, ...rows] = values;
-  const keys = table.columns.map((c) => c.c);
+  const keys = table.columns.map((c) => c.json);
   if (header?.join(',') !== keys.join(','))
     throw new Error(`${table.feed}: header ${header?.join(',') ?? ''} is not the contract's`);
   return rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i] ?? ''])));
