@@ -246,7 +246,7 @@ export class TinyLake {
         cast(v.yhat * 0.8 as double) as yhat_lower, cast(v.yhat * 1.2 as double) as yhat_upper,
         cast(0.8 as double) as level, timestamptz ${q(generatedAt)} as generated_at
        from (values ${values}) as v(site, product, ds, yhat)`,
-      join(this.lakeDir, 'ml', 'forecasts', `part-${generatedAt.replace(/\D/g, '')}.parquet`),
+      join(this.lakeDir, 'ml', 'demand_forecast', `part-${generatedAt.replace(/\D/g, '')}.parquet`),
     );
   }
 

@@ -4,20 +4,8 @@ import { toNumber } from '../format/number';
 import { parseKinds, type UrlState } from '../state/url-state';
 import { cellText, bilingual } from './cells';
 
-/** The kinds fct_anomalies accepts (its dbt accepted_values; a unit test keeps the two equal), in the filter's order. */
-export const ANOMALY_KINDS = [
-  'price_gouging',
-  'missing_stock_feed',
-  'sales_feed_stopped',
-  'stock_feed_stopped',
-  'stock_feed_flatline',
-  'sales_feed_flatline',
-  'stocktake_shrinkage',
-  'delivery_without_sales',
-  'duplicate_invoice',
-  'duplicate_aid',
-  'suspicious_refunds',
-] as const;
+/** The kinds fct_anomalies accepts, in the filter's order: declared once in domain/anomaly-kinds.ts. */
+export { ANOMALY_KINDS } from '../../../domain/anomaly-kinds';
 
 /** How many cases the queue lists; the count above it is the whole match. */
 export const QUEUE_LIMIT = 200;

@@ -1,7 +1,7 @@
 with
 
 forecasts as (
-    select * from {{ ref('stg_ml__branch_hourly_forecasts') }}
+    select * from {{ ref('stg_ml__branch_hourly_forecast') }}
 ),
 
 newest as (

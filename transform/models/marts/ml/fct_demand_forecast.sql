@@ -1,7 +1,7 @@
 with
 
 forecasts as (
-    select * from {{ ref('stg_ml__forecasts') }}
+    select * from {{ ref('stg_ml__demand_forecast') }}
 ),
 
 latest_run as (

@@ -1,7 +1,7 @@
 with
 
 forecasts as (
-    select * from {{ ref('stg_ml__region_forecasts') }}
+    select * from {{ ref('stg_ml__region_forecast') }}
 ),
 
 newest as (

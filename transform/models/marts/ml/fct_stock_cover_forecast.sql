@@ -4,7 +4,7 @@
 with
 
 cover as (
-    select * from {{ ref('stg_ml__stock_cover') }}
+    select * from {{ ref('stg_ml__stock_cover_forecast') }}
 ),
 
 newest as (

@@ -1,7 +1,7 @@
 with
 
 events as (
-    select * from {{ ref('stg_ml__alert_events') }}
+    select * from {{ ref('stg_ml__surge_alert_events') }}
 ),
 
 newest as (

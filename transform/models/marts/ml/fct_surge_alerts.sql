@@ -1,7 +1,7 @@
 with
 
 alerts as (
-    select * from {{ ref('stg_ml__alerts') }}
+    select * from {{ ref('stg_ml__surge_alerts') }}
 ),
 
 newest as (

@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('ml', 'anomalies') }}
-),
-
-renamed as (
-    select {{ lake_columns('ml', 'anomalies') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- Auditor cases as ml/score.ts wrote them, each column cast to the type its source YAML declares.
+{{ stage_lake_source('ml', 'anomalies') }}

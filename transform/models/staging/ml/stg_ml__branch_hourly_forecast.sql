@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('ml', 'branch_hourly_forecasts') }}
-),
-
-renamed as (
-    select {{ lake_columns('ml', 'branch_hourly_forecasts') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- Hourly demand forecasts per selling site and essential product as ml/score.ts wrote them, each column cast to the type its source YAML declares.
+{{ stage_lake_source('ml', 'branch_hourly_forecast') }}

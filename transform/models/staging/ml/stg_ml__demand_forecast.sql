@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('ml', 'forecasts') }}
-),
-
-renamed as (
-    select {{ lake_columns('ml', 'forecasts') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- Daily demand forecasts per selling site and essential product as ml/score.ts wrote them, each column cast to the type its source YAML declares.
+{{ stage_lake_source('ml', 'demand_forecast') }}

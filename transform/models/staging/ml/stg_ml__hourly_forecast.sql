@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('ml', 'hourly_forecasts') }}
-),
-
-renamed as (
-    select {{ lake_columns('ml', 'hourly_forecasts') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- Hourly demand forecasts per governorate and category as ml/score.ts wrote them, each column cast to the type its source YAML declares.
+{{ stage_lake_source('ml', 'hourly_forecast') }}

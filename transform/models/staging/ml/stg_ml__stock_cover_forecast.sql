@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('ml', 'stock_cover') }}
-),
-
-renamed as (
-    select {{ lake_columns('ml', 'stock_cover') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- Forecast days of cover and stock-out dates as ml/score.ts wrote them, each column cast to the type its source YAML declares.
+{{ stage_lake_source('ml', 'stock_cover_forecast') }}

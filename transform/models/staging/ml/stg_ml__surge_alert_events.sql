@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('ml', 'alert_events') }}
-),
-
-renamed as (
-    select {{ lake_columns('ml', 'alert_events') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- Surge alert state changes as ml/score.ts wrote them, each column cast to the type its source YAML declares.
+{{ stage_lake_source('ml', 'surge_alert_events') }}

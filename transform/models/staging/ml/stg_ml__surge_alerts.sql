@@ -1,16 +1,2 @@
-with
-
-source as (
-    select * from {{ lake_relation('ml', 'alerts') }}
-),
-
-renamed as (
-    select {{ lake_columns('ml', 'alerts') }}
-    from source
-),
-
-final as (
-    select * from renamed
-)
-
-select * from final
+-- Panic-buying surge alerts as ml/score.ts wrote them, each column cast to the type its source YAML declares.
+{{ stage_lake_source('ml', 'surge_alerts') }}
