@@ -60,7 +60,8 @@
 {%- endmacro %}
 
 {#- Every column the source declares, cast to its declared type: a staging model over an
-    ML table that needs no renaming stays exactly in step with its source YAML. -#}
+    lake table that needs no renaming stays exactly in step with its source YAML
+    (stage_lake_source). -#}
 {% macro lake_columns(source_name, table_name) -%}
     {%- if not execute -%}
         *
@@ -70,14 +71,4 @@
         cast({{ column.name }} as {{ column.data_type }}) as {{ column.name }}{{ "," if not loop.last }}
         {%- endfor %}
     {%- endif -%}
-{%- endmacro %}
-
-{#- Rows of `rows_relation` (a staging model with batch_id) from batches that count, with
-    their batch's arrival: what every mart over a feed starts from. -#}
-{% macro current_batch_rows(rows_relation) -%}
-    select feed_rows.*, batches.received_at as batch_received_at
-    from {{ rows_relation }} as feed_rows
-    inner join {{ ref('int_batches__current') }} as batches
-        on feed_rows.batch_id = batches.batch_id
-    where batches.is_current
 {%- endmacro %}

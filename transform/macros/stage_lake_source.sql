@@ -2,7 +2,7 @@
     declares, cast to the declared type (lake_columns), read through lake_relation so a table
     with no file yet builds as a typed empty relation. A staging model over such a table is
     then one line, `{{ stage_lake_source('feeds', 'aid') }}`, and cannot drift from its
-    source. Staging that renames or derives columns (stg_lake__sales, ...) writes its own
+    source. Staging that renames or derives columns (stg_feeds__sales, ...) writes its own
     import CTE and steps instead. -#}
 {% macro stage_lake_source(source_name, table_name) -%}
 with

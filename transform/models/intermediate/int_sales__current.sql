@@ -2,22 +2,12 @@
     so every fact built on this counts each sale once. -#}
 with
 
-sales as (
-    select * from {{ ref('stg_lake__sales') }}
-),
-
-batches as (
-    select * from {{ ref('int_batches__current') }}
+current_sales as (
+    {{ current_batch_rows(ref('stg_feeds__sales')) | indent(4) }}
 ),
 
 final as (
-    select
-        sales.*,
-        batches.received_at as batch_received_at
-    from sales
-    inner join batches
-        on sales.batch_id = batches.batch_id
-    where batches.is_current
+    select * from current_sales
 )
 
 select * from final

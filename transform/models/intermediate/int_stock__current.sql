@@ -1,22 +1,12 @@
 {#- Stock lines of current batches only (see int_batches__current). -#}
 with
 
-stock as (
-    select * from {{ ref('stg_lake__stock') }}
-),
-
-batches as (
-    select * from {{ ref('int_batches__current') }}
+current_stock as (
+    {{ current_batch_rows(ref('stg_feeds__stock')) | indent(4) }}
 ),
 
 final as (
-    select
-        stock.*,
-        batches.received_at as batch_received_at
-    from stock
-    inner join batches
-        on stock.batch_id = batches.batch_id
-    where batches.is_current
+    select * from current_stock
 )
 
 select * from final

@@ -67,15 +67,25 @@ compared as (
 ),
 
 total_mismatches as (
-    select 'quantity' as check_name, coop_id, business_date, cast(null as {{ dbt.type_string() }}) as batch_id,
-        cast(lake_quantity as double) as expected, cast(fact_quantity as double) as actual
+    select
+        'quantity' as check_name,
+        coop_id,
+        business_date,
+        cast(null as {{ dbt.type_string() }}) as batch_id,
+        cast(lake_quantity as double) as expected,
+        cast(fact_quantity as double) as actual
     from compared
     where lake_quantity <> fact_quantity
 
     union all
 
-    select 'net_amount_kwd' as check_name, coop_id, business_date, cast(null as {{ dbt.type_string() }}) as batch_id,
-        cast(lake_amount as double) as expected, cast(fact_amount as double) as actual
+    select
+        'net_amount_kwd' as check_name,
+        coop_id,
+        business_date,
+        cast(null as {{ dbt.type_string() }}) as batch_id,
+        cast(lake_amount as double) as expected,
+        cast(fact_amount as double) as actual
     from compared
     where lake_amount <> fact_amount
 ),

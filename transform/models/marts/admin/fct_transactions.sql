@@ -17,7 +17,9 @@ dates as (
 ranked as (
     select
         events.*,
-        row_number() over (partition by transaction_id order by status_at desc, batch_received_at desc, source_row desc) as recency,
+        row_number() over (
+            partition by transaction_id order by status_at desc, batch_received_at desc, source_row desc
+        ) as recency,
         min(status_at) over (partition by transaction_id) as submitted_at,
         count(*) over (partition by transaction_id) as status_changes,
         sum(case when status = 'returned' then 1 else 0 end) over (partition by transaction_id) as times_returned
@@ -48,11 +50,17 @@ final as (
         as_of.as_of_date,
         cast(as_of_day.working_day_number - status_day.working_day_number as integer) as working_days_in_status,
         cast(
-            case when latest.status in ('approved', 'rejected') then status_day.working_day_number else as_of_day.working_day_number end
-            - submitted_day.working_day_number
-        as integer) as working_days_open,
-        latest.status not in ('approved', 'rejected')
-            and as_of_day.working_day_number - status_day.working_day_number > {{ var('stalled_after_working_days') }} as is_stalled
+            case
+                when latest.status in ('approved', 'rejected') then status_day.working_day_number
+                else as_of_day.working_day_number
+            end
+            - submitted_day.working_day_number as integer
+        ) as working_days_open,
+        (
+            latest.status not in ('approved', 'rejected')
+            and as_of_day.working_day_number - status_day.working_day_number
+            > {{ var('stalled_after_working_days') }}
+        ) as is_stalled
     from latest
     cross join as_of
     inner join dates as status_day

@@ -53,10 +53,14 @@ checked as (
         -- is never matched to another
         coalesce(month_groups.payments_in_month, 1) as payments_in_month,
         coalesce(month_groups.charities_in_month, 1) as charities_in_month,
-        case when monthly.civil_id is null then 1 else row_number() over (
-            partition by monthly.civil_id, monthly.aid_type, monthly.payment_month
-            order by monthly.payment_date, monthly.coop_id, monthly.payment_id
-        ) end as month_payment_rank
+        case
+            when monthly.civil_id is null then 1
+            else
+                row_number() over (
+                    partition by monthly.civil_id, monthly.aid_type, monthly.payment_month
+                    order by monthly.payment_date, monthly.coop_id, monthly.payment_id
+                )
+        end as month_payment_rank
     from monthly
     left join month_groups
         on monthly.civil_id = month_groups.civil_id

@@ -3,7 +3,8 @@
 with
 
 accounts as (
-    select * from (values
+    select * from (
+        values
         ('1110', 'Cash and bank', 'النقد والبنوك', 'asset', cast(null as varchar)),
         ('1210', 'Inventory', 'المخزون', 'asset', null),
         ('2110', 'Suppliers payable', 'الموردون', 'liability', null),
@@ -15,7 +16,7 @@ accounts as (
         ('5220', 'Contractor services', 'خدمات المقاولين', 'expense', 'contractor_services'),
         ('5240', 'Inventory shrinkage', 'عجز المخزون', 'expense', 'shrinkage'),
         ('5310', 'Social aid', 'المساعدات الاجتماعية', 'expense', 'social_aid')
-    ) as chart(account_code, account_name_en, account_name_ar, account_type, statement_line)
+    ) as chart (account_code, account_name_en, account_name_ar, account_type, statement_line)  -- noqa: AL05
 ),
 
 final as (

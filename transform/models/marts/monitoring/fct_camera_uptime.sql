@@ -14,10 +14,12 @@ spans as (
     select
         events.*,
         coalesce(
-            lead(event_at) over (partition by camera_id order by event_at, source_row),
+            lead(events.event_at) over (partition by events.camera_id order by events.event_at, events.source_row),
             as_of.as_of_at
         ) as until_at,
-        row_number() over (partition by camera_id order by event_at desc, source_row desc) as recency
+        row_number() over (
+            partition by events.camera_id order by events.event_at desc, events.source_row desc
+        ) as recency
     from events
     cross join as_of
 ),
@@ -29,8 +31,12 @@ per_camera as (
         max(site_id) as site_id,
         max(location) as location,
         min(event_at) as first_event_at,
-        sum(case when status = 'online' then {{ dbt.datediff('event_at', 'until_at', 'minute') }} else 0 end) / 60.0 as online_hours,
-        sum(case when status = 'offline' then {{ dbt.datediff('event_at', 'until_at', 'minute') }} else 0 end) / 60.0 as offline_hours,
+        sum(
+            case when status = 'online' then {{ dbt.datediff('event_at', 'until_at', 'minute') }} else 0 end
+        ) / 60.0 as online_hours,
+        sum(
+            case when status = 'offline' then {{ dbt.datediff('event_at', 'until_at', 'minute') }} else 0 end
+        ) / 60.0 as offline_hours,
         sum(case when status = 'offline' then 1 else 0 end) as outages,
         max(case when recency = 1 then status end) as current_status,
         max(case when recency = 1 then event_at end) as current_since

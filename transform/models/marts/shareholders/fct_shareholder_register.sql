@@ -13,7 +13,9 @@ deduplicated as (
     from (
         select
             events.*,
-            row_number() over (partition by coop_id, event_id order by batch_received_at desc, batch_id desc, source_row desc) as arrival_rank
+            row_number() over (
+                partition by coop_id, event_id order by batch_received_at desc, batch_id desc, source_row desc
+            ) as arrival_rank
         from events
     ) as ranked
     where arrival_rank = 1

@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ lake_relation('lake', 'sales') }}
+    select * from {{ lake_relation('feeds', 'sales') }}
 ),
 
 renamed as (

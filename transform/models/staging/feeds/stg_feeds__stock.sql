@@ -1,7 +1,7 @@
 with
 
 source as (
-    select * from {{ lake_relation('lake', 'stock') }}
+    select * from {{ lake_relation('feeds', 'stock') }}
 ),
 
 renamed as (
