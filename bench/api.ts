@@ -27,7 +27,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startCube } from '../semantic/cube-server';
+import { startCube, type RunningCube } from '../semantic/cube-server';
 import { writeTinyWarehouse } from '../semantic/fixtures/tiny-warehouse';
 import { issueToken } from '../semantic/tokens';
 
@@ -45,42 +45,39 @@ interface DashboardQuery {
 // that does not exist), so each cold request is a distinct cache key with the same cost and the
 // same rollup, if any.
 const day = (offset: number) => new Date(Date.UTC(2000, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
-const noCoop = (v: number) => ({ member: 'crisis.coop_id', operator: 'notEquals', values: [`X${v}`] });
+const noCoop = (v: number) => ({ member: 'crisis_now.coop_id', operator: 'notEquals', values: [`X${v}`] });
 const QUERIES: DashboardQuery[] = [
   {
     // The crisis room's headline: stock of essentials by co-op and governorate, now.
     name: 'crisis: essentials by co-op and governorate, now',
     query: (v) => ({
-      measures: ['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover'],
-      dimensions: ['crisis.governorate_id', 'crisis.governorate_name_ar', 'crisis.coop_id', 'crisis.coop_name_ar'],
-      filters: [
-        { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
-        { member: 'crisis.is_essential', operator: 'equals', values: ['true'] },
-        noCoop(v),
+      measures: ['crisis_now.stock_on_hand', 'crisis_now.demand_per_day', 'crisis_now.days_of_cover'],
+      dimensions: [
+        'crisis_now.governorate_id',
+        'crisis_now.governorate_name_ar',
+        'crisis_now.coop_id',
+        'crisis_now.coop_name_ar',
       ],
-      order: { 'crisis.days_of_cover': 'asc' },
+      filters: [noCoop(v)],
+      order: { 'crisis_now.days_of_cover': 'asc' },
     }),
   },
   {
     name: 'crisis: essential products, lowest cover first, now',
     query: (v) => ({
-      measures: ['crisis.days_of_cover', 'crisis.stock_on_hand', 'crisis.demand_per_day'],
-      dimensions: ['crisis.product_id', 'crisis.product_name_ar', 'crisis.category_name_ar'],
-      filters: [
-        { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
-        { member: 'crisis.is_essential', operator: 'equals', values: ['true'] },
-        noCoop(v),
-      ],
-      order: { 'crisis.days_of_cover': 'asc' },
+      measures: ['crisis_now.days_of_cover', 'crisis_now.stock_on_hand', 'crisis_now.demand_per_day'],
+      dimensions: ['crisis_now.product_id', 'crisis_now.product_name_ar', 'crisis_now.category_name_ar'],
+      filters: [noCoop(v)],
+      order: { 'crisis_now.days_of_cover': 'asc' },
       limit: 200,
     }),
   },
   {
     name: 'crisis: cover by governorate and category, now',
     query: (v) => ({
-      measures: ['crisis.days_of_cover', 'crisis.low_cover_share'],
-      dimensions: ['crisis.governorate_id', 'crisis.category_name_ar'],
-      filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }, noCoop(v)],
+      measures: ['crisis_now.days_of_cover', 'crisis_now.low_cover_share'],
+      dimensions: ['crisis_now.governorate_id', 'crisis_now.category_name_ar'],
+      filters: [noCoop(v)],
     }),
   },
   {
@@ -102,10 +99,10 @@ const QUERIES: DashboardQuery[] = [
     }),
   },
   {
-    name: 'forecasts: band by day',
+    name: 'demand forecast: band by day',
     query: (v) => ({
-      measures: ['forecasts.yhat', 'forecasts.yhat_lower', 'forecasts.yhat_upper'],
-      timeDimensions: [{ dimension: 'forecasts.ds', granularity: 'day', dateRange: [day(v), '2099-12-31'] }],
+      measures: ['demand_forecast.yhat', 'demand_forecast.yhat_lower', 'demand_forecast.yhat_upper'],
+      timeDimensions: [{ dimension: 'demand_forecast.ds', granularity: 'day', dateRange: [day(v), '2099-12-31'] }],
     }),
   },
 ];
@@ -132,37 +129,41 @@ async function runLevel(clients: number, total: number, task: (i: number) => Pro
   return times.sort((a, b) => a - b);
 }
 
-async function main(): Promise<void> {
+/** The configured warehouse, or a generated demo-shaped one in a temp dir (`tmp`, removed at the end). */
+async function prepareWarehouse(): Promise<{ warehousePath: string; tmp?: string }> {
   const configured = resolve(process.env.RABT_WAREHOUSE_PATH ?? 'data/warehouse/rabt.duckdb');
-  let tmp: string | undefined;
-  let warehousePath = configured;
-  if (!existsSync(configured)) {
-    tmp = mkdtempSync(join(tmpdir(), 'rabt-bench-api-'));
-    warehousePath = join(tmp, 'rabt.duckdb');
-    const shape = {
-      coops: Number(process.env.BENCH_COOPS ?? 75),
-      products: Number(process.env.BENCH_PRODUCTS ?? 100),
-      days: Number(process.env.BENCH_DAYS ?? 400),
-    };
-    const t0 = performance.now();
-    await writeTinyWarehouse(warehousePath, shape);
-    const rows = shape.coops * 2 * shape.products * shape.days;
-    console.log(
-      `generated a demo-shaped warehouse: ${shape.coops} co-ops, ${shape.products} products, ${shape.days} days ` +
-        `(${(rows / 1e6).toFixed(1)} M stock rows, as many sales rows) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-  }
-  const secret = process.env.CUBEJS_API_SECRET ?? `bench-${process.pid}-${Date.now()}`.padEnd(64, 'b');
-  const cube = await startCube({ port: 0, warehousePath, apiSecret: secret, logger: () => {} });
-  const { token } = await issueToken({ role: 'leadership' }, secret);
-  const { token: auditor } = await issueToken({ role: 'auditor' }, secret);
-  const api = `${cube.url}/cubejs-api/v1`;
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  if (existsSync(configured)) return { warehousePath: configured };
+  const tmp = mkdtempSync(join(tmpdir(), 'rabt-bench-api-'));
+  const warehousePath = join(tmp, 'rabt.duckdb');
+  const shape = {
+    coops: Number(process.env.BENCH_COOPS ?? 75),
+    products: Number(process.env.BENCH_PRODUCTS ?? 100),
+    days: Number(process.env.BENCH_DAYS ?? 400),
+  };
+  const t0 = performance.now();
+  await writeTinyWarehouse(warehousePath, shape);
+  const rows = shape.coops * 2 * shape.products * shape.days;
+  console.log(
+    `generated a demo-shaped warehouse: ${shape.coops} co-ops, ${shape.products} products, ${shape.days} days ` +
+      `(${(rows / 1e6).toFixed(1)} M stock rows, as many sales rows) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  return { warehousePath, tmp };
+}
 
-  const errorStart = Buffer.from('{"error"');
-  const decode = (bytes: Buffer, coding: string): Buffer =>
-    coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes;
-  /** One POST to /load over a kept-alive socket: status, content coding and the bytes as sent. */
+interface Answer {
+  json: Buffer;
+  wire: number;
+  coding: string;
+}
+
+const ERROR_START = Buffer.from('{"error"');
+const decode = (bytes: Buffer, coding: string): Buffer =>
+  coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes;
+
+/** A dashboard client of /load: node:http over kept-alive sockets, asking for gzip/br like a browser. */
+function loadClient(api: string, token: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  /** One POST to /load: status, content coding and the bytes as sent. */
   const post = (body: string) =>
     new Promise<{ status: number; coding: string; bytes: Buffer }>((done, fail) => {
       const req = httpRequest(
@@ -190,11 +191,11 @@ async function main(): Promise<void> {
       req.end(body);
     });
   /** One answer, retried while Cube says "Continue wait"; returns its JSON and the size on the wire. */
-  const fetchAnswer = async (query: unknown): Promise<{ json: Buffer; wire: number; coding: string }> => {
+  const fetchAnswer = async (query: unknown): Promise<Answer> => {
     for (;;) {
       const { status, coding, bytes } = await post(JSON.stringify({ query }));
       // Only the cache compresses, and only answers; errors come as plain JSON starting {"error".
-      const plainAnswer = coding !== 'identity' || !bytes.subarray(0, errorStart.length).equals(errorStart);
+      const plainAnswer = coding !== 'identity' || !bytes.subarray(0, ERROR_START.length).equals(ERROR_START);
       if (!CLIENT_PARSE && status === 200 && plainAnswer) return { json: bytes, wire: bytes.length, coding };
       const json = decode(bytes, coding);
       const body = JSON.parse(json.toString('utf8')) as { error?: string };
@@ -206,29 +207,96 @@ async function main(): Promise<void> {
   const load = async (query: unknown): Promise<void> => {
     await fetchAnswer(query);
   };
-  // The SQL Cube runs for a query. /sql names a rollup without the version suffix of the table
-  // actually built, so that is filled in from the catalogue (one publish, one table per rollup).
-  const sqlOf = async (query: unknown): Promise<{ sql: string; params: unknown[]; rollups: string[] }> => {
-    const res = await fetch(`${api}/sql?query=${encodeURIComponent(JSON.stringify(query))}`, {
-      headers: { authorization: auditor },
-    });
-    const body = (await res.json()) as { sql: { sql: [string, unknown[]]; preAggregations: { tableName: string }[] } };
-    let sql = body.sql.sql[0];
-    const rollups = body.sql.preAggregations.map((p) => p.tableName);
-    const built = (
-      await cube.driver.query<{ t: string }>(
-        `SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema = 'prod_pre_aggregations'`,
-      )
-    ).map((r) => r.t);
-    for (const name of rollups) {
-      const table = built.find((t) => t.startsWith(`${name}_`));
-      if (!table) throw new Error(`rollup ${name} was not built`);
-      sql = sql.replaceAll(`${name} `, `${table} `);
-    }
-    return { sql, params: body.sql.sql[1], rollups };
-  };
+  return { fetchAnswer, load };
+}
+type LoadClient = ReturnType<typeof loadClient>;
 
-  const load1 = () => loadavg()[0]!.toFixed(1);
+/**
+ * The SQL Cube runs for a query (asked as an auditor, the only role /sql is open to). /sql names
+ * a rollup without the version suffix of the table actually built, so that is filled in from the
+ * catalogue (one publish, one table per rollup).
+ */
+async function sqlOf(
+  cube: RunningCube,
+  auditor: string,
+  query: unknown,
+): Promise<{ sql: string; params: unknown[]; rollups: string[] }> {
+  const res = await fetch(`${cube.url}/cubejs-api/v1/sql?query=${encodeURIComponent(JSON.stringify(query))}`, {
+    headers: { authorization: auditor },
+  });
+  const body = (await res.json()) as { sql: { sql: [string, unknown[]]; preAggregations: { tableName: string }[] } };
+  let sql = body.sql.sql[0];
+  const rollups = body.sql.preAggregations.map((p) => p.tableName);
+  const built = (
+    await cube.driver.query<{ t: string }>(
+      `SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema = 'prod_pre_aggregations'`,
+    )
+  ).map((r) => r.t);
+  for (const name of rollups) {
+    const table = built.find((t) => t.startsWith(`${name}_`));
+    if (!table) throw new Error(`rollup ${name} was not built`);
+    sql = sql.replaceAll(`${name} `, `${table} `);
+  }
+  return { sql, params: body.sql.sql[1], rollups };
+}
+
+/** Prints the answer's size and what decoding and parsing it costs a client (not in the api times unless BENCH_CLIENT_PARSE=1). */
+async function printAnswerCost(client: LoadClient, name: string, sample: Record<string, unknown>): Promise<void> {
+  await client.load(sample);
+  await new Promise((r) => setTimeout(r, 300)); // the cache's gzip/br copies are made off-thread
+  const { json: sent, wire, coding } = await client.fetchAnswer(sample);
+  const p0 = performance.now();
+  let json = sent;
+  for (let i = 0; i < 5; i++) json = decode(sent, coding);
+  const decodeMs = (performance.now() - p0) / 5;
+  const text = json.toString('utf8');
+  const p1 = performance.now();
+  for (let i = 0; i < 5; i++) JSON.parse(text);
+  const parseMs = (performance.now() - p1) / 5;
+  console.log(
+    `  (${name}: ${(json.length / 1024).toFixed(0)} KiB of JSON, ${(wire / 1024).toFixed(0)} KiB on the wire as ${coding}; ` +
+      `on the client: ${coding} decode ${decodeMs.toFixed(1)} ms, JSON.parse ${parseMs.toFixed(1)} ms)`,
+  );
+}
+
+const f = (n: number) => n.toFixed(1);
+
+/** One table row: cold, warm (with CPU per request) and straight-DuckDB times at one concurrency. */
+async function benchLevel(
+  cube: RunningCube,
+  client: LoadClient,
+  q: DashboardQuery,
+  run: { clients: number; firstVariant: number; source: string; sql: string; params: unknown[] },
+): Promise<void> {
+  const { clients, firstVariant, source, sql, params } = run;
+  const cold = await runLevel(clients, REQUESTS_PER_LEVEL, (i) => client.load(q.query(firstVariant + i)));
+  const warmQuery = q.query(firstVariant);
+  await client.load(warmQuery); // stored (and its copies made) before the warm clients start
+  await new Promise((r) => setTimeout(r, 300));
+  const cpu0 = process.cpuUsage();
+  const warm = await runLevel(clients, REQUESTS_PER_LEVEL, () => client.load(warmQuery));
+  const cpu = process.cpuUsage(cpu0);
+  const warmCpuMs = (cpu.user + cpu.system) / 1000 / REQUESTS_PER_LEVEL;
+  const direct = await runLevel(clients, REQUESTS_PER_LEVEL, async () => {
+    await cube.driver.query(sql, params);
+  });
+  console.log(
+    `${q.name} | ${source} | ${clients} | ${f(pct(cold, 50))}/${f(pct(cold, 95))} | ${f(pct(warm, 50))}/${f(pct(warm, 95))} | ` +
+      `${f(warmCpuMs)} | ${f(pct(direct, 50))}/${f(pct(direct, 95))} | ${(pct(cold, 50) / pct(direct, 50)).toFixed(2)} | ` +
+      `${(pct(warm, 95) / pct(direct, 95)).toFixed(2)}`,
+  );
+}
+
+const load1 = () => loadavg()[0]!.toFixed(1);
+
+async function main(): Promise<void> {
+  const { warehousePath, tmp } = await prepareWarehouse();
+  const secret = process.env.CUBEJS_API_SECRET ?? `bench-${process.pid}-${Date.now()}`.padEnd(64, 'b');
+  const cube = await startCube({ port: 0, warehousePath, apiSecret: secret, logger: () => {} });
+  const { token } = await issueToken({ role: 'leadership' }, secret);
+  const { token: auditor } = await issueToken({ role: 'auditor' }, secret);
+  const client = loadClient(`${cube.url}/cubejs-api/v1`, token);
+
   console.log(
     `warehouse: ${warehousePath}${tmp ? ' (generated)' : ''}; ${REQUESTS_PER_LEVEL} requests per level, ms; ` +
       `clients ${CLIENT_PARSE ? 'parse every answer' : 'parse error answers only'}; load average ${load1()}`,
@@ -238,51 +306,16 @@ async function main(): Promise<void> {
   );
   let variant = 0;
   const t0 = performance.now();
-  await load(QUERIES[0]!.query(variant++)); // compile the model (and build any pre-aggregation) outside the timings
+  await client.load(QUERIES[0]!.query(variant++)); // compile the model (and build any pre-aggregation) outside the timings
   console.log(`first query (model compile, pre-aggregation build): ${(performance.now() - t0).toFixed(0)} ms`);
-  const f = (n: number) => n.toFixed(1);
   for (const q of QUERIES.filter((x) => !ONLY || x.name.includes(ONLY))) {
-    await load(q.query(variant++)); // this query's pre-aggregation, if any, is built before timing
-    const { sql, params, rollups } = await sqlOf(q.query(0));
-    {
-      // The answer's size and what parsing it costs a client (not in the api times unless BENCH_CLIENT_PARSE=1).
-      const sample = q.query(variant++);
-      await load(sample);
-      await new Promise((r) => setTimeout(r, 300)); // the cache's gzip/br copies are made off-thread
-      const { json: sent, wire, coding } = await fetchAnswer(sample);
-      const p0 = performance.now();
-      let json = sent;
-      for (let i = 0; i < 5; i++) json = decode(sent, coding);
-      const decodeMs = (performance.now() - p0) / 5;
-      const text = json.toString('utf8');
-      const p1 = performance.now();
-      for (let i = 0; i < 5; i++) JSON.parse(text);
-      const parseMs = (performance.now() - p1) / 5;
-      console.log(
-        `  (${q.name}: ${(json.length / 1024).toFixed(0)} KiB of JSON, ${(wire / 1024).toFixed(0)} KiB on the wire as ${coding}; ` +
-          `on the client: ${coding} decode ${decodeMs.toFixed(1)} ms, JSON.parse ${parseMs.toFixed(1)} ms)`,
-      );
-    }
+    await client.load(q.query(variant++)); // this query's pre-aggregation, if any, is built before timing
+    const { sql, params, rollups } = await sqlOf(cube, auditor, q.query(0));
+    await printAnswerCost(client, q.name, q.query(variant++));
     const source = rollups.length ? rollups.map((r) => r.split('.')[1]).join(', ') : 'warehouse';
     for (const clients of CONCURRENCY) {
-      const base = variant;
+      await benchLevel(cube, client, q, { clients, firstVariant: variant, source, sql, params });
       variant += REQUESTS_PER_LEVEL;
-      const cold = await runLevel(clients, REQUESTS_PER_LEVEL, (i) => load(q.query(base + i)));
-      const warmQuery = q.query(base);
-      await load(warmQuery); // stored (and its copies made) before the warm clients start
-      await new Promise((r) => setTimeout(r, 300));
-      const cpu0 = process.cpuUsage();
-      const warm = await runLevel(clients, REQUESTS_PER_LEVEL, () => load(warmQuery));
-      const cpu = process.cpuUsage(cpu0);
-      const warmCpuMs = (cpu.user + cpu.system) / 1000 / REQUESTS_PER_LEVEL;
-      const direct = await runLevel(clients, REQUESTS_PER_LEVEL, async () => {
-        await cube.driver.query(sql, params);
-      });
-      console.log(
-        `${q.name} | ${source} | ${clients} | ${f(pct(cold, 50))}/${f(pct(cold, 95))} | ${f(pct(warm, 50))}/${f(pct(warm, 95))} | ` +
-          `${f(warmCpuMs)} | ${f(pct(direct, 50))}/${f(pct(direct, 95))} | ${(pct(cold, 50) / pct(direct, 50)).toFixed(2)} | ` +
-          `${(pct(warm, 95) / pct(direct, 95)).toFixed(2)}`,
-      );
     }
   }
   console.log(`load average at the end: ${load1()}`);

@@ -7,7 +7,7 @@ import { startCubeHarness, type CubeHarness } from './testing/cube-harness';
  * (`audit_quarantine`, whose raw_text is what the co-op sent, personal data included). Against
  * the real server: auditors read them as the warehouse holds them; every other role finds neither
  * view nor any raw_text member in /meta and is refused both in /load, so loosening the rule in
- * VIEW_ACCESS or in model/views/audit.js makes this fail.
+ * VIEW_ACCESS or in model/shared/roles.js makes this fail.
  */
 const LINEAGE_VIEWS = ['audit_batches', 'audit_quarantine'];
 const OTHERS: [Role, string?][] = [['leadership'], ['planner'], ['controller'], ['coop_board', 'C001']];
@@ -39,7 +39,7 @@ describe('batch lineage views', () => {
       expect(
         cubes
           .map((c) => c.name)
-          .filter((n) => LINEAGE_VIEWS.includes(n) || n === 'batches' || n === 'quarantined_rows'),
+          .filter((n) => LINEAGE_VIEWS.includes(n) || n === 'fct_batches' || n === 'fct_quarantined_rows'),
       ).toEqual([]);
       const members = cubes.flatMap((c) => [...c.measures, ...c.dimensions].map((m) => m.name));
       expect(members.filter((m) => /raw_text|file_name|checksum/.test(m))).toEqual([]);
@@ -56,8 +56,8 @@ describe('batch lineage views', () => {
           filters: [{ member: 'audit_quarantine.coop_id', operator: 'equals', values: ['C001'] }],
         },
         // the private cubes behind them are closed too
-        { dimensions: ['quarantined_rows.raw_text'] },
-        { dimensions: ['batches.file_name'] },
+        { dimensions: ['fct_quarantined_rows.raw_text'] },
+        { dimensions: ['fct_batches.file_name'] },
       ]) {
         const res = await h.load(token, query);
         expect([role, JSON.stringify(query), res.status]).toEqual([role, JSON.stringify(query), 403]);

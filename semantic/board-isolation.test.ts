@@ -21,16 +21,21 @@ function rng(seed: number) {
 }
 
 const VIEWS = {
-  crisis: { measure: 'stock_on_hand', table: 'fct_stock_daily', column: 'closing_qty', time: 'stock_date' },
+  crisis_now: {
+    measure: 'stock_on_hand',
+    table: 'fct_essentials_stock_now',
+    column: 'stock_on_hand',
+    time: 'stock_date',
+  },
   consumption: { measure: 'quantity', table: 'fct_sales_daily', column: 'quantity', time: 'business_date' },
-  forecasts: { measure: 'yhat', table: 'fct_demand_forecast', column: 'yhat', time: 'ds' },
+  demand_forecast: { measure: 'yhat', table: 'fct_demand_forecast', column: 'yhat', time: 'ds' },
   camera_uptime: { measure: 'online_hours', table: 'fct_camera_uptime', column: 'online_hours', time: 'current_since' },
 } as const;
 type View = keyof typeof VIEWS;
 const EXTRA_DIMS: Record<View, string[]> = {
-  crisis: ['governorate_id', 'product_id', 'is_latest', 'product_name_en'],
+  crisis_now: ['governorate_id', 'product_id', 'cover_band', 'product_name_en'],
   consumption: ['governorate_id', 'product_id', 'category_name_en', 'is_weekend'],
-  forecasts: ['product_id', 'model', 'series_id'],
+  demand_forecast: ['product_id', 'model', 'series_id'],
   camera_uptime: ['governorate_id', 'location', 'current_status', 'camera_id'],
 };
 

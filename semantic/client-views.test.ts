@@ -17,16 +17,6 @@ const client = async (role: Role, coopId?: string) =>
 // One dashboard-shaped query per public view: [view, role that reads it, query, a measure that must be > 0].
 const cases: [string, Role, Query, string][] = [
   [
-    'crisis',
-    'leadership',
-    {
-      measures: ['crisis.days_of_cover', 'crisis.stock_on_hand'],
-      dimensions: ['crisis.governorate_name_ar'],
-      filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }],
-    },
-    'crisis.days_of_cover',
-  ],
-  [
     'crisis_now',
     'leadership',
     {
@@ -55,62 +45,62 @@ const cases: [string, Role, Query, string][] = [
     'consumption_hourly.quantity',
   ],
   [
-    'forecasts',
+    'demand_forecast',
     'leadership',
     {
-      measures: ['forecasts.yhat', 'forecasts.yhat_lower', 'forecasts.yhat_upper'],
-      timeDimensions: [{ dimension: 'forecasts.ds', granularity: 'day' }],
+      measures: ['demand_forecast.yhat', 'demand_forecast.yhat_lower', 'demand_forecast.yhat_upper'],
+      timeDimensions: [{ dimension: 'demand_forecast.ds', granularity: 'day' }],
     },
-    'forecasts.yhat',
+    'demand_forecast.yhat',
   ],
   [
-    'region_forecasts',
+    'region_forecast',
     'planner',
     {
-      measures: ['region_forecasts.yhat', 'region_forecasts.yhat_lower', 'region_forecasts.yhat_upper'],
-      dimensions: ['region_forecasts.governorate_name_ar', 'region_forecasts.category_name_ar'],
-      timeDimensions: [{ dimension: 'region_forecasts.ds', granularity: 'day' }],
+      measures: ['region_forecast.yhat', 'region_forecast.yhat_lower', 'region_forecast.yhat_upper'],
+      dimensions: ['region_forecast.governorate_name_ar', 'region_forecast.category_name_ar'],
+      timeDimensions: [{ dimension: 'region_forecast.ds', granularity: 'day' }],
     },
-    'region_forecasts.yhat',
+    'region_forecast.yhat',
   ],
   [
-    'hourly_forecasts',
+    'hourly_forecast',
     'leadership',
     {
-      measures: ['hourly_forecasts.yhat'],
-      dimensions: ['hourly_forecasts.hour_of_day'],
-      timeDimensions: [{ dimension: 'hourly_forecasts.ds_hour', granularity: 'hour' }],
+      measures: ['hourly_forecast.yhat'],
+      dimensions: ['hourly_forecast.hour_of_day'],
+      timeDimensions: [{ dimension: 'hourly_forecast.ds_hour', granularity: 'hour' }],
     },
-    'hourly_forecasts.yhat',
+    'hourly_forecast.yhat',
   ],
   [
-    'cover_forecast',
+    'stock_cover_forecast',
     'leadership',
     {
-      measures: ['cover_forecast.days_of_cover', 'cover_forecast.stock_on_hand'],
-      dimensions: ['cover_forecast.governorate_name_ar', 'cover_forecast.product_name_ar'],
-      filters: [{ member: 'cover_forecast.cover_level', operator: 'equals', values: ['governorate'] }],
+      measures: ['stock_cover_forecast.days_of_cover', 'stock_cover_forecast.stock_on_hand'],
+      dimensions: ['stock_cover_forecast.governorate_name_ar', 'stock_cover_forecast.product_name_ar'],
+      filters: [{ member: 'stock_cover_forecast.cover_level', operator: 'equals', values: ['governorate'] }],
     },
-    'cover_forecast.days_of_cover',
+    'stock_cover_forecast.days_of_cover',
   ],
   [
-    'alerts',
+    'surge_alerts',
     'leadership',
     {
-      measures: ['alerts.open_count', 'alerts.peak_ratio'],
-      dimensions: ['alerts.governorate_name_ar', 'alerts.category_name_ar', 'alerts.severity'],
+      measures: ['surge_alerts.open_count', 'surge_alerts.peak_ratio'],
+      dimensions: ['surge_alerts.governorate_name_ar', 'surge_alerts.category_name_ar', 'surge_alerts.severity'],
     },
-    'alerts.open_count',
+    'surge_alerts.open_count',
   ],
   [
-    'alert_events',
+    'surge_alert_events',
     'planner',
     {
-      measures: ['alert_events.event_count'],
-      dimensions: ['alert_events.alert_id', 'alert_events.event'],
-      timeDimensions: [{ dimension: 'alert_events.event_at', granularity: 'hour' }],
+      measures: ['surge_alert_events.event_count'],
+      dimensions: ['surge_alert_events.alert_id', 'surge_alert_events.event'],
+      timeDimensions: [{ dimension: 'surge_alert_events.event_at', granularity: 'hour' }],
     },
-    'alert_events.event_count',
+    'surge_alert_events.event_count',
   ],
   [
     'linkage',
@@ -317,10 +307,10 @@ describe('@cubejs-client/core', () => {
   });
 
   it('keeps the forecast interval around the forecast', async () => {
-    const rs = await (await client('planner')).load(cases.find((c) => c[0] === 'forecasts')![2]);
+    const rs = await (await client('planner')).load(cases.find((c) => c[0] === 'demand_forecast')![2]);
     for (const r of rs.tablePivot()) {
-      expect(Number(r['forecasts.yhat_lower'])).toBeLessThanOrEqual(Number(r['forecasts.yhat']));
-      expect(Number(r['forecasts.yhat'])).toBeLessThanOrEqual(Number(r['forecasts.yhat_upper']));
+      expect(Number(r['demand_forecast.yhat_lower'])).toBeLessThanOrEqual(Number(r['demand_forecast.yhat']));
+      expect(Number(r['demand_forecast.yhat'])).toBeLessThanOrEqual(Number(r['demand_forecast.yhat_upper']));
     }
   });
 
@@ -346,6 +336,6 @@ describe('@cubejs-client/core', () => {
     expect(meta.resolveMember('consumption.net_amount_kwd', 'measures')).toMatchObject({
       meta: { currency: 'KWD', number_format: ',.3f' },
     });
-    expect(meta.resolveMember('crisis.days_of_cover', 'measures')).toMatchObject({ meta: { number_format: ',.1f' } });
+    expect(meta.resolveMember('crisis_now.days_of_cover', 'measures')).toMatchObject({ meta: { number_format: ',.1f' } });
   });
 });

@@ -21,17 +21,16 @@ const FINANCE_ADMIN_VIEWS = [
   'transactions',
 ];
 const LEADERSHIP_VIEWS = [
-  'alert_events',
-  'alerts',
   'consumption',
   'consumption_hourly',
-  'cover_forecast',
-  'crisis',
   'crisis_now',
-  'forecasts',
-  'hourly_forecasts',
+  'demand_forecast',
+  'hourly_forecast',
   'linkage',
-  'region_forecasts',
+  'region_forecast',
+  'stock_cover_forecast',
+  'surge_alert_events',
+  'surge_alerts',
   ...FINANCE_ADMIN_VIEWS,
 ].sort();
 const PLANNER_VIEWS = LEADERSHIP_VIEWS.filter((v) => !FINANCE_ADMIN_VIEWS.includes(v));
@@ -47,13 +46,9 @@ const AUDIT_VIEWS = [
 ];
 
 const crisisByGovernorate = {
-  measures: ['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover'],
-  dimensions: ['crisis.governorate_id'],
-  filters: [
-    { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
-    { member: 'crisis.is_essential', operator: 'equals', values: ['true'] },
-  ],
-  order: { 'crisis.governorate_id': 'asc' },
+  measures: ['crisis_now.stock_on_hand', 'crisis_now.demand_per_day', 'crisis_now.days_of_cover'],
+  dimensions: ['crisis_now.governorate_id'],
+  order: { 'crisis_now.governorate_id': 'asc' },
 };
 
 describe('Cube server', () => {
@@ -62,18 +57,18 @@ describe('Cube server', () => {
     expect(res.status).toBe(200);
   });
 
-  it('loads the crisis view with a valid token, equal to the same SQL on DuckDB', async () => {
+  it('loads the crisis_now view with a valid token, equal to the latest essentials in the daily stock mart', async () => {
     const { status, body } = await h.load(await h.token('leadership'), crisisByGovernorate);
     expect(status).toBe(200);
     const expected = await h.direct(`
-      SELECT c.governorate_id, sum(s.closing_qty)::VARCHAR AS stock, sum(s.avg_daily_demand_28d) AS demand
-      FROM marts.fct_stock_daily s JOIN marts.dim_coop c USING (coop_id) JOIN marts.dim_product p USING (product_id)
+      SELECT t.governorate_id, sum(s.closing_qty)::VARCHAR AS stock, sum(s.avg_daily_demand_28d) AS demand
+      FROM marts.fct_stock_daily s JOIN marts.dim_site t USING (site_id) JOIN marts.dim_product p USING (product_id)
       WHERE s.is_latest AND p.is_essential GROUP BY 1 ORDER BY 1`);
-    expect(body.data?.map((r) => r['crisis.governorate_id'])).toEqual(expected.map((r) => r.governorate_id));
+    expect(body.data?.map((r) => r['crisis_now.governorate_id'])).toEqual(expected.map((r) => r.governorate_id));
     body.data?.forEach((row, i) => {
-      expect(row['crisis.stock_on_hand']).toBe(expected[i]?.stock);
-      expect(Number(row['crisis.demand_per_day'])).toBeCloseTo(Number(expected[i]?.demand), 6);
-      expect(Number(row['crisis.days_of_cover'])).toBeCloseTo(
+      expect(row['crisis_now.stock_on_hand']).toBe(expected[i]?.stock);
+      expect(Number(row['crisis_now.demand_per_day'])).toBeCloseTo(Number(expected[i]?.demand), 6);
+      expect(Number(row['crisis_now.days_of_cover'])).toBeCloseTo(
         Number(expected[i]?.stock) / Number(expected[i]?.demand),
         6,
       );
@@ -149,17 +144,17 @@ describe('Cube server', () => {
   });
 
   it('refuses the private cubes behind the views to every role', async () => {
-    const q = { measures: ['stock.stock_on_hand'], dimensions: ['stock.coop_id'] };
+    const q = { measures: ['fct_stock_daily.stock_on_hand'], dimensions: ['fct_stock_daily.coop_id'] };
     for (const token of [await h.token('planner'), await h.token('coop_board', 'C001'), await h.token('auditor')]) {
       const res = await h.load(token, q);
       expect(res.status).toBe(403);
-      expect(res.body.error).toMatch(/may not query stock/);
+      expect(res.body.error).toMatch(/may not query fct_stock_daily/);
     }
   });
 
   it('keeps the SQL endpoint closed to everyone but auditors', async () => {
     const sql = async (role: 'planner' | 'auditor' | 'leadership') => {
-      const query = encodeURIComponent(JSON.stringify({ measures: ['crisis.stock_on_hand'] }));
+      const query = encodeURIComponent(JSON.stringify({ measures: ['crisis_now.stock_on_hand'] }));
       const res = await fetch(`${h.cube.url}/cubejs-api/v1/sql?query=${query}`, {
         headers: { authorization: await h.token(role) },
       });
@@ -174,9 +169,9 @@ describe('Cube server', () => {
     const { status, body } = await h.meta(await h.token('leadership'));
     expect(status).toBe(200);
     expect(body.cubes?.map((c) => c.name).sort()).toEqual(LEADERSHIP_VIEWS);
-    const crisis = body.cubes?.find((c) => c.name === 'crisis');
+    const crisis = body.cubes?.find((c) => c.name === 'crisis_now');
     expect(crisis?.measures.map((m) => m.name).sort()).toEqual(
-      expect.arrayContaining(['crisis.stock_on_hand', 'crisis.demand_per_day', 'crisis.days_of_cover']),
+      expect.arrayContaining(['crisis_now.stock_on_hand', 'crisis_now.demand_per_day', 'crisis_now.days_of_cover']),
     );
   });
 
@@ -208,16 +203,13 @@ describe('Cube server', () => {
 
   it('picks up a newly published warehouse without a restart', async () => {
     const token = await h.token('leadership');
-    const q = {
-      measures: ['crisis.stock_on_hand'],
-      filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }],
-    };
-    const before = Number((await h.load(token, q)).body.data?.[0]?.['crisis.stock_on_hand']);
+    const q = { measures: ['crisis_now.stock_on_hand'] };
+    const before = Number((await h.load(token, q)).body.data?.[0]?.['crisis_now.stock_on_hand']);
     await writeTinyWarehouse(h.warehousePath, { coops: 4, days: 4, scale: 2 });
     let after = before;
     for (let i = 0; i < 40 && after === before; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      after = Number((await h.load(token, q)).body.data?.[0]?.['crisis.stock_on_hand']);
+      after = Number((await h.load(token, q)).body.data?.[0]?.['crisis_now.stock_on_hand']);
     }
     expect(after).toBe(before * 2);
   });

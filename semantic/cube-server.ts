@@ -86,19 +86,43 @@ function defaultLogger(message: string, params: Record<string, unknown>): void {
   }
 }
 
-/** Start the real Cube 0.33 REST API over the published warehouse. */
-export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
-  const concurrency = opts.concurrency ?? 4;
-  const driver = new DuckDBDriver({
-    warehousePath: opts.warehousePath,
-    poolSize: concurrency,
-    queryTimeoutMs: opts.queryTimeoutMs ?? 60_000,
-  });
-  const queueOptions = { concurrency, executionTimeout: Math.ceil((opts.queryTimeoutMs ?? 60_000) / 1000) + 5 };
+type CubeCore = InstanceType<typeof CubejsServerCore>;
 
+/** Cube's checkAuth: a valid token's claims become the request's security context; raw SQL is for auditors. */
+function checkAuthWith(apiSecret: string) {
+  return async (req: AuthedRequest, auth?: string): Promise<void> => {
+    if (!auth) throw forbidden("Authorization header isn't set");
+    let ctx: SecurityContext;
+    try {
+      ctx = await verifyToken(auth, apiSecret);
+    } catch (error) {
+      throw forbidden((error as Error).message);
+    }
+    const path = req.originalUrl ?? req.url ?? '';
+    if (RAW_SQL_PATHS.some((p) => path.startsWith(p)) && ctx.role !== 'auditor') {
+      throw forbidden(`The SQL endpoint is open to auditors only, not ${ctx.role}`);
+    }
+    req.securityContext = ctx;
+  };
+}
+
+/** Cube's queryRewrite: the access rules of query-rewrite.ts, a refusal as a 403. */
+async function queryRewrite(query: unknown, { securityContext }: { securityContext?: SecurityContext }) {
+  try {
+    return rewriteQuery(query as CubeQuery, securityContext) as never;
+  } catch (error) {
+    if (error instanceof AccessDeniedError) throw forbidden(error.message);
+    throw error;
+  }
+}
+
+/** Cube core over the driver and the model folder, every option explicit. */
+function createCore(opts: StartCubeOptions, driver: DuckDBDriver): CubeCore {
+  const concurrency = opts.concurrency ?? 4;
+  const queueOptions = { concurrency, executionTimeout: Math.ceil((opts.queryTimeoutMs ?? 60_000) / 1000) + 5 };
   const repository = new ModelRepository(opts.schemaPath ?? DEFAULT_SCHEMA_PATH);
   // Cast: 0.33's CreateOptions types lag its runtime (devServer, checkAuth(req) shapes).
-  const core = new CubejsServerCore({
+  return new CubejsServerCore({
     // Everything explicit, so nothing depends on NODE_ENV or CUBEJS_* in the environment.
     devServer: false,
     telemetry: false,
@@ -129,30 +153,13 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
       opts.buildRollupsInBackground ? ROLLUP_BUILDER_ROLES.map((role) => ({ securityContext: { role } })) : [],
     // GraphQL stays off: one query surface (REST) to reason about.
     contextToApiScopes: async () => ['meta', 'data'],
-    checkAuth: async (req: AuthedRequest, auth?: string) => {
-      if (!auth) throw forbidden("Authorization header isn't set");
-      let ctx: SecurityContext;
-      try {
-        ctx = await verifyToken(auth, opts.apiSecret);
-      } catch (error) {
-        throw forbidden((error as Error).message);
-      }
-      const path = req.originalUrl ?? req.url ?? '';
-      if (RAW_SQL_PATHS.some((p) => path.startsWith(p)) && ctx.role !== 'auditor') {
-        throw forbidden(`The SQL endpoint is open to auditors only, not ${ctx.role}`);
-      }
-      req.securityContext = ctx;
-    },
-    queryRewrite: async (query: unknown, { securityContext }: { securityContext?: SecurityContext }) => {
-      try {
-        return rewriteQuery(query as CubeQuery, securityContext) as never;
-      } catch (error) {
-        if (error instanceof AccessDeniedError) throw forbidden(error.message);
-        throw error;
-      }
-    },
+    checkAuth: checkAuthWith(opts.apiSecret),
+    queryRewrite,
   } as unknown as ConstructorParameters<typeof CubejsServerCore>[0]);
+}
 
+/** express with CORS, the answer cache and the /meta filter in front of Cube's routes. */
+async function createApp(opts: StartCubeOptions, core: CubeCore, cache: ResponseCache): Promise<ExpressApp> {
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -163,55 +170,69 @@ export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
   );
   // Parsed here so the answer cache can read it; Cube's own parser skips a parsed body.
   app.use('/cubejs-api/v1/load', express.json({ limit: '1mb' }));
-  const cache = createResponseCache({
-    verify: (token) => verifyToken(token, opts.apiSecret),
-    publication: () => driver.publication(),
-    settleMs: REFRESH_KEY_EVERY_MS + 1000,
-  });
   app.use(cache.middleware);
   app.use(metaFilter);
   await core.initApp(app as never);
+  return app;
+}
 
+async function listen(app: ExpressApp, port: number, host: string | undefined): Promise<Server> {
   const server: Server = createServer(app);
   // Longer than clients keep idle connections, so the server never closes one a client is reusing.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
+  return server;
+}
+
+/**
+ * The rollups as Cube compiled them for the roles that build them: table names are
+ * `<cube>_<pre-aggregation>` plus a version hash.
+ */
+async function declaredRollups(core: CubeCore): Promise<string[]> {
+  const lists = await Promise.all(
+    ROLLUP_BUILDER_ROLES.map(async (role) =>
+      (await core.getCompilerApi({ securityContext: { role }, requestId: 'rollups' } as never)).preAggregations({}),
+    ),
+  );
+  const rollups = (lists.flat() as { cube: string; preAggregationName: string; preAggregation: { type: string } }[])
+    .filter((p) => p.preAggregation.type === 'rollup')
+    .map((p) => `${p.cube}_${p.preAggregationName}`);
+  return [...new Set(rollups)].sort();
+}
+
+/** Start the real Cube 0.33 REST API over the published warehouse. */
+export async function startCube(opts: StartCubeOptions): Promise<RunningCube> {
+  const driver = new DuckDBDriver({
+    warehousePath: opts.warehousePath,
+    poolSize: opts.concurrency ?? 4,
+    queryTimeoutMs: opts.queryTimeoutMs ?? 60_000,
+  });
+  const core = createCore(opts, driver);
+  const cache = createResponseCache({
+    verify: (token) => verifyToken(token, opts.apiSecret),
+    publication: () => driver.publication(),
+    settleMs: REFRESH_KEY_EVERY_MS + 1000,
+  });
+  const server = await listen(await createApp(opts, core, cache), opts.port, opts.host);
   const { port } = server.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
 
   let closed = false;
-  // The rollups as Cube compiled them for the roles that build them: table names are
-  // `<cube>_<pre-aggregation>` plus a version hash.
-  let declaredRollups: Promise<string[]> | undefined;
-  const declared = (): Promise<string[]> =>
-    (declaredRollups ??= Promise.all(
-      ROLLUP_BUILDER_ROLES.map(async (role) =>
-        (await core.getCompilerApi({ securityContext: { role }, requestId: 'rollups' } as never)).preAggregations({}),
-      ),
-    ).then((lists) =>
-      [
-        ...new Set(
-          (lists.flat() as { cube: string; preAggregationName: string; preAggregation: { type: string } }[])
-            .filter((p) => p.preAggregation.type === 'rollup')
-            .map((p) => `${p.cube}_${p.preAggregationName}`),
-        ),
-      ].sort(),
-    ));
+  let declared: Promise<string[]> | undefined;
   return {
-    url,
+    url: `http://localhost:${port}`,
     driver,
     async rollups() {
       const tables = (await driver.query<{ table_name: string }>(ROLLUP_TABLES_SQL, [])).map((r) =>
         String(r.table_name),
       );
-      const rollups = await declared();
+      const rollups = await (declared ??= declaredRollups(core));
       return { declared: rollups, built: builtRollups(rollups, tables) };
     },
     cacheStats: cache.stats,

@@ -15,29 +15,27 @@ afterAll(async () => {
 });
 
 const crisisNow = {
-  measures: ['crisis.stock_on_hand', 'crisis.days_of_cover', 'crisis.low_cover_share'],
-  dimensions: ['crisis.governorate_id', 'crisis.coop_id', 'crisis.coop_name_ar'],
-  filters: [
-    { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
-    { member: 'crisis.is_essential', operator: 'equals', values: ['true'] },
-  ],
-  order: [['crisis.coop_id', 'asc']],
+  measures: ['crisis_now.stock_on_hand', 'crisis_now.days_of_cover', 'crisis_now.low_cover_share'],
+  dimensions: ['crisis_now.governorate_id', 'crisis_now.coop_id', 'crisis_now.coop_name_ar'],
+  order: [['crisis_now.coop_id', 'asc']],
 };
+// Each site's latest count of each essential, from the daily stock mart the "now" mart is built on.
 const crisisNowSql = `
-  SELECT c.governorate_id, s.coop_id, sum(s.closing_qty)::VARCHAR AS stock,
+  SELECT t.governorate_id, s.coop_id, sum(s.closing_qty)::VARCHAR AS stock,
          sum(s.closing_qty) / sum(s.avg_daily_demand_28d) AS cover,
-         100.0 * avg(CASE WHEN s.days_of_cover < 7 THEN 1 ELSE 0 END) AS low_share
-  FROM marts.fct_stock_daily s JOIN marts.dim_coop c USING (coop_id) JOIN marts.dim_product p USING (product_id)
+         100.0 * avg(CASE WHEN n.cover_band IN ('out', 'critical', 'low') THEN 1 ELSE 0 END) AS low_share
+  FROM marts.fct_stock_daily s JOIN marts.dim_site t USING (site_id) JOIN marts.dim_product p USING (product_id)
+  JOIN marts.fct_essentials_stock_now n ON n.site_id = s.site_id AND n.product_id = s.product_id
   WHERE s.is_latest AND p.is_essential %COOP% GROUP BY 1, 2 ORDER BY 2`;
 
 function expectCrisisEqual(data: Record<string, unknown>[] | undefined, expected: Record<string, unknown>[]): void {
-  expect(data?.map((r) => [r['crisis.governorate_id'], r['crisis.coop_id']])).toEqual(
+  expect(data?.map((r) => [r['crisis_now.governorate_id'], r['crisis_now.coop_id']])).toEqual(
     expected.map((r) => [r.governorate_id, r.coop_id]),
   );
   data?.forEach((row, i) => {
-    expect(row['crisis.stock_on_hand']).toBe(expected[i]?.stock);
-    expect(Number(row['crisis.days_of_cover'])).toBeCloseTo(Number(expected[i]?.cover), 9);
-    expect(Number(row['crisis.low_cover_share'])).toBeCloseTo(Number(expected[i]?.low_share), 9);
+    expect(row['crisis_now.stock_on_hand']).toBe(expected[i]?.stock);
+    expect(Number(row['crisis_now.days_of_cover'])).toBeCloseTo(Number(expected[i]?.cover), 9);
+    expect(Number(row['crisis_now.low_cover_share'])).toBeCloseTo(Number(expected[i]?.low_share), 9);
   });
 }
 
@@ -68,14 +66,40 @@ describe('pre-aggregations', () => {
   it('answer the crisis room\'s "now" query from a rollup, equal to the warehouse', async () => {
     const { status, body, tables } = await loadAndTrace(await h.token('leadership'), crisisNow);
     expect(status).toBe(200);
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.stock_now_by_coop_product_/)]);
+    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/)]);
     expectCrisisEqual(body.data, await h.direct(crisisNowSql.replace('%COOP%', '')));
   });
 
   it('answer a board from the same rollup, only its own co-op', async () => {
     const { body, tables } = await loadAndTrace(await h.token('coop_board', 'C004'), crisisNow);
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.stock_now_by_coop_product_/)]);
+    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/)]);
     expectCrisisEqual(body.data, await h.direct(crisisNowSql.replace('%COOP%', `AND s.coop_id = 'C004'`)));
+  });
+
+  it('answer the essentials list and "data as of" from the same rollup', async () => {
+    const token = await h.token('leadership');
+    const essentials = await loadAndTrace(token, {
+      measures: ['crisis_now.days_of_cover', 'crisis_now.stock_on_hand', 'crisis_now.demand_per_day'],
+      dimensions: ['crisis_now.product_id', 'crisis_now.product_name_ar', 'crisis_now.category_name_ar'],
+      order: { 'crisis_now.days_of_cover': 'asc' },
+    });
+    expect(essentials.tables).toEqual([
+      expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/),
+    ]);
+    const products = await h.direct(`SELECT count(*)::INTEGER AS n FROM marts.fct_essentials_stock_now`);
+    expect(essentials.body.data?.length).toBeGreaterThan(0);
+    expect(essentials.body.data?.length).toBeLessThanOrEqual(Number(products[0]?.n));
+    const freshness = await loadAndTrace(token, {
+      measures: ['crisis_now.stock_on_hand'],
+      timeDimensions: [{ dimension: 'crisis_now.stock_date', granularity: 'day' }],
+      order: { 'crisis_now.stock_date': 'desc' },
+      limit: 1,
+    });
+    expect(freshness.tables).toEqual([
+      expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/),
+    ]);
+    const [newest] = await h.direct(`SELECT max(stock_date)::VARCHAR AS d FROM marts.fct_essentials_stock_now`);
+    expect(freshness.body.data?.[0]?.['crisis_now.stock_date.day']).toBe(`${newest?.d}T00:00:00.000`);
   });
 
   it('answer consumption by category, day and calendar flags from a rollup, equal to the warehouse', async () => {
@@ -90,7 +114,7 @@ describe('pre-aggregations', () => {
         ['consumption.category_name_en', 'asc'],
       ],
     });
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.sales_daily_by_category_governorate_/)]);
+    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_sales_daily_daily_by_category_governorate_/)]);
     const expected = await h.direct(`
       SELECT s.business_date::VARCHAR AS d, p.category_name_en AS cat, d.is_weekend AS wk,
              sum(s.net_amount_kwd)::VARCHAR AS amount, sum(s.quantity)::VARCHAR AS qty
@@ -114,7 +138,7 @@ describe('pre-aggregations', () => {
       timeDimensions: [{ dimension: 'consumption.business_date', granularity: 'month' }],
       order: [['consumption.product_id', 'asc']],
     });
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.sales_daily_by_product_governorate_/)]);
+    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_sales_daily_daily_by_product_governorate_/)]);
     const expected = await h.direct(`
       SELECT product_id, sum(net_amount_kwd)::VARCHAR AS amount FROM marts.fct_sales_daily GROUP BY 1 ORDER BY 1`);
     expect(body.data?.map((r) => [r['consumption.product_id'], r['consumption.net_amount_kwd']])).toEqual(
@@ -124,14 +148,14 @@ describe('pre-aggregations', () => {
 
   it('leave drill-downs below the rollups to the warehouse', async () => {
     const { status, body, tables } = await loadAndTrace(await h.token('leadership'), {
-      measures: ['crisis.stock_on_hand'],
-      dimensions: ['crisis.site_id', 'crisis.product_id'],
-      filters: [{ member: 'crisis.is_latest', operator: 'equals', values: ['true'] }],
+      measures: ['crisis_now.stock_on_hand'],
+      dimensions: ['crisis_now.site_id', 'crisis_now.product_id'],
     });
     expect(status).toBe(200);
-    expect(tables).toContain('marts.fct_stock_daily');
+    expect(tables).toContain('marts.fct_essentials_stock_now');
     expect(tables.filter((t) => t.startsWith('prod_pre_aggregations'))).toEqual([]);
-    expect(body.data?.length).toBe(5 * 2 * 8);
+    const essentials = await h.direct(`SELECT count(*)::INTEGER AS n FROM marts.dim_product WHERE is_essential`);
+    expect(body.data?.length).toBe(5 * 2 * Number(essentials[0]?.n));
   });
 
   it('catch up with a new publish', async () => {
@@ -140,7 +164,7 @@ describe('pre-aggregations', () => {
     await writeTinyWarehouse(h.warehousePath, { coops: 5, days: 6, products: 8, scale: 3 });
     const expected = await h.direct(crisisNowSql.replace('%COOP%', ''));
     let after = before;
-    for (let i = 0; i < 60 && after?.[0]?.['crisis.stock_on_hand'] === before?.[0]?.['crisis.stock_on_hand']; i++) {
+    for (let i = 0; i < 60 && after?.[0]?.['crisis_now.stock_on_hand'] === before?.[0]?.['crisis_now.stock_on_hand']; i++) {
       await new Promise((r) => setTimeout(r, 250));
       after = (await h.load(token, crisisNow)).body.data;
     }

@@ -9,7 +9,7 @@ beforeAll(async () => {
   h = await startCubeHarness({ coops: 3, days: 3 });
   // The driver attaches the warehouse on the first query; answers are stored only once that
   // publication has settled (Cube's 2 s refresh keys).
-  await h.load(await h.token('auditor'), { measures: ['crisis.stock_on_hand'] });
+  await h.load(await h.token('auditor'), { measures: ['crisis_now.stock_on_hand'] });
   await new Promise((r) => setTimeout(r, 3200));
 }, 120_000);
 afterAll(async () => {

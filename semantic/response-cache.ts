@@ -86,6 +86,69 @@ function entryBytes(e: Entry): number {
   return e.identity.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0);
 }
 
+/** The stored answers, least recently used first, kept within a count and a byte budget (copies included). */
+function createEntryStore(maxEntries: number, maxTotalBytes: number) {
+  const entries = new Map<string, Entry>();
+  let totalBytes = 0;
+  const evict = (): void => {
+    while (entries.size > maxEntries || totalBytes > maxTotalBytes) {
+      const [oldest, value] = entries.entries().next().value as [string, Entry];
+      entries.delete(oldest);
+      totalBytes -= entryBytes(value);
+    }
+  };
+  return {
+    has: (key: string): boolean => entries.has(key),
+    /** The entry under `key`, now the most recently used. */
+    get(key: string): Entry | undefined {
+      const hit = entries.get(key);
+      if (hit === undefined) return undefined;
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit;
+    },
+    put(key: string, e: Entry): void {
+      entries.set(key, e);
+      totalBytes += e.identity.length;
+      evict();
+    },
+    // A copy is kept only while its entry is still the stored one (it may have been evicted
+    // meanwhile) and only if it is smaller than the JSON itself.
+    addCopy(key: string, e: Entry, coding: 'gzip' | 'br', bytes: Buffer): void {
+      if (entries.get(key) !== e || bytes.length >= e.identity.length) return;
+      e[coding] = bytes;
+      totalBytes += bytes.length;
+      evict();
+    },
+  };
+}
+
+/** gzip and brotli copies of an answer, made on libuv's pool; resolves once both are done. */
+function compressCopies(identity: Buffer, onCopy: (coding: 'gzip' | 'br', bytes: Buffer) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let left = 2;
+    const finish = () => (--left === 0 ? resolve() : undefined);
+    gzip(identity, { level: 6 }, (error, out) => {
+      if (!error) onCopy('gzip', out);
+      finish();
+    });
+    // Quality 5: within a few percent of 11 on this JSON at a fraction of the CPU.
+    brotliCompress(
+      identity,
+      {
+        params: {
+          [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+        },
+      },
+      (error, out) => {
+        if (!error) onCopy('br', out);
+        finish();
+      },
+    );
+  });
+}
+
 /**
  * Writes a stored (or just stored) answer. The bytes are ready, so this is a header set and one
  * socket write: no JSON.stringify, no UTF-8 encoding, no compression on the request's path.
@@ -125,57 +188,37 @@ function sendEntry(req: Req, res: Res, e: Entry): void {
  * asking at once queued for a second even when every answer came from here.
  */
 export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
-  const maxEntries = opts.maxEntries ?? 2000;
   const maxTotalBytes = opts.maxTotalBytes ?? 256_000_000;
   const compressMinBytes = opts.compressMinBytes ?? 1024;
-  const entries = new Map<string, Entry>();
-  let totalBytes = 0;
+  const store = createEntryStore(opts.maxEntries ?? 2000, maxTotalBytes);
   const stats = { hits: 0, misses: 0, stored: 0, notModified: 0 };
   const pending = new Set<Promise<void>>();
 
-  const evict = (): void => {
-    while (entries.size > maxEntries || totalBytes > maxTotalBytes) {
-      const [oldest, value] = entries.entries().next().value as [string, Entry];
-      entries.delete(oldest);
-      totalBytes -= entryBytes(value);
-    }
-  };
-
-  // A copy is kept only while its entry is still the stored one (it may have been evicted
-  // meanwhile) and only if it is smaller than the JSON itself.
-  const addCopy = (key: string, e: Entry, coding: 'gzip' | 'br', bytes: Buffer): void => {
-    if (entries.get(key) !== e || bytes.length >= e.identity.length) return;
-    e[coding] = bytes;
-    totalBytes += bytes.length;
-    evict();
-  };
-
   const compress = (key: string, e: Entry): void => {
     if (e.identity.length < compressMinBytes) return;
-    const done = new Promise<void>((resolve) => {
-      let left = 2;
-      const finish = () => (--left === 0 ? resolve() : undefined);
-      gzip(e.identity, { level: 6 }, (error, out) => {
-        if (!error) addCopy(key, e, 'gzip', out);
-        finish();
-      });
-      // Quality 5: within a few percent of 11 on this JSON at a fraction of the CPU.
-      brotliCompress(
-        e.identity,
-        {
-          params: {
-            [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
-            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: e.identity.length,
-          },
-        },
-        (error, out) => {
-          if (!error) addCopy(key, e, 'br', out);
-          finish();
-        },
-      );
-    });
+    const done = compressCopies(e.identity, (coding, bytes) => store.addCopy(key, e, coding, bytes));
     pending.add(done);
     void done.then(() => pending.delete(done));
+  };
+
+  // Cube answers through res.json: the answer is stored under `key` and sent from its bytes.
+  const storeWhenAnswered = (req: Req, res: Res, key: string): void => {
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      res.json = json;
+      // Errors, refusals and Cube's {error: 'Continue wait'} (a 200) go out as Cube sends them, unstored.
+      const ok = res.statusCode === 200 && body !== null && typeof body === 'object' && !('error' in body);
+      if (!ok) return json(body);
+      // What express' res.json would send (no replacer or spacing is configured), encoded once.
+      const entry = makeEntry(Buffer.from(JSON.stringify(body), 'utf8'));
+      if (entry.identity.length <= maxTotalBytes / 4 && !store.has(key)) {
+        store.put(key, entry);
+        stats.stored += 1;
+        compress(key, entry);
+      }
+      sendEntry(req, res, entry);
+      return res;
+    };
   };
 
   const handle = async (req: Req, res: Res, next: (error?: unknown) => void): Promise<void> => {
@@ -192,36 +235,15 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
     const publication = await opts.publication();
     const query = typeof raw === 'string' ? raw : JSON.stringify(raw);
     const key = JSON.stringify([publication.version, ctx.role, ctx.coop_id ?? null, query]);
-    const hit = entries.get(key);
+    const hit = store.get(key);
     if (hit !== undefined) {
-      entries.delete(key); // most recently used last
-      entries.set(key, hit);
       stats.hits += 1;
       if (req.method === 'GET' && etagMatches(req.headers['if-none-match'], hit.etag)) stats.notModified += 1;
       sendEntry(req, res, hit);
       return;
     }
     stats.misses += 1;
-    if (Date.now() - publication.attachedAt >= opts.settleMs) {
-      const json = res.json.bind(res);
-      res.json = (body: unknown) => {
-        res.json = json;
-        // Errors, refusals and Cube's {error: 'Continue wait'} (a 200) go out as Cube sends them, unstored.
-        const ok = res.statusCode === 200 && body !== null && typeof body === 'object' && !('error' in body);
-        if (!ok) return json(body);
-        // What express' res.json would send (no replacer or spacing is configured), encoded once.
-        const entry = makeEntry(Buffer.from(JSON.stringify(body), 'utf8'));
-        if (entry.identity.length <= maxTotalBytes / 4 && !entries.has(key)) {
-          entries.set(key, entry);
-          totalBytes += entry.identity.length;
-          stats.stored += 1;
-          evict();
-          compress(key, entry);
-        }
-        sendEntry(req, res, entry);
-        return res;
-      };
-    }
+    if (Date.now() - publication.attachedAt >= opts.settleMs) storeWhenAnswered(req, res, key);
     next();
   };
 

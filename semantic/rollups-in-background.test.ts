@@ -46,8 +46,8 @@ it('builds every declared rollup on its own when background builds are on', asyn
   const state = await cube.rollups();
   expect(state.declared.length).toBeGreaterThanOrEqual(5);
   // The crisis room's and the explorer's, as Cube compiled the models.
-  expect(state.declared).toContain('stock_now_by_coop_product');
-  expect(state.declared).toContain('sales_daily_by_category_governorate');
+  expect(state.declared).toContain('fct_essentials_stock_now_now_by_coop_product');
+  expect(state.declared).toContain('fct_sales_daily_daily_by_category_governorate');
   expect(state.built).toEqual(state.declared);
   await stop(cube);
 }, 300_000);

@@ -99,21 +99,15 @@ describe('the served stack', () => {
 
   it('answers the crisis room question through Cube exactly as the marts do', async () => {
     const token = await signToken(stack.apiSecret, { role: 'leadership' });
-    const query = {
-      measures: ['crisis.stock_on_hand'],
-      dimensions: ['crisis.governorate_id'],
-      filters: [
-        { member: 'crisis.is_essential', operator: 'equals', values: ['true'] },
-        { member: 'crisis.is_latest', operator: 'equals', values: ['true'] },
-      ],
-    };
+    // crisis_now holds each site's latest count of each essential only: no filters needed.
+    const query = { measures: ['crisis_now.stock_on_hand'], dimensions: ['crisis_now.governorate_id'] };
     const response = await fetch(`${stack.cubeApiUrl}/load?query=${encodeURIComponent(JSON.stringify(query))}`, {
       headers: { Authorization: token },
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: Record<string, string | number>[] };
     const viaCube = Object.fromEntries(
-      body.data.map((row) => [row['crisis.governorate_id'], Number(row['crisis.stock_on_hand'])]),
+      body.data.map((row) => [row['crisis_now.governorate_id'], Number(row['crisis_now.stock_on_hand'])]),
     );
     const direct = await queryReadOnly<{ governorate_id: string; stock: number }>(
       stack.warehousePath,

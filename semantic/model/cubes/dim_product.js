@@ -1,4 +1,4 @@
-/* global cube, CUBE -- Cube model globals: the compiler provides them */
+/* global cube -- Cube model global: the compiler provides it */
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
 // Products (GTIN-13) with their category and the essential-goods flag the crisis room watches.

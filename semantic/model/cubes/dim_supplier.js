@@ -1,4 +1,4 @@
-/* global cube, CUBE -- Cube model globals: the compiler provides them */
+/* global cube -- Cube model global: the compiler provides it */
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
 // Suppliers delivering to the co-ops' warehouses (marts.dim_supplier).

@@ -1,4 +1,4 @@
-/* global cube, CUBE, dim_coop, dim_governorate, dim_product, dim_site -- Cube model globals: the compiler provides them */
+/* global cube, CUBE, dim_coop, dim_product, dim_site -- Cube model globals: the compiler provides them */
 import { kuwaitDay } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
