@@ -203,6 +203,12 @@ function timed<T>(acc: { wall: number; cpu: number }, fn: () => T): T {
   return out;
 }
 
+type Reference = ReturnType<typeof reference>;
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
 /**
  * `--series national`: every selling site × essential product fitted and forecast as `rabt
  * score` does it, and the surge detector over every governorate × essential category, each
@@ -213,17 +219,46 @@ function national(detectSeries: number): void {
   const ref = reference();
   const total = ref.sites.length * ref.essentials.length;
   const panelsTotal = ref.governorates.length * ref.categories.length;
-  const started = new Date().toISOString();
   const load0 = loadavg();
   process.stdout.write(
-    `## ml benchmark at national scale — ${started}, node ${process.version}, load ${load0.map((v) => v.toFixed(2)).join(' ')}\n`,
+    `## ml benchmark at national scale — ${new Date().toISOString()}, node ${process.version}, load ${load0.map((v) => v.toFixed(2)).join(' ')}\n`,
   );
   process.stdout.write(
     `${ref.sites.length} selling sites × ${ref.essentials.length} essential products = ${total} daily series of ${DAYS} days; ${ref.governorates.length} governorates × ${ref.categories.length} essential categories = ${panelsTotal} surge panels, hourly\n\n`,
   );
+  const surge = nationalSurges(ref, panelsTotal);
+  const detected = nationalDetect(detectSeries);
+  const forecasts = nationalForecasts(ref, total);
 
-  // 1. Surge detector: per governorate × essential category, its co-ops' and products' hours,
-  //    with a three-day tripling late in the span so alerts are opened and described.
+  const load1 = loadavg();
+  const { fc, done, models } = forecasts;
+  const { sg, panelsDone, alerts } = surge;
+  const { dt, points } = detected;
+  process.stdout.write(`\n| stage | work | wall s | CPU s | rate |\n|---|---|---|---|---|\n`);
+  process.stdout.write(
+    `| fit + forecast as score runs it (pooled multipliers, 3-origin backtest, refit, 28 days) | ${done} series | ${fc.wall.toFixed(1)} | ${fc.cpu.toFixed(1)} | ${(done / fc.wall).toFixed(1)} series/s |\n`,
+  );
+  process.stdout.write(
+    `| surge detector, ${DAYS} days hourly (${alerts} alerts raised) | ${panelsDone} panels | ${sg.wall.toFixed(1)} | ${sg.cpu.toFixed(1)} | ${(panelsDone / sg.wall).toFixed(2)} panels/s |\n`,
+  );
+  process.stdout.write(
+    `| rabt detect, hourly series of ${DAYS} days (sample) | ${detectSeries} series, ${points} points | ${dt.wall.toFixed(1)} | ${dt.cpu.toFixed(1)} | ${(detectSeries / dt.wall).toFixed(1)} series/s (${(points / dt.wall / 1e6).toFixed(2)} M points/s) |\n`,
+  );
+  process.stdout.write(
+    `\nmodels chosen: ${Object.entries(models)
+      .map(([m, n]) => `${m} ${n}`)
+      .join(', ')}\n`,
+  );
+  process.stdout.write(
+    `load average at start ${load0.map((v) => v.toFixed(2)).join(' ')}, at end ${load1.map((v) => v.toFixed(2)).join(' ')}; finished ${new Date().toISOString()}\n`,
+  );
+}
+
+/**
+ * The surge detector per governorate × essential category, its co-ops' and products' hours,
+ * with a three-day tripling late in the span so alerts are opened and described.
+ */
+function nationalSurges(ref: Reference, panelsTotal: number) {
   const crisisDay = Math.max(0, DAYS - 45);
   const hourly = (level: number) => {
     const y = new Array<number>(DAYS * 24);
@@ -236,7 +271,7 @@ function national(detectSeries: number): void {
     }
     return y;
   };
-  const sg = { wall: 0, cpu: 0 };
+  const sg: Timing = { wall: 0, cpu: 0 };
   let panelsDone = 0;
   let alerts = 0;
   const tickSurge = ticker('surge panels', panelsTotal, 'panels');
@@ -261,18 +296,24 @@ function national(detectSeries: number): void {
       tickSurge(panelsDone, sg.wall);
     }
   }
+  return { sg, panelsDone, alerts };
+}
 
-  // 2. `rabt detect` (not part of score) on a sample of hourly series.
-  const dt = { wall: 0, cpu: 0 };
+/** `rabt detect` (not part of score) on a sample of hourly series. */
+function nationalDetect(detectSeries: number) {
+  const dt: Timing = { wall: 0, cpu: 0 };
   let points = 0;
   for (let i = 0; i < detectSeries; i++) {
     const y = dailySeries(2 + 40 * rnd() ** 2).flatMap((v) => SHAPE.map((w) => Math.round((v * w) / 120)));
     points += y.length;
     timed(dt, () => detect(y, 24));
   }
+  return { dt, points };
+}
 
-  // 3. Forecasts, one governorate × category group at a time (its pooled multipliers first).
-  const fc = { wall: 0, cpu: 0 };
+/** Forecasts, one governorate × category group at a time (its pooled multipliers first). */
+function nationalForecasts(ref: Reference, total: number) {
+  const fc: Timing = { wall: 0, cpu: 0 };
   const models: Record<string, number> = {};
   let done = 0;
   const tick = ticker('forecasts', total, 'series');
@@ -291,24 +332,5 @@ function national(detectSeries: number): void {
       }
     }
   }
-
-  const load1 = loadavg();
-  process.stdout.write(`\n| stage | work | wall s | CPU s | rate |\n|---|---|---|---|---|\n`);
-  process.stdout.write(
-    `| fit + forecast as score runs it (pooled multipliers, 3-origin backtest, refit, 28 days) | ${done} series | ${fc.wall.toFixed(1)} | ${fc.cpu.toFixed(1)} | ${(done / fc.wall).toFixed(1)} series/s |\n`,
-  );
-  process.stdout.write(
-    `| surge detector, ${DAYS} days hourly (${alerts} alerts raised) | ${panelsDone} panels | ${sg.wall.toFixed(1)} | ${sg.cpu.toFixed(1)} | ${(panelsDone / sg.wall).toFixed(2)} panels/s |\n`,
-  );
-  process.stdout.write(
-    `| rabt detect, hourly series of ${DAYS} days (sample) | ${detectSeries} series, ${points} points | ${dt.wall.toFixed(1)} | ${dt.cpu.toFixed(1)} | ${(detectSeries / dt.wall).toFixed(1)} series/s (${(points / dt.wall / 1e6).toFixed(2)} M points/s) |\n`,
-  );
-  process.stdout.write(
-    `\nmodels chosen: ${Object.entries(models)
-      .map(([m, n]) => `${m} ${n}`)
-      .join(', ')}\n`,
-  );
-  process.stdout.write(
-    `load average at start ${load0.map((v) => v.toFixed(2)).join(' ')}, at end ${load1.map((v) => v.toFixed(2)).join(' ')}; finished ${new Date().toISOString()}\n`,
-  );
+  return { fc, done, models };
 }
