@@ -57,31 +57,18 @@ const isoDate = (d: string): boolean => {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
 };
 
+/** Checks a request's key, signature and freshness; answers a refusal itself and returns null, else the key id. */
+type Authenticate = (request: FastifyRequest, reply: FastifyReply, singleUse: boolean) => string | null;
+
 /**
- * The push endpoint for co-op systems that send batches over HTTP instead of dropping files:
- * `POST /v1/batches/:feed?coop_id=&business_date=&seq=&correction=` with the body the file
- * would have held, signed with the co-op's key (see push-signature.ts). Accepted bodies are
- * spooled as inbox files and go through exactly the same ingestion as files; the answer is
- * 202 with the batch id, and `GET /v1/batches/:id` returns its ledger row once landed.
+ * Checks key, signature and freshness, and for writes single use (a signature seen within the
+ * allowed clock skew is a replay).
  */
-export function buildPushServer(options: PushServerOptions): PushServer {
-  const lakeDir = resolve(options.lakeDir);
-  const spoolDir = resolve(options.spoolDir ?? join(lakeDir, '..', 'push-inbox'));
+function authenticator(options: PushServerOptions): Authenticate {
   const maxSkew = options.maxSkewSeconds ?? 300;
   const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const seenSignatures = new Map<string, number>();
-  const failed = new Map<string, string>();
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const app = Fastify({ bodyLimit: options.maxBodyBytes ?? 32 * 1024 * 1024 });
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-
-  /**
-   * Checks key, signature and freshness, and for writes single use; answers the refusal
-   * itself and returns null, else returns the key id (a co-op id).
-   */
-  const authenticate = (request: FastifyRequest, reply: FastifyReply, singleUse: boolean): string | null => {
+  return (request, reply, singleUse) => {
     const keyId = request.headers['x-rabt-key-id'];
     const timestamp = request.headers['x-rabt-timestamp'];
     const signature = request.headers['x-rabt-signature'];
@@ -109,34 +96,60 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     seenSignatures.set(signature, ts + maxSkew);
     return keyId;
   };
+}
 
-  const ingestSpooled = (batchId: string): void => {
-    queue = queue.then(async () => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const summary: IngestSummary = await ingestInbox({
-            inboxDir: join(spoolDir, batchId),
-            lakeDir,
-            referenceDir: options.referenceDir,
-          });
-          if (summary.failures.length > 0) failed.set(batchId, summary.failures.map((f) => f.reason).join('; '));
-          return;
-        } catch (err) {
-          // A file ingestion holds the lake: wait for it, a few times.
-          if (attempt < 20 && /another ingestion/.test((err as Error).message)) {
-            await new Promise((r) => setTimeout(r, 500));
-            continue;
-          }
-          failed.set(batchId, (err as Error).message);
-          return;
+/** Spooled batches go through ingestion one at a time, in the order accepted; what failed, and why. */
+class SpoolQueue {
+  readonly failed = new Map<string, string>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly spoolDir: string,
+    private readonly lakeDir: string,
+    private readonly referenceDir: string | undefined,
+  ) {}
+
+  ingest(batchId: string): void {
+    this.queue = this.queue.then(() => this.ingestNow(batchId));
+  }
+
+  whenIdle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  private async ingestNow(batchId: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const summary: IngestSummary = await ingestInbox({
+          inboxDir: join(this.spoolDir, batchId),
+          lakeDir: this.lakeDir,
+          referenceDir: this.referenceDir,
+        });
+        if (summary.failures.length > 0) this.failed.set(batchId, summary.failures.map((f) => f.reason).join('; '));
+        return;
+      } catch (err) {
+        // A file ingestion holds the lake: wait for it, a few times.
+        if (attempt < 20 && /another ingestion/.test((err as Error).message)) {
+          await new Promise((r) => setTimeout(r, 500));
+          continue;
         }
+        this.failed.set(batchId, (err as Error).message);
+        return;
       }
-    });
-  };
+    }
+  }
+}
 
-  app.get('/v1/openapi.json', async () => PUSH_OPENAPI);
+interface PushRoutes {
+  lakeDir: string;
+  spoolDir: string;
+  authenticate: Authenticate;
+  spool: SpoolQueue;
+}
 
-  app.post<{ Params: { feed: string } }>('/v1/batches/:feed', async (request, reply) => {
+/** `POST /v1/batches/:feed`: checks the request, spools the body as an inbox file, queues its ingestion. */
+function acceptBatch({ lakeDir, spoolDir, authenticate, spool }: PushRoutes) {
+  return async (request: FastifyRequest<{ Params: { feed: string } }>, reply: FastifyReply) => {
     const keyId = authenticate(request, reply, true);
     if (keyId === null) return reply;
     const { feed } = request.params;
@@ -166,11 +179,14 @@ export function buildPushServer(options: PushServerOptions): PushServer {
     const tmp = join(dir, `.${name}.tmp`);
     writeFileSync(tmp, body);
     renameSync(tmp, join(dir, name));
-    ingestSpooled(batchId);
+    spool.ingest(batchId);
     return reply.code(202).send({ batch_id: batchId, status: 'accepted', status_url: `/v1/batches/${batchId}` });
-  });
+  };
+}
 
-  app.get<{ Params: { id: string } }>('/v1/batches/:id', async (request, reply) => {
+/** `GET /v1/batches/:id`: the ledger row once landed, else pending or failed while spooled. */
+function batchStatus({ lakeDir, spoolDir, authenticate, spool }: PushRoutes) {
+  return async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const keyId = authenticate(request, reply, false);
     if (keyId === null) return reply;
     const { id } = request.params;
@@ -182,15 +198,35 @@ export function buildPushServer(options: PushServerOptions): PushServer {
       return reply.code(200).send(row);
     }
     if (existsSync(join(spoolDir, id, keyId))) {
-      const reason = failed.get(id);
+      const reason = spool.failed.get(id);
       return reply
         .code(202)
         .send({ batch_id: id, status: reason ? 'failed' : 'pending', ...(reason ? { reason } : {}) });
     }
     return reply.code(404).send({ error: `no batch ${id}` });
-  });
+  };
+}
 
-  return { app, whenIdle: () => queue.then(() => undefined) };
+/**
+ * The push endpoint for co-op systems that send batches over HTTP instead of dropping files:
+ * `POST /v1/batches/:feed?coop_id=&business_date=&seq=&correction=` with the body the file
+ * would have held, signed with the co-op's key (see push-signature.ts). Accepted bodies are
+ * spooled as inbox files and go through exactly the same ingestion as files; the answer is
+ * 202 with the batch id, and `GET /v1/batches/:id` returns its ledger row once landed.
+ */
+export function buildPushServer(options: PushServerOptions): PushServer {
+  const lakeDir = resolve(options.lakeDir);
+  const spoolDir = resolve(options.spoolDir ?? join(lakeDir, '..', 'push-inbox'));
+  const spool = new SpoolQueue(spoolDir, lakeDir, options.referenceDir);
+  const routes: PushRoutes = { lakeDir, spoolDir, authenticate: authenticator(options), spool };
+
+  const app = Fastify({ bodyLimit: options.maxBodyBytes ?? 32 * 1024 * 1024 });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.get('/v1/openapi.json', async () => PUSH_OPENAPI);
+  app.post<{ Params: { feed: string } }>('/v1/batches/:feed', acceptBatch(routes));
+  app.get<{ Params: { id: string } }>('/v1/batches/:id', batchStatus(routes));
+  return { app, whenIdle: () => spool.whenIdle() };
 }
 
 async function lookupLedgerRow(lakeDir: string, batchId: string): Promise<Record<string, unknown> | null> {
@@ -204,7 +240,10 @@ async function lookupLedgerRow(lakeDir: string, batchId: string): Promise<Record
   }
 }
 
-/** Listens on host:port; `close()` stops taking requests and waits for queued ingestion. */
+/**
+ * Listens on host:port; `close()` stops taking requests and waits for queued ingestion. Only
+ * the tests start it today; the CLI will, for live operation.
+ */
 export async function startPushServer(
   options: PushServerOptions & { port: number; host?: string },
 ): Promise<{ url: string; close(): Promise<void> }> {
