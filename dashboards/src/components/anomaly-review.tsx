@@ -65,36 +65,22 @@ export function ReviewBadge({ review }: { review: Review | undefined }) {
 
 const REVIEWER_KEY = 'rabt.reviewer';
 
-/** The verdict form for one case and its history; the log is append-only, so a new verdict adds a line. */
-export function ReviewForm({
-  anomalyId,
-  reviews,
-  onSaved,
-}: {
-  anomalyId: string;
-  reviews: ReviewsState;
-  onSaved: () => void;
-}) {
-  const { t, lang, session } = useApp();
+function rememberedReviewer(): string {
+  try {
+    return localStorage.getItem(REVIEWER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The verdict being written: status, reviewer (remembered on this browser), comment, and its save. */
+function useVerdictDraft(anomalyId: string, onSaved: () => void) {
+  const { session } = useApp();
   const [status, setStatus] = useState<ReviewStatus>('reviewed');
   const [comment, setComment] = useState('');
-  const [reviewer, setReviewer] = useState(() => {
-    try {
-      return localStorage.getItem(REVIEWER_KEY) ?? '';
-    } catch {
-      return '';
-    }
-  });
+  const [reviewer, setReviewer] = useState(rememberedReviewer);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const history = reviews.history.get(anomalyId) ?? [];
-  if (reviews.error instanceof ReviewsUnavailableError) {
-    return (
-      <p className="hint" data-testid="review-unavailable">
-        {t.reviewUnavailable}
-      </p>
-    );
-  }
   const submit = async () => {
     setSaving(true);
     setFailure(null);
@@ -113,6 +99,47 @@ export function ReviewForm({
       setSaving(false);
     }
   };
+  return { status, setStatus, comment, setComment, reviewer, setReviewer, saving, failure, submit };
+}
+
+/** A case's verdicts, newest first as the log returns them. */
+function ReviewHistory({ history }: { history: readonly Review[] }) {
+  const { t, lang } = useApp();
+  if (history.length === 0) return null;
+  return (
+    <>
+      <h4>{t.reviewHistory}</h4>
+      <ul data-testid="review-history">
+        {history.map((r) => (
+          <li key={`${r.reviewed_at}:${r.reviewer}`} data-review-status={r.status}>
+            <strong>{t[`reviewStatus_${r.status}`]}</strong> — {r.comment} — {t.reviewBy} {r.reviewer} {t.reviewAt}{' '}
+            {formatDateTime(r.reviewed_at, lang)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The verdict form for one case and its history; the log is append-only, so a new verdict adds a line. */
+export function ReviewForm({
+  anomalyId,
+  reviews,
+  onSaved,
+}: {
+  anomalyId: string;
+  reviews: ReviewsState;
+  onSaved: () => void;
+}) {
+  const { t } = useApp();
+  const draft = useVerdictDraft(anomalyId, onSaved);
+  if (reviews.error instanceof ReviewsUnavailableError) {
+    return (
+      <p className="hint" data-testid="review-unavailable">
+        {t.reviewUnavailable}
+      </p>
+    );
+  }
   return (
     <div className="panel" data-testid="review-form" data-anomaly-id={anomalyId}>
       <h3>
@@ -122,13 +149,13 @@ export function ReviewForm({
         className="review-form no-print"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void draft.submit();
         }}
       >
         <select
           data-testid="review-status"
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ReviewStatus)}
+          value={draft.status}
+          onChange={(e) => draft.setStatus(e.target.value as ReviewStatus)}
           aria-label={t.status}
         >
           {REVIEW_STATUSES.map((s) => (
@@ -142,8 +169,8 @@ export function ReviewForm({
           required
           placeholder={t.reviewer}
           aria-label={t.reviewer}
-          value={reviewer}
-          onChange={(e) => setReviewer(e.target.value)}
+          value={draft.reviewer}
+          onChange={(e) => draft.setReviewer(e.target.value)}
         />
         <input
           data-testid="review-comment"
@@ -151,31 +178,23 @@ export function ReviewForm({
           size={40}
           placeholder={t.reviewComment}
           aria-label={t.reviewComment}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
+          value={draft.comment}
+          onChange={(e) => draft.setComment(e.target.value)}
         />
-        <button type="submit" data-testid="review-save" disabled={saving || !comment.trim() || !reviewer.trim()}>
+        <button
+          type="submit"
+          data-testid="review-save"
+          disabled={draft.saving || !draft.comment.trim() || !draft.reviewer.trim()}
+        >
           {t.reviewSave}
         </button>
       </form>
-      {failure && (
+      {draft.failure && (
         <p className="query-error" role="alert">
-          {t.reviewSaveFailed}: {failure}
+          {t.reviewSaveFailed}: {draft.failure}
         </p>
       )}
-      {history.length > 0 && (
-        <>
-          <h4>{t.reviewHistory}</h4>
-          <ul data-testid="review-history">
-            {history.map((r) => (
-              <li key={`${r.reviewed_at}:${r.reviewer}`} data-review-status={r.status}>
-                <strong>{t[`reviewStatus_${r.status}`]}</strong> — {r.comment} — {t.reviewBy} {r.reviewer} {t.reviewAt}{' '}
-                {formatDateTime(r.reviewed_at, lang)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ReviewHistory history={reviews.history.get(anomalyId) ?? []} />
     </div>
   );
 }

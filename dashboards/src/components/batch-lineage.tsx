@@ -1,18 +1,12 @@
 import { useCubeQuery } from '@cubejs-client/react';
 import { useMemo } from 'react';
 import { useApp } from '../app-context';
-import {
-  batchesQuery,
-  quarantineQuery,
-  selectedBatch,
-  toBatchRows,
-  toQuarantineRows,
-  type BatchRow,
-  type QuarantineRow,
-} from '../cube/batch-lineage';
+import { batchesQuery, selectedBatch, toBatchRows, type BatchRow } from '../cube/batch-lineage';
 import { formatDateTime, formatDateWithHijri, kuwaitIso } from '../format/date';
+import type { Lang } from '../format/locale';
 import { formatNumber } from '../format/number';
 import { DataTable, type Column } from './data-table';
+import { QuarantinePanel } from './quarantine-panel';
 import { QueryState } from './query-state';
 
 type T = ReturnType<typeof useApp>['t'];
@@ -21,77 +15,36 @@ type T = ReturnType<typeof useApp>['t'];
 const named = (t: T, prefix: string, code: string) =>
   (t as Partial<Record<string, string>>)[`${prefix}_${code}`] ?? code;
 
-function QuarantinePanel({ batch }: { batch: BatchRow }) {
-  const { t, lang, navigate } = useApp();
-  const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => quarantineQuery(batch.id), [batch.id]));
-  const rows = useMemo(() => toQuarantineRows(resultSet?.rawData() ?? []), [resultSet]);
-  const columns: Column<QuarantineRow>[] = [
-    {
-      key: 'sourceRow',
-      header: t.sourceRow,
-      numeric: true,
-      value: (r) => r.sourceRow,
-      render: (r) => formatNumber(r.sourceRow, lang),
-    },
-    { key: 'reasonCode', header: t.reasonCode, value: (r) => r.reasonCode },
-    { key: 'reasonDetail', header: t.reasonDetail, value: (r) => r.reasonDetail },
-    // The file's own bytes: left to right whatever the page's direction, as the co-op sent them.
-    {
-      key: 'rawText',
-      header: t.rawText,
-      value: (r) => r.rawText,
-      render: (r) => (
-        <code dir="ltr" className="raw-text">
-          {r.rawText}
-        </code>
-      ),
-    },
-  ];
+/** What became of the file: landed, superseded (by which correction), rejected (and why, in full on hover). */
+function BatchStatusCell({ row }: { row: BatchRow }) {
+  const { t } = useApp();
   return (
-    <section className="panel" data-testid="quarantine-panel" data-batch-id={batch.id}>
-      <h2>
-        {t.quarantineTitle} <small dir="ltr">{batch.fileName}</small>{' '}
-        <button
-          type="button"
-          className="link no-print"
-          data-testid="quarantine-close"
-          onClick={() => navigate({ batch: null }, true)}
-        >
-          {t.closeBatch}
-        </button>
-      </h2>
-      <QueryState
-        isLoading={isLoading}
-        error={error}
-        isEmpty={rows.length === 0}
-        emptyText={t.noQuarantine}
-        onRetry={() => void refetch()}
-      >
-        <DataTable
-          title={`${t.quarantineTitle} ${batch.fileName}`}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.id}
-          testId="quarantine-table"
-        />
-      </QueryState>
-    </section>
+    <span data-batch-status={row.status} className={row.status === 'landed' ? undefined : 'flag'}>
+      {named(t, 'batchStatus', row.status)}
+      {row.supersededBy && (
+        <small title={`${t.supersededBy} ${row.supersededBy}`}>
+          {' '}
+          ({t.supersededBy} <span dir="ltr">{row.supersededBy}</span>)
+        </small>
+      )}
+      {row.supersedes && (
+        <small>
+          {' '}
+          ({t.supersedes} <span dir="ltr">{row.supersedes}</span>)
+        </small>
+      )}
+      {row.rejectCode && (
+        <small data-testid="reject-reason" data-reject-code={row.rejectCode} title={row.rejectReason ?? undefined}>
+          {' '}
+          ({t.rejectReason}: {named(t, 'rejectCode', row.rejectCode)})
+        </small>
+      )}
+    </span>
   );
 }
 
-/**
- * Every file the co-op sent for the day in the drill, all feeds, with what became of it; a
- * click opens its quarantined rows (`batch=` in the URL). Auditors only: the views behind it
- * are compiled for auditors alone.
- */
-export function BatchLineage({ coopId, day }: { coopId: string; day: string }) {
-  const { t, lang, url, navigate } = useApp();
-  const { resultSet, isLoading, error, refetch } = useCubeQuery(
-    useMemo(() => batchesQuery({ coopId, day }), [coopId, day]),
-  );
-  const rows = useMemo(() => toBatchRows(resultSet?.rawData() ?? []), [resultSet]);
-  const open = selectedBatch(rows, url.batch);
-  const columns: Column<BatchRow>[] = [
+function batchColumns(t: T, lang: Lang): Column<BatchRow>[] {
+  return [
     { key: 'feed', header: t.feed, value: (r) => r.feed, render: (r) => named(t, 'feed', r.feed) },
     {
       key: 'fileName',
@@ -138,32 +91,24 @@ export function BatchLineage({ coopId, day }: { coopId: string; day: string }) {
       key: 'status',
       header: t.batchStatus,
       value: (r) => r.status,
-      render: (r) => (
-        <span data-batch-status={r.status} className={r.status === 'landed' ? undefined : 'flag'}>
-          {named(t, 'batchStatus', r.status)}
-          {r.supersededBy && (
-            <small title={`${t.supersededBy} ${r.supersededBy}`}>
-              {' '}
-              ({t.supersededBy} <span dir="ltr">{r.supersededBy}</span>)
-            </small>
-          )}
-          {r.supersedes && (
-            <small>
-              {' '}
-              ({t.supersedes} <span dir="ltr">{r.supersedes}</span>)
-            </small>
-          )}
-          {r.rejectCode && (
-            <small data-testid="reject-reason" data-reject-code={r.rejectCode} title={r.rejectReason ?? undefined}>
-              {' '}
-              ({t.rejectReason}: {named(t, 'rejectCode', r.rejectCode)})
-            </small>
-          )}
-        </span>
-      ),
+      render: (r) => <BatchStatusCell row={r} />,
     },
     { key: 'id', header: t.batchId, value: (r) => r.id, render: (r) => <code dir="ltr">{r.id}</code> },
   ];
+}
+
+/**
+ * Every file the co-op sent for the day in the drill, all feeds, with what became of it; a
+ * click opens its quarantined rows (`batch=` in the URL). Auditors only: the views behind it
+ * are compiled for auditors alone.
+ */
+export function BatchLineage({ coopId, day }: { coopId: string; day: string }) {
+  const { t, lang, url, navigate } = useApp();
+  const { resultSet, isLoading, error, refetch } = useCubeQuery(
+    useMemo(() => batchesQuery({ coopId, day }), [coopId, day]),
+  );
+  const rows = useMemo(() => toBatchRows(resultSet?.rawData() ?? []), [resultSet]);
+  const open = selectedBatch(rows, url.batch);
   return (
     <>
       <section className="panel" data-testid="batch-panel" data-coop={coopId} data-day={day}>
@@ -174,7 +119,7 @@ export function BatchLineage({ coopId, day }: { coopId: string; day: string }) {
           <p className="hint no-print">{t.batchesHint}</p>
           <DataTable
             title={`${t.batchesTitle} ${coopId} ${day}`}
-            columns={columns}
+            columns={batchColumns(t, lang)}
             rows={rows}
             rowKey={(r) => r.id}
             onRowClick={(r) => navigate({ batch: r.id }, true)}

@@ -19,7 +19,7 @@ export interface CrisisScope {
   productId?: string | null;
 }
 
-export function scopeFilters(scope: CrisisScope): BinaryFilter[] {
+function scopeFilters(scope: CrisisScope): BinaryFilter[] {
   const filters: BinaryFilter[] = [];
   if (scope.governorateId)
     filters.push({ member: 'crisis_now.governorate_id', operator: 'equals', values: [scope.governorateId] });

@@ -1,8 +1,6 @@
 /** The two languages the dashboards speak; Arabic is the default everywhere. */
 export type Lang = 'ar' | 'en';
 
-export const LANGS: readonly Lang[] = ['ar', 'en'];
-
 /** Kuwait's own locale tags, so digits, separators and month names follow Kuwaiti usage. */
 export function intlLocale(lang: Lang): string {
   return lang === 'ar' ? 'ar-KW' : 'en-KW';

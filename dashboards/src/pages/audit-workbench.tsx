@@ -17,7 +17,8 @@ import {
   type AuditScope,
 } from '../cube/audit-queries';
 import { toAuditRows, type AuditRow } from '../cube/audit-rows';
-import { AnomalyFilters, useKindName } from '../components/anomaly-filters';
+import { AnomalyFilters } from '../components/anomaly-filters';
+import { useKindName } from '../components/anomaly-kind-filter';
 import {
   anomaliesQuery,
   anomalyCountQuery,
@@ -32,6 +33,7 @@ import {
 import { formatDate, formatDateWithHijri } from '../format/date';
 import { formatKwd, formatNumber, formatPercent } from '../format/number';
 import type { UrlState } from '../state/url-state';
+import type { Review } from '../reviews/review-client';
 
 /** Which URL key a click on a row of each level sets: the next step down. */
 const DRILL_KEY: Record<Exclude<AuditLevel, 'rows'>, keyof UrlState> = {
@@ -231,6 +233,28 @@ function AnomalyCount({ filters, shown }: { filters: Filters; shown: number | nu
   );
 }
 
+/** A case's standing verdict and the button opening its review form. */
+function ReviewCell({ review, onOpen }: { review: Review | undefined; onOpen: () => void }) {
+  const { t } = useApp();
+  return (
+    <span className="review-cell">
+      <ReviewBadge review={review} />{' '}
+      <button
+        type="button"
+        className="link no-print"
+        data-testid="review-open"
+        onClick={(e) => {
+          // Reviewing is not drilling: the row's own click opens the drill.
+          e.stopPropagation();
+          onOpen();
+        }}
+      >
+        {t.review}
+      </button>
+    </span>
+  );
+}
+
 /** ml's ranked cases, narrowed server-side by the filters in the URL; a click opens the case's co-op, product and days in the drill below. */
 function AnomalyQueue() {
   const { t, lang, navigate, url } = useApp();
@@ -269,23 +293,7 @@ function AnomalyQueue() {
       key: 'review',
       header: t.review,
       value: (r) => reviews.latest.get(r.id)?.status ?? null,
-      render: (r) => (
-        <span className="review-cell">
-          <ReviewBadge review={reviews.latest.get(r.id)} />{' '}
-          <button
-            type="button"
-            className="link no-print"
-            data-testid="review-open"
-            onClick={(e) => {
-              // Reviewing is not drilling: the row's own click opens the drill.
-              e.stopPropagation();
-              setReviewing(r.id);
-            }}
-          >
-            {t.review}
-          </button>
-        </span>
-      ),
+      render: (r) => <ReviewCell review={reviews.latest.get(r.id)} onOpen={() => setReviewing(r.id)} />,
     },
   ];
   return (

@@ -314,8 +314,80 @@ function HourlyPanel({ scope }: { scope: ConsumptionScope }) {
   );
 }
 
+/** The first and last forecast day (the actuals are asked from a while before the first). */
+function forecastSpan(rows: readonly Record<string, unknown>[]): { firstDay: string | null; lastDay: string | null } {
+  const days = rows
+    .map((r) => String(r['demand_forecast.ds.day'] ?? '').slice(0, 10))
+    .filter(Boolean)
+    .sort();
+  return { firstDay: days[0] ?? null, lastDay: days.at(-1) ?? null };
+}
+
+interface ProductOption {
+  id: string;
+  name: string;
+}
+
+/** The products with a forecast, largest expected demand first; one from a shared link stays listed. */
+function ForecastProductSelect({
+  options,
+  productId,
+}: {
+  options: readonly ProductOption[];
+  productId: string | null;
+}) {
+  const { t, url, navigate } = useApp();
+  return (
+    <div className="filters no-print">
+      <label>
+        {t.forecastProduct}{' '}
+        <select
+          data-testid="product-select"
+          value={productId ?? ''}
+          onChange={(e) => navigate({ product: e.target.value || null })}
+        >
+          {options.length === 0 && <option value="">{t.chooseProduct}</option>}
+          {url.product && !options.some((p) => p.id === url.product) && (
+            <option value={url.product}>{url.product}</option>
+          )}
+          {options.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** The product's forecast rows and, once their days are known, its actual sales from a while before them. */
+function useForecastView(productId: string | null, coopId: string | null) {
+  const fq = useMemo(() => forecastQuery(productId ?? '0', coopId), [productId, coopId]);
+  const forecasts = useCubeQuery(fq, { skip: !productId });
+  const forecastRows = useMemo(() => forecasts.resultSet?.rawData() ?? [], [forecasts.resultSet]);
+  const { firstDay, lastDay } = forecastSpan(forecastRows);
+  const aq = useMemo(
+    () =>
+      actualsQuery(
+        productId ?? '0',
+        coopId,
+        firstDay ? shiftDay(firstDay, -ACTUAL_DAYS_BEFORE_FORECAST) : '1970-01-01',
+        lastDay ?? '1970-01-01',
+      ),
+    [productId, coopId, firstDay, lastDay],
+  );
+  const actuals = useCubeQuery(aq, { skip: !productId || !firstDay });
+  const view = useMemo(
+    () => toForecastView(forecastRows, actuals.resultSet?.rawData() ?? []),
+    [forecastRows, actuals.resultSet],
+  );
+  const isLoading = forecasts.isLoading || (Boolean(firstDay) && actuals.isLoading);
+  return { view, isLoading, error: forecasts.error ?? actuals.error, refetch: forecasts.refetch };
+}
+
 function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
-  const { t, lang, url, navigate } = useApp();
+  const { t, lang, url } = useApp();
   const products = useCubeQuery(useMemo(() => forecastProductsQuery(scope.coopId), [scope.coopId]));
   const productOptions = (products.resultSet?.rawData() ?? []).map((r) => ({
     id: String(r['demand_forecast.product_id']),
@@ -323,35 +395,8 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
   }));
   // Without a choice, the product with the largest expected demand: the forecast most people come for.
   const productId = url.product ?? productOptions[0]?.id ?? null;
-  const fq = useMemo(() => forecastQuery(productId ?? '0', scope.coopId), [productId, scope.coopId]);
-  const forecasts = useCubeQuery(fq, { skip: !productId });
-  const forecastRows = useMemo(() => forecasts.resultSet?.rawData() ?? [], [forecasts.resultSet]);
-  const firstDay =
-    forecastRows
-      .map((r) => String(r['demand_forecast.ds.day'] ?? '').slice(0, 10))
-      .filter(Boolean)
-      .sort()[0] ?? null;
-  const lastDay =
-    forecastRows
-      .map((r) => String(r['demand_forecast.ds.day'] ?? '').slice(0, 10))
-      .filter(Boolean)
-      .sort()
-      .at(-1) ?? null;
-  const aq = useMemo(
-    () =>
-      actualsQuery(
-        productId ?? '0',
-        scope.coopId,
-        firstDay ? shiftDay(firstDay, -ACTUAL_DAYS_BEFORE_FORECAST) : '1970-01-01',
-        lastDay ?? '1970-01-01',
-      ),
-    [productId, scope.coopId, firstDay, lastDay],
-  );
-  const actuals = useCubeQuery(aq, { skip: !productId || !firstDay });
-  const view = useMemo(
-    () => toForecastView(forecastRows, actuals.resultSet?.rawData() ?? []),
-    [forecastRows, actuals.resultSet],
-  );
+  const forecast = useForecastView(productId, scope.coopId ?? null);
+  const { view } = forecast;
   const level = view.level === null ? '' : formatPercent(view.level, lang);
   const option = useMemo(
     () =>
@@ -362,36 +407,15 @@ function ForecastPanel({ scope }: { scope: ConsumptionScope }) {
       }),
     [view, lang, t, level],
   );
-  const isLoading = products.isLoading || forecasts.isLoading || (Boolean(firstDay) && actuals.isLoading);
-  const error = products.error ?? forecasts.error ?? actuals.error;
   return (
     <section className="panel" data-testid="forecast-panel">
       <h2>{t.forecastTitle}</h2>
-      <div className="filters no-print">
-        <label>
-          {t.forecastProduct}{' '}
-          <select
-            data-testid="product-select"
-            value={productId ?? ''}
-            onChange={(e) => navigate({ product: e.target.value || null })}
-          >
-            {productOptions.length === 0 && <option value="">{t.chooseProduct}</option>}
-            {url.product && !productOptions.some((p) => p.id === url.product) && (
-              <option value={url.product}>{url.product}</option>
-            )}
-            {productOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <ForecastProductSelect options={productOptions} productId={productId} />
       <QueryState
-        isLoading={isLoading}
-        error={error}
+        isLoading={products.isLoading || forecast.isLoading}
+        error={products.error ?? forecast.error}
         isEmpty={!productId || view.points.every((p) => p.yhat === null)}
-        onRetry={() => void forecasts.refetch()}
+        onRetry={() => void forecast.refetch()}
         minHeight={320}
       >
         <EChart option={option} height={320} testId="forecast-chart" ariaLabel={t.forecastTitle} />

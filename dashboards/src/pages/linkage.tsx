@@ -5,15 +5,14 @@ import { DataTable, type Column } from '../components/data-table';
 import { QueryState } from '../components/query-state';
 import { linkageQuery, summarizeLinkage, toLinkageRows, type LinkageRow } from '../cube/linkage';
 import { formatDate, formatDateTime } from '../format/date';
+import type { Lang } from '../format/locale';
 import { formatNumber, formatPercent } from '../format/number';
+import type { Messages } from '../i18n/messages';
 
-export default function Linkage() {
-  const { t, lang, url } = useApp();
-  const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => linkageQuery(url.gov), [url.gov]));
-  const rows = useMemo(() => toLinkageRows(resultSet?.rawData() ?? [], lang), [resultSet, lang]);
-  const summary = summarizeLinkage(rows);
+/** Every co-op feed: linked or not, how late, what it sent and how much of it was refused. */
+function linkageColumns(t: Messages, lang: Lang): Column<LinkageRow>[] {
   const feedName = (f: string) => (f === 'sales' ? t.feed_sales : f === 'stock' ? t.feed_stock : f);
-  const columns: Column<LinkageRow>[] = [
+  return [
     { key: 'coopId', header: t.id, value: (r) => r.coopId },
     { key: 'coop', header: t.coop, value: (r) => r.coop },
     { key: 'governorate', header: t.governorate, value: (r) => r.governorate },
@@ -71,6 +70,13 @@ export default function Linkage() {
       render: (r) => formatPercent(r.quarantineShare === null ? null : r.quarantineShare / 100, lang, 1),
     },
   ];
+}
+
+export default function Linkage() {
+  const { t, lang, url } = useApp();
+  const { resultSet, isLoading, error, refetch } = useCubeQuery(useMemo(() => linkageQuery(url.gov), [url.gov]));
+  const rows = useMemo(() => toLinkageRows(resultSet?.rawData() ?? [], lang), [resultSet, lang]);
+  const summary = summarizeLinkage(rows);
   const newest = rows
     .map((r) => r.lastBusinessDate)
     .filter((d): d is string => Boolean(d))
@@ -94,7 +100,13 @@ export default function Linkage() {
               .replace('{late}', formatNumber(summary.late, lang))
               .replace('{never}', formatNumber(summary.neverSent, lang))}
           </p>
-          <DataTable title={t.linkageTitle} columns={columns} rows={rows} rowKey={(r) => r.id} testId="linkage-table" />
+          <DataTable
+            title={t.linkageTitle}
+            columns={linkageColumns(t, lang)}
+            rows={rows}
+            rowKey={(r) => r.id}
+            testId="linkage-table"
+          />
         </QueryState>
       </section>
     </main>
