@@ -336,6 +336,8 @@ describe('@cubejs-client/core', () => {
     expect(meta.resolveMember('consumption.net_amount_kwd', 'measures')).toMatchObject({
       meta: { currency: 'KWD', number_format: ',.3f' },
     });
-    expect(meta.resolveMember('crisis_now.days_of_cover', 'measures')).toMatchObject({ meta: { number_format: ',.1f' } });
+    expect(meta.resolveMember('crisis_now.days_of_cover', 'measures')).toMatchObject({
+      meta: { number_format: ',.1f' },
+    });
   });
 });

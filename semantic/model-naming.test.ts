@@ -23,9 +23,12 @@ let files: string[];
 
 beforeAll(async () => {
   const repository = new ModelRepository(DEFAULT_SCHEMA_PATH);
-  const { compiler, cubeEvaluator } = prepareCompiler(repository as never, {
-    compileContext: { securityContext: { role: 'auditor' } },
-  } as never);
+  const { compiler, cubeEvaluator } = prepareCompiler(
+    repository as never,
+    {
+      compileContext: { securityContext: { role: 'auditor' } },
+    } as never,
+  );
   await compiler.compile();
   const compiled = (cubeEvaluator as unknown as { cubeList: CompiledCube[] }).cubeList;
   cubes = compiled.filter((c) => !c.isView);

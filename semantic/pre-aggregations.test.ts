@@ -66,13 +66,17 @@ describe('pre-aggregations', () => {
   it('answer the crisis room\'s "now" query from a rollup, equal to the warehouse', async () => {
     const { status, body, tables } = await loadAndTrace(await h.token('leadership'), crisisNow);
     expect(status).toBe(200);
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/)]);
+    expect(tables).toEqual([
+      expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/),
+    ]);
     expectCrisisEqual(body.data, await h.direct(crisisNowSql.replace('%COOP%', '')));
   });
 
   it('answer a board from the same rollup, only its own co-op', async () => {
     const { body, tables } = await loadAndTrace(await h.token('coop_board', 'C004'), crisisNow);
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/)]);
+    expect(tables).toEqual([
+      expect.stringMatching(/^prod_pre_aggregations\.fct_essentials_stock_now_now_by_coop_product_/),
+    ]);
     expectCrisisEqual(body.data, await h.direct(crisisNowSql.replace('%COOP%', `AND s.coop_id = 'C004'`)));
   });
 
@@ -114,7 +118,9 @@ describe('pre-aggregations', () => {
         ['consumption.category_name_en', 'asc'],
       ],
     });
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_sales_daily_daily_by_category_governorate_/)]);
+    expect(tables).toEqual([
+      expect.stringMatching(/^prod_pre_aggregations\.fct_sales_daily_daily_by_category_governorate_/),
+    ]);
     const expected = await h.direct(`
       SELECT s.business_date::VARCHAR AS d, p.category_name_en AS cat, d.is_weekend AS wk,
              sum(s.net_amount_kwd)::VARCHAR AS amount, sum(s.quantity)::VARCHAR AS qty
@@ -138,7 +144,9 @@ describe('pre-aggregations', () => {
       timeDimensions: [{ dimension: 'consumption.business_date', granularity: 'month' }],
       order: [['consumption.product_id', 'asc']],
     });
-    expect(tables).toEqual([expect.stringMatching(/^prod_pre_aggregations\.fct_sales_daily_daily_by_product_governorate_/)]);
+    expect(tables).toEqual([
+      expect.stringMatching(/^prod_pre_aggregations\.fct_sales_daily_daily_by_product_governorate_/),
+    ]);
     const expected = await h.direct(`
       SELECT product_id, sum(net_amount_kwd)::VARCHAR AS amount FROM marts.fct_sales_daily GROUP BY 1 ORDER BY 1`);
     expect(body.data?.map((r) => [r['consumption.product_id'], r['consumption.net_amount_kwd']])).toEqual(
@@ -164,7 +172,11 @@ describe('pre-aggregations', () => {
     await writeTinyWarehouse(h.warehousePath, { coops: 5, days: 6, products: 8, scale: 3 });
     const expected = await h.direct(crisisNowSql.replace('%COOP%', ''));
     let after = before;
-    for (let i = 0; i < 60 && after?.[0]?.['crisis_now.stock_on_hand'] === before?.[0]?.['crisis_now.stock_on_hand']; i++) {
+    for (
+      let i = 0;
+      i < 60 && after?.[0]?.['crisis_now.stock_on_hand'] === before?.[0]?.['crisis_now.stock_on_hand'];
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 250));
       after = (await h.load(token, crisisNow)).body.data;
     }

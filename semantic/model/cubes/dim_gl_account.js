@@ -1,9 +1,7 @@
 /* global cube -- Cube model global: the compiler provides it */
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
-// General-ledger lines of the current finance batches (marts.fct_gl_lines: one row per ledger line)
-// and the chart of accounts (marts.dim_gl_account). `counterparty` may be an employee id (refunds
-// at the till), so it reaches only the auditor's views (model/views/personal-data.js).
+// The chart of accounts (marts.dim_gl_account), for the ledger's account names.
 cube(`dim_gl_account`, {
   sql_table: `marts.dim_gl_account`,
   public: false,

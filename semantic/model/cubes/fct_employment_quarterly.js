@@ -2,9 +2,8 @@
 import { kuwaitDay } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
-// Administration marts for the controllers: quarter-end employment with the Kuwaiti ratio as
-// the ministry counts it (marts.fct_employment_quarterly), and co-op requests to the ministry
-// with whether each is stalled (marts.fct_transactions). Counts only, no employee identities.
+// Quarter-end employment per co-op with the Kuwaiti ratio as the ministry counts it
+// (marts.fct_employment_quarterly), for the controllers. Counts only, no employee identities.
 cube(`fct_employment_quarterly`, {
   sql_table: `marts.fct_employment_quarterly`,
   public: false,

@@ -2,6 +2,9 @@
 import { kuwaitDay } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
+// General-ledger lines of the current finance batches (marts.fct_gl_lines: one row per ledger line).
+// `counterparty` may be an employee id (refunds at the till), so it reaches only the auditor's
+// views (`visible()` in model/shared/roles.js).
 cube(`fct_gl_lines`, {
   sql_table: `marts.fct_gl_lines`,
   public: false,

@@ -2,6 +2,8 @@
 import { kuwaitWallClock } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
+// Hourly forecasts of essentials per governorate and category for the next 48 hours, with their
+// interval (marts.fct_hourly_forecast).
 cube(`fct_hourly_forecast`, {
   sql_table: `marts.fct_hourly_forecast`,
   public: false,

@@ -13,7 +13,7 @@ cube(`fct_income_statement_monthly`, {
   dimensions: {
     income_statement_key: { sql: `income_statement_key`, type: `string`, primary_key: true, public: true },
     coop_id: { sql: `coop_id`, type: `string` },
-    // The month's first day, a Kuwaiti day as Kuwait midnight (see sales.yml).
+    // The month's first day.
     entry_month: { sql: kuwaitDay(`${CUBE}.entry_month`), type: `time` },
   },
   measures: {

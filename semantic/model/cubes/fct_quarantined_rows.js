@@ -4,7 +4,7 @@ import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
 // Rows ingestion refused (marts.fct_quarantined_rows: one row per batch and source row), with
 // the raw text as the co-op sent it. raw_text can carry personal data (an aid payment's civil
-// ID): the only view over this cube is compiled for auditors only (model/views/audit.js).
+// ID): the only view over this cube is compiled for auditors only (model/views/audit_quarantine.js).
 cube(`fct_quarantined_rows`, {
   sql_table: `marts.fct_quarantined_rows`,
   public: false,

@@ -2,8 +2,8 @@
 import { kuwaitDay } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
-// Forecasts of essentials per governorate and category: daily (marts.fct_region_forecast) and
-// for the next 48 hours (marts.fct_hourly_forecast), each with its interval.
+// Daily forecasts of essentials per governorate and category, with their interval
+// (marts.fct_region_forecast).
 cube(`fct_region_forecast`, {
   sql_table: `marts.fct_region_forecast`,
   public: false,

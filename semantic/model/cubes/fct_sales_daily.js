@@ -34,7 +34,7 @@ cube(`fct_sales_daily`, {
     receipt_count: { sql: `receipt_count`, type: `sum`, format: `number` },
     row_count: { type: `count`, format: `number` },
   },
-  // The consumption explorer's trends are answered from these (see stock.yml). Calendar
+  // The consumption explorer's trends are answered from these (see fct_essentials_stock_now.js). Calendar
   // flags and names depend on the day and the ids, so they add no rows.
   pre_aggregations: {
     // National and regional trends (a tenth of the co-op rollup's rows); Cube takes the first

@@ -3,8 +3,8 @@ import { kuwaitDay } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
 // The current shareholder register of every co-op (marts.fct_shareholder_register: one row per
-// co-op and shareholder) and the entries and exits it records. Personal data: `civil_id` (and the
-// key hashed from it) reach only the auditor's views (model/views/personal-data.js).
+// co-op and shareholder). Personal data: `civil_id` reaches only the auditor's views (`visible()`
+// in model/shared/roles.js); the key hashed from it is in no view.
 cube(`fct_shareholder_register`, {
   sql_table: `marts.fct_shareholder_register`,
   public: false,

@@ -2,6 +2,7 @@
 import { kuwaitWallClock } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
+// How each surge alert opened, escalated, eased and closed (marts.fct_surge_alert_events).
 cube(`fct_surge_alert_events`, {
   sql_table: `marts.fct_surge_alert_events`,
   public: false,

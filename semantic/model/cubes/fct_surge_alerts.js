@@ -3,8 +3,7 @@ import { kuwaitWallClock } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
 // Panic-buying surge alerts per governorate and category from the newest scoring run
-// (marts.fct_surge_alerts), and how each one moved (marts.fct_surge_alert_events).
-// Times are Kuwait wall clock in the marts; as instants they are that minus 3 hours.
+// (marts.fct_surge_alerts).
 cube(`fct_surge_alerts`, {
   sql_table: `marts.fct_surge_alerts`,
   public: false,

@@ -2,6 +2,8 @@
 import { kuwaitWallClock } from './shared/kuwait-time';
 import { PUBLICATION_REFRESH_KEY } from './shared/refresh-key';
 
+// Co-op requests to the ministry, where each stands and whether it is stalled
+// (marts.fct_transactions), for the controllers.
 cube(`fct_transactions`, {
   sql_table: `marts.fct_transactions`,
   public: false,

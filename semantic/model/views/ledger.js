@@ -1,6 +1,9 @@
 /* global view, fct_gl_lines -- Cube model globals: the compiler provides them */
 import { visible } from './shared/roles';
 
+// General-ledger lines (controllers, leadership, auditors; a board its own co-op). A line's
+// counterparty may be an employee id (refunds at the till): personal data, so only the auditor's
+// model has it.
 const COOP_NAMES = [`coop_name_ar`, `coop_name_en`];
 const GOVERNORATE_NAMES = [`governorate_id`, `governorate_name_ar`, `governorate_name_en`];
 

@@ -1,6 +1,8 @@
 /* global view, fct_shareholder_register -- Cube model globals: the compiler provides them */
 import { visible } from './shared/roles';
 
+// The shareholder register (controllers, leadership, auditors; a board its own co-op). Civil IDs
+// are personal data: only the auditor's model has them.
 const COOP_NAMES = [`coop_name_ar`, `coop_name_en`];
 const GOVERNORATE_NAMES = [`governorate_id`, `governorate_name_ar`, `governorate_name_en`];
 
