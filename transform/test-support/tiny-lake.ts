@@ -37,19 +37,70 @@ function csv(rows: (string | number | boolean)[][]): string {
 
 const PROJECT_ENTRIES = ['dbt_project.yml', 'profiles.yml', 'macros', 'models', 'tests', 'snapshots', 'analyses'];
 
-/**
- * Copies the dbt project (not its seeds or target) to `projectDir` and writes tiny
- * reference seeds there. A copy, not a seed-paths override: dbt writes each node's
- * compiled SQL to target/run/<seed path>, which for a seed path outside the project
- * lands on the CSV itself.
- */
-export function writeTestProject(projectDir: string): void {
+/** The tiny reference seeds: a handful of rows per CSV, in the seeds' column order. */
+const TINY_REFERENCE: Record<string, (string | number | boolean)[][]> = {
+  'ref_governorates.csv': [
+    ['governorate_id', 'name_en', 'name_ar'],
+    ['KW-KU', 'Capital', 'العاصمة'],
+    ['KW-JA', 'Jahra', 'الجهراء'],
+  ],
+  'ref_areas.csv': [
+    ['area_id', 'governorate_id', 'name_en', 'name_ar'],
+    ['A-KU-01', 'KW-KU', 'Shuwaikh', 'الشويخ'],
+    ['A-JA-01', 'KW-JA', 'Jahra', 'الجهراء'],
+  ],
+  'ref_coops.csv': [
+    ['coop_id', 'name_en', 'name_ar', 'area_id', 'governorate_id', 'vendor', 'linked_since'],
+    ['C001', 'Shuwaikh Co-op', 'جمعية الشويخ', 'A-KU-01', 'KW-KU', 'A', '2024-01-01'],
+    ['C002', 'Jahra Co-op', 'جمعية الجهراء', 'A-JA-01', 'KW-JA', 'B', '2024-06-01'],
+  ],
+  'ref_sites.csv': [
+    ['site_id', 'coop_id', 'site_type', 'name_en', 'name_ar', 'area_id'],
+    ['C001-M', 'C001', 'main_market', 'Shuwaikh main market', 'السوق المركزي الشويخ', 'A-KU-01'],
+    ['C001-B01', 'C001', 'branch', 'Shuwaikh branch 1', 'فرع الشويخ 1', 'A-KU-01'],
+    ['C001-W', 'C001', 'warehouse', 'Shuwaikh warehouse', 'مستودع الشويخ', 'A-KU-01'],
+    ['C002-M', 'C002', 'main_market', 'Jahra main market', 'السوق المركزي الجهراء', 'A-JA-01'],
+  ],
+  'ref_categories.csv': [
+    ['category_id', 'name_en', 'name_ar', 'is_essential'],
+    ['RICE', 'Rice', 'أرز', true],
+    ['OIL', 'Cooking oil', 'زيت الطبخ', true],
+    ['CLEAN', 'Cleaning', 'منظفات', false],
+  ],
+  'ref_products.csv': [
+    [
+      'product_id',
+      'name_en',
+      'name_ar',
+      'category_id',
+      'pack_size',
+      'unit',
+      'shelf_life_days',
+      'supplier_id',
+      'is_essential',
+      'unit_cost_kwd',
+      'unit_price_kwd',
+    ],
+    [PRODUCTS.rice, 'Basmati rice 5 kg', 'أرز بسمتي 5 كغ', 'RICE', '5', 'kg', 540, 'S01', true, '2.100', '2.450'],
+    [PRODUCTS.oil, 'Corn oil 1.5 l', 'زيت ذرة 1.5 لتر', 'OIL', '1.5', 'l', 365, 'S01', true, '0.900', '1.150'],
+    [PRODUCTS.soap, 'Soap', 'صابون', 'CLEAN', '1', 'pcs', 900, 'S01', false, '0.150', '0.250'],
+  ],
+  'ref_suppliers.csv': [
+    ['supplier_id', 'name_en', 'name_ar', 'lead_time_days'],
+    ['S01', 'Gulf Foods', 'أغذية الخليج', 3],
+  ],
+};
+
+function copyProject(projectDir: string): void {
   mkdirSync(projectDir, { recursive: true });
   for (const entry of PROJECT_ENTRIES) {
     if (existsSync(join(transformDir, entry)))
       cpSync(join(transformDir, entry), join(projectDir, entry), { recursive: true });
   }
-  const ref = join(projectDir, 'seeds', 'reference');
+}
+
+/** The real calendar (and any seed YAML) beside the tiny reference CSVs. */
+function writeReferenceSeeds(ref: string): void {
   mkdirSync(ref, { recursive: true });
   const realRef = join(transformDir, 'seeds', 'reference');
   for (const file of readdirSync(realRef)) {
@@ -57,77 +108,18 @@ export function writeTestProject(projectDir: string): void {
   }
   if (!existsSync(join(ref, 'ref_calendar.csv')))
     throw new Error('transform/seeds/reference/ref_calendar.csv is missing');
-  writeFileSync(
-    join(ref, 'ref_governorates.csv'),
-    csv([
-      ['governorate_id', 'name_en', 'name_ar'],
-      ['KW-KU', 'Capital', 'العاصمة'],
-      ['KW-JA', 'Jahra', 'الجهراء'],
-    ]),
-  );
-  writeFileSync(
-    join(ref, 'ref_areas.csv'),
-    csv([
-      ['area_id', 'governorate_id', 'name_en', 'name_ar'],
-      ['A-KU-01', 'KW-KU', 'Shuwaikh', 'الشويخ'],
-      ['A-JA-01', 'KW-JA', 'Jahra', 'الجهراء'],
-    ]),
-  );
-  writeFileSync(
-    join(ref, 'ref_coops.csv'),
-    csv([
-      ['coop_id', 'name_en', 'name_ar', 'area_id', 'governorate_id', 'vendor', 'linked_since'],
-      ['C001', 'Shuwaikh Co-op', 'جمعية الشويخ', 'A-KU-01', 'KW-KU', 'A', '2024-01-01'],
-      ['C002', 'Jahra Co-op', 'جمعية الجهراء', 'A-JA-01', 'KW-JA', 'B', '2024-06-01'],
-    ]),
-  );
-  writeFileSync(
-    join(ref, 'ref_sites.csv'),
-    csv([
-      ['site_id', 'coop_id', 'site_type', 'name_en', 'name_ar', 'area_id'],
-      ['C001-M', 'C001', 'main_market', 'Shuwaikh main market', 'السوق المركزي الشويخ', 'A-KU-01'],
-      ['C001-B01', 'C001', 'branch', 'Shuwaikh branch 1', 'فرع الشويخ 1', 'A-KU-01'],
-      ['C001-W', 'C001', 'warehouse', 'Shuwaikh warehouse', 'مستودع الشويخ', 'A-KU-01'],
-      ['C002-M', 'C002', 'main_market', 'Jahra main market', 'السوق المركزي الجهراء', 'A-JA-01'],
-    ]),
-  );
-  writeFileSync(
-    join(ref, 'ref_categories.csv'),
-    csv([
-      ['category_id', 'name_en', 'name_ar', 'is_essential'],
-      ['RICE', 'Rice', 'أرز', true],
-      ['OIL', 'Cooking oil', 'زيت الطبخ', true],
-      ['CLEAN', 'Cleaning', 'منظفات', false],
-    ]),
-  );
-  writeFileSync(
-    join(ref, 'ref_products.csv'),
-    csv([
-      [
-        'product_id',
-        'name_en',
-        'name_ar',
-        'category_id',
-        'pack_size',
-        'unit',
-        'shelf_life_days',
-        'supplier_id',
-        'is_essential',
-        'unit_cost_kwd',
-        'unit_price_kwd',
-      ],
-      [PRODUCTS.rice, 'Basmati rice 5 kg', 'أرز بسمتي 5 كغ', 'RICE', '5', 'kg', 540, 'S01', true, '2.100', '2.450'],
-      [PRODUCTS.oil, 'Corn oil 1.5 l', 'زيت ذرة 1.5 لتر', 'OIL', '1.5', 'l', 365, 'S01', true, '0.900', '1.150'],
-      [PRODUCTS.soap, 'Soap', 'صابون', 'CLEAN', '1', 'pcs', 900, 'S01', false, '0.150', '0.250'],
-    ]),
-  );
-  writeFileSync(
-    join(ref, 'ref_suppliers.csv'),
-    csv([
-      ['supplier_id', 'name_en', 'name_ar', 'lead_time_days'],
-      ['S01', 'Gulf Foods', 'أغذية الخليج', 3],
-    ]),
-  );
+  for (const [file, rows] of Object.entries(TINY_REFERENCE)) writeFileSync(join(ref, file), csv(rows));
+}
+
+/**
+ * Copies the dbt project (not its seeds or target) to `projectDir` and writes tiny
+ * reference seeds there. A copy, not a seed-paths override: dbt writes each node's
+ * compiled SQL to target/run/<seed path>, which for a seed path outside the project
+ * lands on the CSV itself.
+ */
+export function writeTestProject(projectDir: string): void {
+  copyProject(projectDir);
+  writeReferenceSeeds(join(projectDir, 'seeds', 'reference'));
 }
 
 export interface SalesRow {
