@@ -22,9 +22,14 @@ interface CoverTruth {
   name_en: string;
   stock: number;
   demand: number;
+  /** Of the unit's counts (site × product), how many are stale: its stock feed stopped. */
+  stale: number;
 }
 
-/** Stock cover of essentials now, straight from the marts, grouped like the crisis view. */
+/**
+ * Stock cover of essentials now, straight from the marts (each site's latest count in
+ * fct_stock_daily), grouped like the crisis_now view; staleness from fct_essentials_stock_now.
+ */
 async function coverFromWarehouse(level: 'governorate' | 'coop' | 'site', where = 'true'): Promise<CoverTruth[]> {
   const key = { governorate: 'g.governorate_id', coop: 'c.coop_id', site: 's.site_id' }[level];
   const names = {
@@ -35,9 +40,11 @@ async function coverFromWarehouse(level: 'governorate' | 'coop' | 'site', where 
   return queryReadOnly<CoverTruth>(
     stack.warehousePath,
     `select ${key} as id, any_value(${names.split(', ')[0]}) as name_ar, any_value(${names.split(', ')[1]}) as name_en,
-            sum(f.closing_qty)::double as stock, sum(f.avg_daily_demand_28d)::double as demand
+            sum(f.closing_qty)::double as stock, sum(f.avg_daily_demand_28d)::double as demand,
+            count(*) filter (where n.is_stale)::int as stale
      from marts.fct_stock_daily f
-     join marts.dim_product p using (product_id)
+     join marts.fct_essentials_stock_now n on n.site_id = f.site_id and n.product_id = f.product_id
+     join marts.dim_product p on p.product_id = f.product_id
      join marts.dim_coop c on c.coop_id = f.coop_id
      join marts.dim_governorate g on g.governorate_id = c.governorate_id
      join marts.dim_site s on s.site_id = f.site_id
@@ -59,7 +66,30 @@ function expectTableMatches(table: Map<string, Record<string, string>>, truth: C
     else expect(Math.abs(readShownNumber(row.days!) - days)).toBeLessThanOrEqual(0.05 + 1e-9);
     expect(Math.abs(readShownNumber(row.stock!) - t.stock)).toBeLessThanOrEqual(0.5 + 1e-9);
     expect(lang === 'ar' ? hasArabicDigits(row.stock!) : hasLatinDigits(row.stock!)).toBe(true);
+    // A unit with stale counts says so, and how many; the others read as current.
+    if (t.stale === 0) expect(row.stale).toBe(MESSAGES[lang].countCurrent);
+    else {
+      expect(row.stale).toContain(MESSAGES[lang].staleBadge);
+      expect(readShownNumber(row.stale!)).toBe(t.stale);
+    }
   }
+}
+
+interface StoppedCoop {
+  coop_id: string;
+  governorate_id: string;
+  counts: number;
+  last_day: string;
+}
+
+/** Co-ops every one of whose counts is stale: their stock feed stopped before the newest day. */
+async function stoppedCoopsFromWarehouse(): Promise<StoppedCoop[]> {
+  return queryReadOnly<StoppedCoop>(
+    stack.warehousePath,
+    `select coop_id, any_value(governorate_id) as governorate_id, count(*)::int as counts,
+            max(stock_date)::varchar as last_day
+     from marts.fct_essentials_stock_now group by 1 having bool_and(is_stale) order by 1`,
+  );
 }
 
 interface AlertTruth {
@@ -236,6 +266,51 @@ describe('crisis room in chromium', () => {
     await page.locator('[data-testid="cover-panel"][data-level="coop"]').waitFor();
     await page.goBack();
     await page.locator('[data-testid="cover-panel"][data-level="governorate"]').waitFor();
+  });
+
+  it('marks a co-op whose stock feed stopped as stale, at every level, in Arabic and English', async () => {
+    const stopped = await stoppedCoopsFromWarehouse();
+    // The fixture plants one: a warehouse without a stopped feed would prove nothing here.
+    expect(stopped.length).toBeGreaterThan(0);
+    const coop = stopped[0]!;
+    const ar = MESSAGES.ar;
+    // The nation: its governorate carries the mark (some of its counts are stale).
+    await openDashboard(page, stack.webUrl);
+    const governorates = await readTable(page, 'cover-table');
+    expect(governorates.get(coop.governorate_id)?.stale).toContain(ar.staleBadge);
+    await expect(page.getByTestId('stale-note').textContent()).resolves.toContain(ar.staleNote);
+    // The governorate: the co-op itself, every one of its counts stale, the others as the warehouse says.
+    await page.locator(`[data-testid="cover-table"] tr[data-row-id="${coop.governorate_id}"]`).click();
+    await page.locator('[data-testid="cover-panel"][data-level="coop"]').waitFor();
+    const coops = await readTable(page, 'cover-table');
+    expectTableMatches(coops, await coverFromWarehouse('coop', `c.governorate_id = '${coop.governorate_id}'`), 'ar');
+    const row = coops.get(coop.coop_id)!;
+    expect(readShownNumber(row.stale!)).toBe(coop.counts);
+    expect(hasArabicDigits(row.stale!)).toBe(true);
+    // Not by colour alone: the badge's words, and its detail both on hover and for a screen reader.
+    const badge = page.locator(
+      `[data-testid="cover-table"] tr[data-row-id="${coop.coop_id}"] [data-testid="stale-badge"]`,
+    );
+    const detail = await badge.getAttribute('title');
+    expect(readShownNumber(detail!)).toBe(coop.counts);
+    expect(detail).toContain(ar.staleDetail.split('{total}')[1]!);
+    await expect(badge.locator('.visually-hidden').textContent()).resolves.toBe(`: ${detail}`);
+    await page.screenshot({ path: screenshotPath('crisis-room-stale-coop-ar') });
+    // The co-op: each branch stale, and "data as of" is its last count, not the newest day anywhere.
+    await page.locator(`[data-testid="cover-table"] tr[data-row-id="${coop.coop_id}"]`).click();
+    await page.locator('[data-testid="cover-panel"][data-level="site"]').waitFor();
+    expectTableMatches(
+      await readTable(page, 'cover-table'),
+      await coverFromWarehouse('site', `f.coop_id = '${coop.coop_id}'`),
+      'ar',
+    );
+    await page.locator(`[data-testid="freshness"][data-day="${coop.last_day}"]`).waitFor();
+    // English: the same mark in English words.
+    await page.getByTestId('lang-switch').click();
+    await page.locator('html[dir="ltr"]').waitFor();
+    await page.getByTestId('stale-note').filter({ hasText: MESSAGES.en.staleNote }).waitFor();
+    for (const site of (await readTable(page, 'cover-table')).values())
+      expect(site.stale).toContain(MESSAGES.en.staleBadge);
   });
 
   it('shows loading first, then the data', async () => {
