@@ -59,6 +59,15 @@ export function lineHour(line: string): number {
   return a ? Number(a[1]) : Number(fields[4]);
 }
 
+/** One co-op's sales day, cut by hour: the lines as written, in latin1 so any encoding passes through. */
+interface CoopDaySales {
+  coopId: string;
+  ext: string;
+  header: string | null;
+  eol: string;
+  hours: Map<number, string[]>;
+}
+
 export async function simulateLive(options: LiveOptions): Promise<{ batches: number; rows: number }> {
   const date = options.date ?? todayInKuwait();
   const fromHour = options.fromHour ?? 0;
@@ -75,66 +84,16 @@ export async function simulateLive(options: LiveOptions): Promise<{ batches: num
       days: options.warmupDays ?? 28,
       feeds: ['sales', 'stock'],
     });
-    const day = compactDate(date);
-    const byCoop: Array<{
-      coopId: string;
-      ext: string;
-      header: string | null;
-      eol: string;
-      hours: Map<number, string[]>;
-    }> = [];
-    for (const coopId of (await readdir(path.join(work, 'inbox'))).sort()) {
-      const name = (await readdir(path.join(work, 'inbox', coopId))).find((f) => f.includes(`__sales__${day}__`));
-      if (!name) continue;
-      // latin1 keeps every byte as one char, so Windows-1256 and UTF-8 files pass through unchanged.
-      const text = (await readFile(path.join(work, 'inbox', coopId, name))).toString('latin1');
-      const eol = text.includes('\r\n') ? '\r\n' : '\n';
-      const lines = text.split(eol).filter((l) => l !== '');
-      const ext = path.extname(name).slice(1);
-      const header = ext === 'jsonl' ? null : (lines.shift() as string);
-      const hours = new Map<number, string[]>();
-      for (const line of lines) {
-        const h = lineHour(line);
-        hours.set(h, [...(hours.get(h) ?? []), line]);
-      }
-      byCoop.push({ coopId, ext, header, eol, hours });
-    }
+    const byCoop = await salesByHour(path.join(work, 'inbox'), compactDate(date));
     let batches = 0;
     let rows = 0;
     for (let hour = fromHour; hour <= toHour; hour++) {
       if (options.signal?.aborted) break;
       for (const coop of byCoop) {
         const lines = coop.hours.get(hour) ?? [];
-        const body = Buffer.from(
-          [...(coop.header === null ? [] : [coop.header]), ...lines].map((l) => `${l}${coop.eol}`).join(''),
-          'latin1',
-        );
-        const key = options.push?.keyFor(coop.coopId);
         batches++;
         rows += lines.length;
-        if (options.push && key !== undefined) {
-          const batch = {
-            coopId: coop.coopId,
-            feed: 'sales',
-            businessDate: date,
-            seq: hour + 1,
-            format: coop.ext === 'jsonl' ? ('jsonl' as const) : ('csv' as const),
-          };
-          const result = await pushBatch(options.push, key, batch, body);
-          options.onBatch?.({
-            coopId: coop.coopId,
-            hour,
-            rows: lines.length,
-            file: `/v1/batches/sales?coop_id=${coop.coopId}&business_date=${date}&seq=${hour + 1}`,
-            pushed: { batchId: result.batchId, outcome: result.outcome },
-          });
-          continue;
-        }
-        const dir = path.join(options.outDir, 'inbox', coop.coopId);
-        await mkdir(dir, { recursive: true });
-        const file = path.join(dir, `${coop.coopId}__sales__${day}__${String(hour + 1).padStart(3, '0')}.${coop.ext}`);
-        await writeFile(file, body);
-        options.onBatch?.({ coopId: coop.coopId, hour, file, rows: lines.length });
+        await sendHour(options, date, coop, hour, lines);
       }
       if (hour < toHour && (options.intervalMs ?? 0) > 0)
         await sleep(options.intervalMs as number, undefined, { signal: options.signal }).catch(() => undefined);
@@ -143,4 +102,67 @@ export async function simulateLive(options: LiveOptions): Promise<{ batches: num
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Every co-op's sales file of the day, its lines grouped by Kuwait hour. */
+async function salesByHour(inbox: string, day: string): Promise<CoopDaySales[]> {
+  const byCoop: CoopDaySales[] = [];
+  for (const coopId of (await readdir(inbox)).sort()) {
+    const name = (await readdir(path.join(inbox, coopId))).find((f) => f.includes(`__sales__${day}__`));
+    if (!name) continue;
+    // latin1 keeps every byte as one char, so Windows-1256 and UTF-8 files pass through unchanged.
+    const text = (await readFile(path.join(inbox, coopId, name))).toString('latin1');
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.split(eol).filter((l) => l !== '');
+    const ext = path.extname(name).slice(1);
+    const header = ext === 'jsonl' ? null : (lines.shift() as string);
+    const hours = new Map<number, string[]>();
+    for (const line of lines) {
+      const h = lineHour(line);
+      hours.set(h, [...(hours.get(h) ?? []), line]);
+    }
+    byCoop.push({ coopId, ext, header, eol, hours });
+  }
+  return byCoop;
+}
+
+/** One co-op's hour as its own batch: pushed when the co-op has a key, else dropped in the inbox. */
+async function sendHour(
+  options: LiveOptions,
+  date: string,
+  coop: CoopDaySales,
+  hour: number,
+  lines: string[],
+): Promise<void> {
+  const body = Buffer.from(
+    [...(coop.header === null ? [] : [coop.header]), ...lines].map((l) => `${l}${coop.eol}`).join(''),
+    'latin1',
+  );
+  const key = options.push?.keyFor(coop.coopId);
+  if (options.push && key !== undefined) {
+    const batch = {
+      coopId: coop.coopId,
+      feed: 'sales',
+      businessDate: date,
+      seq: hour + 1,
+      format: coop.ext === 'jsonl' ? ('jsonl' as const) : ('csv' as const),
+    };
+    const result = await pushBatch(options.push, key, batch, body);
+    options.onBatch?.({
+      coopId: coop.coopId,
+      hour,
+      rows: lines.length,
+      file: `/v1/batches/sales?coop_id=${coop.coopId}&business_date=${date}&seq=${hour + 1}`,
+      pushed: { batchId: result.batchId, outcome: result.outcome },
+    });
+    return;
+  }
+  const dir = path.join(options.outDir, 'inbox', coop.coopId);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(
+    dir,
+    `${coop.coopId}__sales__${compactDate(date)}__${String(hour + 1).padStart(3, '0')}.${coop.ext}`,
+  );
+  await writeFile(file, body);
+  options.onBatch?.({ coopId: coop.coopId, hour, file, rows: lines.length });
 }

@@ -60,6 +60,20 @@ async function writeFeed(
   await batches.flushThrough(input.endDate, input.writer);
 }
 
+/** What every co-op's feeds draw on: the registers, aid cases and contracts, planted across co-ops. */
+interface SharedPlan {
+  ids: CivilIds;
+  shareholders: ReturnType<typeof shareholderEvents>;
+  cases: Map<string, AidCase[]>;
+  /** The co-op that pays one family's monthly support twice in a month. */
+  sameCoopTwice: string;
+  contracts: Map<string, Contract[]>;
+  poor: { contractorId: string; from: string };
+  cameraCoops: Set<string>;
+}
+
+type Sender = CoopFeedsInput['senders'][number];
+
 export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[]> {
   const { coops, senders, startDate, endDate, random, spec } = input;
   const events: TruthEvent[] = [];
@@ -74,8 +88,23 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
   );
   const sending = new Set(senders.map((s) => s.coop.coopId));
   events.push(...shareholders.truth.filter((e) => sending.has(e.coop_id)));
+  const { cases, sameCoopTwice } = planAidCases(input, ids, events);
+  const { contracts, poor } = planContracts(input, events);
+  const plan: SharedPlan = {
+    ...{ ids, shareholders, cases, sameCoopTwice, contracts, poor },
+    cameraCoops: new Set(input.plan.cameraOutages),
+  };
+  for (const sender of senders) events.push(...(await writeSenderFeeds(input, plan, sender)));
+  return events;
+}
 
-  // Families on each co-op's aid books; one family planted on two co-ops' books at once.
+/** Families on each co-op's aid books; one family planted on two co-ops' books at once. */
+function planAidCases(
+  input: CoopFeedsInput,
+  ids: CivilIds,
+  events: TruthEvent[],
+): { cases: Map<string, AidCase[]>; sameCoopTwice: string } {
+  const { senders, startDate, endDate, random, spec } = input;
   const cases = new Map<string, AidCase[]>();
   const aidRandom = random.fork('aid-cases');
   for (const { coop } of senders) {
@@ -90,12 +119,12 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
     );
   }
   if (senders.length > 1) {
-    const [a, b] = aidRandom.shuffle(senders);
-    const original = aidRandom.pick(cases.get(a!.coop.coopId)!);
-    const since = addDays(b!.firstDay, aidRandom.int(10, 60));
-    const list = cases.get(b!.coop.coopId)!;
+    const [a, b] = aidRandom.shuffle(senders) as [Sender, Sender];
+    const original = aidRandom.pick(cases.get(a.coop.coopId)!);
+    const since = addDays(b.firstDay, aidRandom.int(10, 60));
+    const list = cases.get(b.coop.coopId)!;
     list.push({
-      caseId: `AC-${b!.coop.coopId}-${String(list.length + 1).padStart(4, '0')}`,
+      caseId: `AC-${b.coop.coopId}-${String(list.length + 1).padStart(4, '0')}`,
       civilId: original.civilId,
       monthlyFils: aidRandom.int(5, 15) * 10_000,
       since,
@@ -103,18 +132,26 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
     if (since <= endDate) {
       events.push({
         event_type: 'aid_paid_twice',
-        coop_id: b!.coop.coopId,
-        governorate_id: b!.coop.governorateId,
+        coop_id: b.coop.coopId,
+        governorate_id: b.coop.governorateId,
         site_id: '',
         product_scope: '',
         start_date: since,
         end_date: endDate,
-        detail: detail({ civil_id: original.civilId, aid_type: 'monthly_family', other_coop_id: a!.coop.coopId }),
+        detail: detail({ civil_id: original.civilId, aid_type: 'monthly_family', other_coop_id: a.coop.coopId }),
       });
     }
   }
   const sameCoopTwice = senders.length > 0 ? aidRandom.pick(senders).coop.coopId : '';
+  return { cases, sameCoopTwice };
+}
 
+/** Each co-op's contracts; the contractor most co-ops use turns poor from a third of the way through. */
+function planContracts(
+  input: CoopFeedsInput,
+  events: TruthEvent[],
+): { contracts: Map<string, Contract[]>; poor: SharedPlan['poor'] } {
+  const { senders, startDate, endDate, random } = input;
   const contracts = new Map<string, Contract[]>(
     senders.map(({ coop }) => [coop.coopId, contractsOf(coop, startDate, random.fork(`contracts/${coop.coopId}`))]),
   );
@@ -125,105 +162,118 @@ export async function writeCoopFeeds(input: CoopFeedsInput): Promise<TruthEvent[
   const quarterEnds = periodEnds(startDate, 'quarterly', endDate);
   const poor = { contractorId: poorId, from: quarterEnds[Math.floor(quarterEnds.length / 3)] ?? endDate };
   if (senders.length > 0) events.push(poorContractorEvent(poor, endDate));
+  return { contracts, poor };
+}
 
-  const cameraCoops = new Set(input.plan.cameraOutages);
-  for (const { coop, firstDay, log } of senders) {
-    const r = (feed: string): Random => random.fork(`${feed}/${coop.coopId}`);
-    await writeFeed(
-      input,
-      coop,
-      firstDay,
-      FEED_CONTRACTS.prices,
-      'weekly',
-      priceRows(coop, input.products, firstDay, input.gouging(coop), input.promotions(coop)),
-    );
+/** One co-op's feeds, each from its own random stream; the truth events they plant. */
+async function writeSenderFeeds(input: CoopFeedsInput, plan: SharedPlan, sender: Sender): Promise<TruthEvent[]> {
+  const { coop, firstDay } = sender;
+  const { endDate, random } = input;
+  const events: TruthEvent[] = [];
+  const r = (feed: string): Random => random.fork(`${feed}/${coop.coopId}`);
+  const write = (table: FeedTable, cadence: Cadence, rows: ReadonlyArray<{ date: string; row: Cell[] }>) =>
+    writeFeed(input, coop, firstDay, table, cadence, rows);
+  await write(
+    FEED_CONTRACTS.prices,
+    'weekly',
+    priceRows(coop, input.products, firstDay, input.gouging(coop), input.promotions(coop)),
+  );
 
-    const transactions = transactionFeed(coop, firstDay, endDate, r('transactions'));
-    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.transactions, 'weekly', transactions.rows);
-    if (input.feeds.has('transactions')) events.push(...transactions.events);
+  const transactions = transactionFeed(coop, firstDay, endDate, r('transactions'));
+  await write(FEED_CONTRACTS.transactions, 'weekly', transactions.rows);
+  if (input.feeds.has('transactions')) events.push(...transactions.events);
 
-    const employees = employeesOf(coop, startDate, endDate, r('hr'), ids);
-    const snapshots = periodEnds(firstDay, 'quarterly', endDate).flatMap((end) =>
-      hrRows(coop, employees, end).map((row) => ({ date: end, row })),
-    );
-    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.hr, 'quarterly', snapshots);
+  const employees = employeesOf(coop, input.startDate, endDate, r('hr'), plan.ids);
+  const snapshots = periodEnds(firstDay, 'quarterly', endDate).flatMap((end) =>
+    hrRows(coop, employees, end).map((row) => ({ date: end, row })),
+  );
+  await write(FEED_CONTRACTS.hr, 'quarterly', snapshots);
 
-    const payments: AidPayment[] = aidPayments(coop, cases.get(coop.coopId) ?? [], firstDay, endDate, r('aid'));
-    if (coop.coopId === sameCoopTwice) {
-      const aidRandom2 = r('aid-twice');
-      const monthly = payments.filter((p) => p.aidType === 'monthly_family' && addDays(p.date, 9) <= endDate);
-      if (monthly.length > 0) {
-        const first = aidRandom2.pick(monthly);
-        const again = {
-          ...first,
-          paymentId: `AP-${coop.coopId}-${String(900_001).padStart(6, '0')}`,
-          date: addDays(first.date, aidRandom2.int(3, 9)),
-        };
-        payments.push(again);
-        events.push({
-          event_type: 'aid_paid_twice',
-          coop_id: coop.coopId,
-          governorate_id: coop.governorateId,
-          site_id: '',
-          product_scope: '',
-          start_date: first.date,
-          end_date: again.date,
-          detail: detail({
-            civil_id: first.civilId,
-            aid_type: first.aidType,
-            payment_ids: `${first.paymentId} ${again.paymentId}`,
-          }),
-        });
-      }
-    }
-    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.aid, 'monthly', aidRows(coop, payments));
+  const payments = aidPayments(coop, plan.cases.get(coop.coopId) ?? [], firstDay, endDate, r('aid'));
+  if (coop.coopId === plan.sameCoopTwice) events.push(...payTwice(coop, payments, endDate, r('aid-twice')));
+  await write(FEED_CONTRACTS.aid, 'monthly', aidRows(coop, payments));
 
-    const holdings = shareholderRows(shareholders.events, coop, firstDay);
-    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.shareholders, 'monthly', holdings);
+  await write(FEED_CONTRACTS.shareholders, 'monthly', shareholderRows(plan.shareholders.events, coop, firstDay));
 
-    const cameras = cameraFeed(
-      coop,
-      camerasOf(coop, r('camera-points')),
-      firstDay,
-      endDate,
-      cameraCoops.has(coop.coopId),
-      r('cameras'),
-    );
-    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.cameras, 'weekly', cameras.rows);
-    if (input.feeds.has('cameras')) events.push(...cameras.events);
+  const cameras = cameraFeed(
+    coop,
+    camerasOf(coop, r('camera-points')),
+    firstDay,
+    endDate,
+    plan.cameraCoops.has(coop.coopId),
+    r('cameras'),
+  );
+  await write(FEED_CONTRACTS.cameras, 'weekly', cameras.rows);
+  if (input.feeds.has('cameras')) events.push(...cameras.events);
 
-    const coopContracts = contracts.get(coop.coopId) ?? [];
-    await writeFeed(
-      input,
-      coop,
-      firstDay,
-      FEED_CONTRACTS.contractors,
-      'quarterly',
-      contractorFeed(coop, coop.style, coopContracts, firstDay, endDate, poor, r('contractors')),
-    );
+  const coopContracts = plan.contracts.get(coop.coopId) ?? [];
+  await write(
+    FEED_CONTRACTS.contractors,
+    'quarterly',
+    contractorFeed(coop, coop.style, coopContracts, firstDay, endDate, plan.poor, r('contractors')),
+  );
 
-    const dividends = new Map<string, number>();
-    for (const e of shareholders.events)
-      if (e.coop === coop && e.type === 'dividend') dividends.set(e.date, (dividends.get(e.date) ?? 0) + e.amountFils);
-    const finance = financeFeed(
-      coop,
-      {
-        ...log,
-        employees,
-        contracts: coopContracts,
-        aid: payments,
-        dividends: [...dividends].map(([date, amountFils]) => ({ date, amountFils })),
-      },
-      firstDay,
-      endDate,
-      {
-        duplicateInvoice: input.plan.duplicateInvoices.has(coop.coopId),
-        suspiciousRefunds: input.plan.suspiciousRefunds.has(coop.coopId),
-      },
-      r('finance'),
-    );
-    await writeFeed(input, coop, firstDay, FEED_CONTRACTS.finance, 'monthly', finance.rows);
-    if (input.feeds.has('finance')) events.push(...finance.events);
-  }
+  const finance = coopFinance(
+    input,
+    plan,
+    sender,
+    { employees, contracts: coopContracts, aid: payments },
+    r('finance'),
+  );
+  await write(FEED_CONTRACTS.finance, 'monthly', finance.rows);
+  if (input.feeds.has('finance')) events.push(...finance.events);
   return events;
+}
+
+/** Planted: one family's monthly support paid again 3–9 days later. */
+function payTwice(coop: WorldCoop, payments: AidPayment[], endDate: string, random: Random): TruthEvent[] {
+  const monthly = payments.filter((p) => p.aidType === 'monthly_family' && addDays(p.date, 9) <= endDate);
+  if (monthly.length === 0) return [];
+  const first = random.pick(monthly);
+  const again = {
+    ...first,
+    paymentId: `AP-${coop.coopId}-${String(900_001).padStart(6, '0')}`,
+    date: addDays(first.date, random.int(3, 9)),
+  };
+  payments.push(again);
+  return [
+    {
+      event_type: 'aid_paid_twice',
+      coop_id: coop.coopId,
+      governorate_id: coop.governorateId,
+      site_id: '',
+      product_scope: '',
+      start_date: first.date,
+      end_date: again.date,
+      detail: detail({
+        civil_id: first.civilId,
+        aid_type: first.aidType,
+        payment_ids: `${first.paymentId} ${again.paymentId}`,
+      }),
+    },
+  ];
+}
+
+/** The co-op's general ledger from what the stock model logged and what the other feeds paid. */
+function coopFinance(
+  input: CoopFeedsInput,
+  plan: SharedPlan,
+  { coop, firstDay, log }: Sender,
+  paid: Pick<FinanceInput, 'employees' | 'contracts' | 'aid'>,
+  random: Random,
+): ReturnType<typeof financeFeed> {
+  const dividends = new Map<string, number>();
+  for (const e of plan.shareholders.events)
+    if (e.coop === coop && e.type === 'dividend') dividends.set(e.date, (dividends.get(e.date) ?? 0) + e.amountFils);
+  return financeFeed(
+    coop,
+    { ...log, ...paid, dividends: [...dividends].map(([date, amountFils]) => ({ date, amountFils })) },
+    firstDay,
+    input.endDate,
+    {
+      duplicateInvoice: input.plan.duplicateInvoices.has(coop.coopId),
+      suspiciousRefunds: input.plan.suspiciousRefunds.has(coop.coopId),
+    },
+    random,
+  );
 }

@@ -27,6 +27,17 @@ export interface ShareholderEvent {
   amountFils: number;
 }
 
+/** The registers as the simulation moves through the span. */
+interface Registers {
+  coops: readonly WorldCoop[];
+  registerSize: number;
+  random: Random;
+  ids: CivilIds;
+  members: Map<string, Holding[]>;
+  dividendRate: Map<string, number>;
+  out: ShareholderEvent[];
+}
+
 export function shareholderEvents(
   coops: readonly WorldCoop[],
   registerSize: number,
@@ -37,6 +48,27 @@ export function shareholderEvents(
 ): { events: ShareholderEvent[]; truth: TruthEvent[] } {
   const out: ShareholderEvent[] = [];
   const truth: TruthEvent[] = [];
+  const members = openingRegisters(coops, registerSize, startDate, random, ids, out);
+  const dividendRate = new Map(coops.map((c) => [c.coopId, random.int(500, 1500)]));
+  const registers: Registers = { coops, registerSize, random, ids, members, dividendRate, out };
+  const plantedAt = coops.length > 1 ? random.int(30, 200) : -1;
+  let dayIndex = 0;
+  for (let date = startDate; date <= endDate; date = addDays(date, 1), dayIndex++) {
+    for (const coop of coops) registerDay(registers, coop, date);
+    if (dayIndex === plantedAt) truth.push(plantDuplicateMembership(registers, date, endDate));
+  }
+  return { events: out, truth };
+}
+
+/** Every co-op's register on the first day, each shareholder with the day they registered (possibly decades back). */
+function openingRegisters(
+  coops: readonly WorldCoop[],
+  registerSize: number,
+  startDate: string,
+  random: Random,
+  ids: CivilIds,
+  out: ShareholderEvent[],
+): Map<string, Holding[]> {
   const members = new Map<string, Holding[]>();
   for (const coop of coops) {
     const list: Holding[] = [];
@@ -55,85 +87,63 @@ export function shareholderEvents(
     }
     members.set(coop.coopId, list);
   }
-  const dividendRate = new Map(coops.map((c) => [c.coopId, random.int(500, 1500)]));
-  const plantedAt = coops.length > 1 ? random.int(30, 200) : -1;
-  let dayIndex = 0;
-  for (let date = startDate; date <= endDate; date = addDays(date, 1), dayIndex++) {
-    for (const coop of coops) {
-      const list = members.get(coop.coopId) as Holding[];
-      if (random.chance(registerSize / 1500)) {
-        const h = { civilId: ids.next(1960, 2005), shares: random.int(1, 20) * 5, coop };
-        list.push(h);
-        out.push({ coop, civilId: h.civilId, type: 'join', date, shares: h.shares, otherCoopId: '', amountFils: 0 });
-      }
-      if (list.length > 1 && random.chance(registerSize / 4000)) {
-        const [h] = list.splice(random.int(0, list.length - 1), 1) as [Holding];
-        out.push({ coop, civilId: h.civilId, type: 'leave', date, shares: h.shares, otherCoopId: '', amountFils: 0 });
-      }
-      if (coops.length > 1 && list.length > 1 && random.chance(registerSize / 5000)) {
-        const [h] = list.splice(random.int(0, list.length - 1), 1) as [Holding];
-        const to = random.pick(coops.filter((c) => c !== coop));
-        (members.get(to.coopId) as Holding[]).push({ ...h, coop: to });
-        out.push({
-          coop,
-          civilId: h.civilId,
-          type: 'transfer_out',
-          date,
-          shares: h.shares,
-          otherCoopId: to.coopId,
-          amountFils: 0,
-        });
-        out.push({
-          coop: to,
-          civilId: h.civilId,
-          type: 'transfer_in',
-          date,
-          shares: h.shares,
-          otherCoopId: coop.coopId,
-          amountFils: 0,
-        });
-      }
-      // The dividend after the spring general assembly.
-      if (date.slice(5) === '05-15') {
-        for (const h of list)
-          out.push({
-            coop,
-            civilId: h.civilId,
-            type: 'dividend',
-            date,
-            shares: h.shares,
-            otherCoopId: '',
-            amountFils: h.shares * (dividendRate.get(coop.coopId) as number),
-          });
-      }
-    }
-    if (dayIndex === plantedAt) {
-      const [a, b] = random.shuffle(coops);
-      const h = random.pick(members.get((a as WorldCoop).coopId) as Holding[]);
-      const second = { ...h, coop: b as WorldCoop, shares: random.int(1, 10) * 5 };
-      (members.get((b as WorldCoop).coopId) as Holding[]).push(second);
-      out.push({
-        coop: b as WorldCoop,
-        civilId: h.civilId,
-        type: 'join',
-        date,
-        shares: second.shares,
-        otherCoopId: '',
-        amountFils: 0,
-      });
-      truth.push({
-        event_type: 'duplicate_membership',
-        coop_id: (b as WorldCoop).coopId,
-        governorate_id: (b as WorldCoop).governorateId,
-        site_id: '',
-        product_scope: '',
-        start_date: date,
-        end_date: endDate,
-        detail: detail({ civil_id: h.civilId, other_coop_id: (a as WorldCoop).coopId }),
-      });
-    }
+  return members;
+}
+
+/** One co-op's day: maybe a join, a leave, a move to another co-op's area; the dividend on 15 May. */
+function registerDay(registers: Registers, coop: WorldCoop, date: string): void {
+  const { coops, registerSize, random, ids, members, out } = registers;
+  const list = members.get(coop.coopId) as Holding[];
+  if (random.chance(registerSize / 1500)) {
+    const h = { civilId: ids.next(1960, 2005), shares: random.int(1, 20) * 5, coop };
+    list.push(h);
+    out.push({ coop, civilId: h.civilId, type: 'join', date, shares: h.shares, otherCoopId: '', amountFils: 0 });
   }
-  return { events: out, truth };
+  if (list.length > 1 && random.chance(registerSize / 4000)) {
+    const [h] = list.splice(random.int(0, list.length - 1), 1) as [Holding];
+    out.push({ coop, civilId: h.civilId, type: 'leave', date, shares: h.shares, otherCoopId: '', amountFils: 0 });
+  }
+  if (coops.length > 1 && list.length > 1 && random.chance(registerSize / 5000)) {
+    const [h] = list.splice(random.int(0, list.length - 1), 1) as [Holding];
+    const to = random.pick(coops.filter((c) => c !== coop));
+    (members.get(to.coopId) as Holding[]).push({ ...h, coop: to });
+    const moved = { civilId: h.civilId, date, shares: h.shares, amountFils: 0 };
+    out.push({ ...moved, coop, type: 'transfer_out', otherCoopId: to.coopId });
+    out.push({ ...moved, coop: to, type: 'transfer_in', otherCoopId: coop.coopId });
+  }
+  // The dividend after the spring general assembly.
+  if (date.slice(5) === '05-15') {
+    for (const h of list)
+      out.push({
+        coop,
+        civilId: h.civilId,
+        type: 'dividend',
+        date,
+        shares: h.shares,
+        otherCoopId: '',
+        amountFils: h.shares * (registers.dividendRate.get(coop.coopId) as number),
+      });
+  }
+}
+
+/** Planted: a shareholder of one co-op joins a second without leaving the first. */
+function plantDuplicateMembership(registers: Registers, date: string, endDate: string): TruthEvent {
+  const { coops, random, members, out } = registers;
+  const [a, b] = random.shuffle(coops) as [WorldCoop, WorldCoop];
+  const h = random.pick(members.get(a.coopId) as Holding[]);
+  const second = { ...h, coop: b, shares: random.int(1, 10) * 5 };
+  (members.get(b.coopId) as Holding[]).push(second);
+  out.push({ coop: b, civilId: h.civilId, type: 'join', date, shares: second.shares, otherCoopId: '', amountFils: 0 });
+  return {
+    event_type: 'duplicate_membership',
+    coop_id: b.coopId,
+    governorate_id: b.governorateId,
+    site_id: '',
+    product_scope: '',
+    start_date: date,
+    end_date: endDate,
+    detail: detail({ civil_id: h.civilId, other_coop_id: a.coopId }),
+  };
 }
 
 export function shareholderRows(
