@@ -29,9 +29,12 @@ describe('ENVIRONMENT and the README', () => {
   it("lists exactly the variables of the README's configuration table, with the same defaults", () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Configuration'));
-    const rows = [...section.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2]!.trim()]);
-    expect(rows.map(([name]) => name)).toEqual(ENVIRONMENT.map((v) => v.name));
-    for (const [name, readmeDefault] of rows) {
+    const rows = [...section.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)].map((m) => ({
+      name: m[1],
+      readmeDefault: m[2]!.trim(),
+    }));
+    expect(rows.map((r) => r.name)).toEqual(ENVIRONMENT.map((v) => v.name));
+    for (const { name, readmeDefault } of rows) {
       const declared = ENVIRONMENT.find((v) => v.name === name)!.default;
       expect(readmeDefault.replaceAll('`', ''), name).toContain(declared.replace(/ \(.*\)$/, ''));
     }
