@@ -305,180 +305,194 @@ const FILE_KINDS: FileKind[] = [
   'UTF-8 vendor B',
 ];
 
+/** One file being made: its kind, vendor, feed and day, its good rows and spares to break. */
+interface Draft {
+  kind: FileKind;
+  vendor: Vendor;
+  feed: Feed;
+  coop: string;
+  date: string;
+  ext: string;
+  name: string;
+  goodCount: number;
+  rows: Row[];
+  header: string[];
+  goodLines: string[];
+  /** Rows past goodCount, to break. */
+  spare: Row[];
+  /** Bad rows planted so far, by reason code. */
+  bad: Record<string, number>;
+  rand: () => number;
+  pick: <T>(items: readonly T[]) => T;
+}
+
 export function generateMalformedCorpus(fileCount = 320, seed = 2025): CorpusFile[] {
   const rand = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const files: CorpusFile[] = [];
-  const start = Date.parse('2024-01-01T00:00:00Z');
-
-  for (let i = 0; i < fileCount; i++) {
-    const kind = FILE_KINDS[i % FILE_KINDS.length]!;
-    let vendor: Vendor = pick(ALL);
-    if (kind === 'BOM before Windows-1256' || kind === 'UTF-8 vendor B') vendor = 'B';
-    if (kind === 'truncated' || kind === 'duplicate lines') vendor = pick(['A', 'C'] as const);
-    if (['missing column', 'extra column', 'swapped columns', 'header only'].includes(kind)) vendor = pick(CSV);
-    const feed: Feed = pick(['sales', 'stock'] as const);
-    const coop = COOP[vendor];
-    // Each file its own day, so no two files are one batch by accident.
-    const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
-    const ext = vendor === 'C' ? 'jsonl' : 'csv';
-    const name = `${coop}__${feed}__${date.replaceAll('-', '')}__001.${ext}`;
-
-    // Good rows, each on its own key (site, product, hour) so none is a duplicate of another.
-    const sites = feed === 'sales' ? [`${coop}-M`, `${coop}-B01`] : [`${coop}-M`, `${coop}-B01`, `${coop}-W`];
-    const keys: { site: string; gtin: string; hour: number }[] = [];
-    for (const site of sites)
-      for (const gtin of [RICE, OIL])
-        for (let h = 0; h < (feed === 'sales' ? 24 : 1); h++) keys.push({ site, gtin, hour: h });
-    const goodCount = 1 + Math.floor(rand() * Math.min(8, keys.length - 1));
-    // Rows past goodCount are spares to break; a broken row never counts as a duplicate, so keys may repeat.
-    const rows: Row[] = Array.from({ length: goodCount + 4 }, (_, idx) => keys[idx % keys.length]!).map((k) => ({
-      coop,
-      site: k.site,
-      gtin: k.gtin,
-      date,
-      hour: k.hour,
-      qty: String(1 + Math.floor(rand() * 20)),
-      amount: (Math.floor(rand() * 20000) / 1000).toFixed(3),
-      receipts: String(1 + Math.floor(rand() * 5)),
-    }));
-    const header = HEADERS[feed][vendor];
-    const render = (row: Row): string =>
-      vendor === 'C' ? jsonLine(feed, row) : cells(feed, vendor, row).map(csvCell).join(',');
-    const goodLines = rows.slice(0, goodCount).map(render);
-    const spare = rows.slice(goodCount);
-    const bad: Record<string, number> = {};
-    const addBad = (reason: string, n = 1): void => {
-      bad[reason] = (bad[reason] ?? 0) + n;
-    };
-    const encode = (text: string): Buffer =>
-      vendor === 'B' ? iconv.encode(text, 'windows-1256') : Buffer.from(text, 'utf8');
-    const withHeader = (lines: string[], head = header): string =>
-      [...(vendor === 'C' ? [] : [head.join(',')]), ...lines].join(vendor === 'B' ? '\r\n' : '\n') + '\n';
-    const file = (bytes: Buffer, good: number, rejected = false, relName = name): CorpusFile => ({
-      relPath: `${coop}/${relName}`,
-      bytes,
-      good,
-      bad: { ...bad },
-      rejected,
-      kind,
-    });
-
-    switch (kind) {
-      case 'row defects': {
-        const lines = [...goodLines];
-        const candidates = DEFECTS.filter((d) => d.feeds.includes(feed) && d.vendors.includes(vendor));
-        const defectCount = 1 + Math.floor(rand() * 3);
-        for (let d = 0; d < defectCount; d++) {
-          const defect = pick(candidates);
-          const base = spare[d]!;
-          const applied = defect.apply(base);
-          const line = 'line' in applied ? applied.line(vendor, feed, render(base)) : render(applied);
-          lines.splice(Math.floor(rand() * (lines.length + 1)), 0, line);
-          addBad(defect.reason);
-        }
-        files.push(file(encode(withHeader(lines)), goodCount));
-        break;
-      }
-      case 'duplicate lines': {
-        const lines = [...goodLines, goodLines[0]!, goodLines[goodLines.length - 1]!];
-        addBad('duplicate_row', 2);
-        files.push(file(encode(withHeader(lines)), goodCount));
-        break;
-      }
-      case 'missing column': {
-        const drop = 1 + Math.floor(rand() * (header.length - 1));
-        const cut = (cs: string[]): string[] => cs.filter((_, idx) => idx !== drop);
-        const lines = rows.slice(0, goodCount).map((r) =>
-          cut(cells(feed, vendor, r))
-            .map(csvCell)
-            .join(','),
-        );
-        addBad('missing_column', goodCount);
-        files.push(file(encode(withHeader(lines, cut(header))), 0));
-        break;
-      }
-      case 'extra column': {
-        const lines = rows
-          .slice(0, goodCount)
-          .map((r) => [...cells(feed, vendor, r), 'note, with a comma'].map(csvCell).join(','));
-        files.push(file(encode(withHeader(lines, [...header, vendor === 'A' ? 'notes' : 'ملاحظات'])), goodCount));
-        break;
-      }
-      case 'swapped columns': {
-        const order = header.map((_, idx) => idx).reverse();
-        const lines = rows.slice(0, goodCount).map((r) =>
-          order
-            .map((idx) => cells(feed, vendor, r)[idx]!)
-            .map(csvCell)
-            .join(','),
-        );
-        files.push(
-          file(
-            encode(
-              withHeader(
-                lines,
-                order.map((idx) => header[idx]!),
-              ),
-            ),
-            goodCount,
-          ),
-        );
-        break;
-      }
-      case 'truncated': {
-        // Cut the last line before its last delimiter: that row must fail, the others land.
-        const text = withHeader(goodLines).replace(/\n$/, '');
-        const lastLine = text.slice(text.lastIndexOf('\n') + 1);
-        const cutAt = text.length - lastLine.length + Math.max(1, lastLine.lastIndexOf(vendor === 'C' ? '"' : ',') - 2);
-        addBad(vendor === 'C' ? 'malformed_json' : 'column_count_mismatch');
-        files.push(file(encode(text.slice(0, cutAt)), goodCount - 1));
-        break;
-      }
-      case 'empty':
-        files.push(file(Buffer.alloc(0), 0));
-        break;
-      case 'header only':
-        files.push(file(encode(withHeader([])), 0));
-        break;
-      case 'UTF-16 without BOM':
-        files.push(file(iconv.encode(withHeader(goodLines), 'utf-16le'), 0, true));
-        break;
-      case 'BOM before Windows-1256':
-        files.push(
-          file(
-            Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(withHeader(goodLines), 'windows-1256')]),
-            0,
-            true,
-          ),
-        );
-        break;
-      case 'binary': {
-        const bytes = Buffer.alloc(512);
-        for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(rand() * 256);
-        bytes[7] = 0;
-        files.push(file(bytes, 0, true));
-        break;
-      }
-      case 'bad file name':
-        files.push(file(encode(withHeader(goodLines)), 0, true, `export_${date}.${ext}`));
-        break;
-      case 'UTF-8 vendor B': {
-        // The newer vendor B export: UTF-8 with BOM and Arabic-Indic digits.
-        const arabic = (s: string): string => s.replace(/[0-9]/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]!);
-        const lines = rows.slice(0, goodCount).map((r) => {
-          const cs = cells(feed, vendor, r);
-          return cs
-            .map((c, idx) => (idx >= 3 ? arabic(c) : c))
-            .map(csvCell)
-            .join(',');
-        });
-        files.push(
-          file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(withHeader(lines), 'utf8')]), goodCount),
-        );
-        break;
-      }
-    }
-  }
+  for (let i = 0; i < fileCount; i++) files.push(BUILD[FILE_KINDS[i % FILE_KINDS.length]!](draft(i, rand, pick)));
   return files;
+}
+
+const CORPUS_START = Date.parse('2024-01-01T00:00:00Z');
+
+/** The i-th file's vendor, feed, day and rows, drawn in the order the seed fixes. */
+function draft(i: number, rand: () => number, pick: <T>(items: readonly T[]) => T): Draft {
+  const kind = FILE_KINDS[i % FILE_KINDS.length]!;
+  let vendor: Vendor = pick(ALL);
+  if (kind === 'BOM before Windows-1256' || kind === 'UTF-8 vendor B') vendor = 'B';
+  if (kind === 'truncated' || kind === 'duplicate lines') vendor = pick(['A', 'C'] as const);
+  if (['missing column', 'extra column', 'swapped columns', 'header only'].includes(kind)) vendor = pick(CSV);
+  const feed: Feed = pick(['sales', 'stock'] as const);
+  const coop = COOP[vendor];
+  // Each file its own day, so no two files are one batch by accident.
+  const date = new Date(CORPUS_START + i * 86_400_000).toISOString().slice(0, 10);
+  const ext = vendor === 'C' ? 'jsonl' : 'csv';
+  const name = `${coop}__${feed}__${date.replaceAll('-', '')}__001.${ext}`;
+
+  // Good rows, each on its own key (site, product, hour) so none is a duplicate of another.
+  const sites = feed === 'sales' ? [`${coop}-M`, `${coop}-B01`] : [`${coop}-M`, `${coop}-B01`, `${coop}-W`];
+  const keys: { site: string; gtin: string; hour: number }[] = [];
+  for (const site of sites)
+    for (const gtin of [RICE, OIL])
+      for (let h = 0; h < (feed === 'sales' ? 24 : 1); h++) keys.push({ site, gtin, hour: h });
+  const goodCount = 1 + Math.floor(rand() * Math.min(8, keys.length - 1));
+  // Rows past goodCount are spares to break; a broken row never counts as a duplicate, so keys may repeat.
+  const rows: Row[] = Array.from({ length: goodCount + 4 }, (_, idx) => keys[idx % keys.length]!).map((k) => ({
+    coop,
+    site: k.site,
+    gtin: k.gtin,
+    date,
+    hour: k.hour,
+    qty: String(1 + Math.floor(rand() * 20)),
+    amount: (Math.floor(rand() * 20000) / 1000).toFixed(3),
+    receipts: String(1 + Math.floor(rand() * 5)),
+  }));
+  const d = { kind, vendor, feed, coop, date, ext, name, goodCount, rows, header: HEADERS[feed][vendor] };
+  return {
+    ...d,
+    goodLines: rows.slice(0, goodCount).map((r) => render(d, r)),
+    spare: rows.slice(goodCount),
+    bad: {},
+    rand,
+    pick,
+  };
+}
+
+function render({ vendor, feed }: Pick<Draft, 'vendor' | 'feed'>, row: Row): string {
+  return vendor === 'C' ? jsonLine(feed, row) : cells(feed, vendor, row).map(csvCell).join(',');
+}
+
+function addBad(d: Draft, reason: string, n = 1): void {
+  d.bad[reason] = (d.bad[reason] ?? 0) + n;
+}
+
+function encode(d: Draft, text: string): Buffer {
+  return d.vendor === 'B' ? iconv.encode(text, 'windows-1256') : Buffer.from(text, 'utf8');
+}
+
+function withHeader(d: Draft, lines: string[], head = d.header): string {
+  return [...(d.vendor === 'C' ? [] : [head.join(',')]), ...lines].join(d.vendor === 'B' ? '\r\n' : '\n') + '\n';
+}
+
+function corpusFile(d: Draft, bytes: Buffer, good: number, rejected = false, relName = d.name): CorpusFile {
+  return { relPath: `${d.coop}/${relName}`, bytes, good, bad: { ...d.bad }, rejected, kind: d.kind };
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** How each kind of file is made from its draft. */
+const BUILD: Record<FileKind, (d: Draft) => CorpusFile> = {
+  'row defects': rowDefects,
+  'duplicate lines': (d) => {
+    const lines = [...d.goodLines, d.goodLines[0]!, d.goodLines[d.goodLines.length - 1]!];
+    addBad(d, 'duplicate_row', 2);
+    return corpusFile(d, encode(d, withHeader(d, lines)), d.goodCount);
+  },
+  'missing column': missingColumn,
+  'extra column': (d) => {
+    const lines = d.rows
+      .slice(0, d.goodCount)
+      .map((r) => [...cells(d.feed, d.vendor, r), 'note, with a comma'].map(csvCell).join(','));
+    const head = [...d.header, d.vendor === 'A' ? 'notes' : 'ملاحظات'];
+    return corpusFile(d, encode(d, withHeader(d, lines, head)), d.goodCount);
+  },
+  'swapped columns': swappedColumns,
+  truncated,
+  empty: (d) => corpusFile(d, Buffer.alloc(0), 0),
+  'header only': (d) => corpusFile(d, encode(d, withHeader(d, [])), 0),
+  'UTF-16 without BOM': (d) => corpusFile(d, iconv.encode(withHeader(d, d.goodLines), 'utf-16le'), 0, true),
+  'BOM before Windows-1256': (d) =>
+    corpusFile(d, Buffer.concat([BOM, iconv.encode(withHeader(d, d.goodLines), 'windows-1256')]), 0, true),
+  binary: (d) => {
+    const bytes = Buffer.alloc(512);
+    for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(d.rand() * 256);
+    bytes[7] = 0;
+    return corpusFile(d, bytes, 0, true);
+  },
+  'bad file name': (d) => corpusFile(d, encode(d, withHeader(d, d.goodLines)), 0, true, `export_${d.date}.${d.ext}`),
+  'UTF-8 vendor B': utf8VendorB,
+};
+
+/** 1–3 spare rows broken one way each, slipped in among the good ones. */
+function rowDefects(d: Draft): CorpusFile {
+  const lines = [...d.goodLines];
+  const candidates = DEFECTS.filter((x) => x.feeds.includes(d.feed) && x.vendors.includes(d.vendor));
+  const defectCount = 1 + Math.floor(d.rand() * 3);
+  for (let k = 0; k < defectCount; k++) {
+    const defect = d.pick(candidates);
+    const base = d.spare[k]!;
+    const applied = defect.apply(base);
+    const line = 'line' in applied ? applied.line(d.vendor, d.feed, render(d, base)) : render(d, applied);
+    lines.splice(Math.floor(d.rand() * (lines.length + 1)), 0, line);
+    addBad(d, defect.reason);
+  }
+  return corpusFile(d, encode(d, withHeader(d, lines)), d.goodCount);
+}
+
+/** A required column gone from the header and every row: every row is quarantined. */
+function missingColumn(d: Draft): CorpusFile {
+  const drop = 1 + Math.floor(d.rand() * (d.header.length - 1));
+  const cut = (cs: string[]): string[] => cs.filter((_, idx) => idx !== drop);
+  const lines = d.rows.slice(0, d.goodCount).map((r) =>
+    cut(cells(d.feed, d.vendor, r))
+      .map(csvCell)
+      .join(','),
+  );
+  addBad(d, 'missing_column', d.goodCount);
+  return corpusFile(d, encode(d, withHeader(d, lines, cut(d.header))), 0);
+}
+
+/** Columns in reverse order, header and rows alike: every row lands. */
+function swappedColumns(d: Draft): CorpusFile {
+  const order = d.header.map((_, idx) => idx).reverse();
+  const lines = d.rows.slice(0, d.goodCount).map((r) =>
+    order
+      .map((idx) => cells(d.feed, d.vendor, r)[idx]!)
+      .map(csvCell)
+      .join(','),
+  );
+  const head = order.map((idx) => d.header[idx]!);
+  return corpusFile(d, encode(d, withHeader(d, lines, head)), d.goodCount);
+}
+
+/** Cut the last line before its last delimiter: that row must fail, the others land. */
+function truncated(d: Draft): CorpusFile {
+  const text = withHeader(d, d.goodLines).replace(/\n$/, '');
+  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
+  const cutAt = text.length - lastLine.length + Math.max(1, lastLine.lastIndexOf(d.vendor === 'C' ? '"' : ',') - 2);
+  addBad(d, d.vendor === 'C' ? 'malformed_json' : 'column_count_mismatch');
+  return corpusFile(d, encode(d, text.slice(0, cutAt)), d.goodCount - 1);
+}
+
+/** The newer vendor B export: UTF-8 with BOM and Arabic-Indic digits. */
+function utf8VendorB(d: Draft): CorpusFile {
+  const arabic = (s: string): string => s.replace(/[0-9]/g, (digit) => '٠١٢٣٤٥٦٧٨٩'[Number(digit)]!);
+  const lines = d.rows.slice(0, d.goodCount).map((r) =>
+    cells(d.feed, d.vendor, r)
+      .map((c, idx) => (idx >= 3 ? arabic(c) : c))
+      .map(csvCell)
+      .join(','),
+  );
+  return corpusFile(d, Buffer.concat([BOM, Buffer.from(withHeader(d, lines), 'utf8')]), d.goodCount);
 }
