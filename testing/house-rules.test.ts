@@ -97,3 +97,28 @@ describe('dead code (knip)', () => {
     expect(result.out).not.toMatch(/\bused\b.*ml\/used\.ts/);
   });
 });
+
+describe('SQL style (SQLFluff, DuckDB dialect, on the dbt models)', () => {
+  const sqlfluff = join(repo, '.venv', 'bin', 'sqlfluff');
+  const lint = (sql: string): Promise<{ code: number; out: string }> =>
+    new Promise((done) => {
+      const child = execFile(
+        sqlfluff,
+        ['lint', '-', '--stdin-filename', 'transform/models/marts/planted.sql'],
+        { cwd: repo },
+        (error, stdout) => done({ code: error ? Number(error.code) : 0, out: stdout }),
+      );
+      child.stdin?.end(sql);
+    });
+  const model = (select: string): string =>
+    `with\n\nsource as (\n    select * from {{ ref('stg_feeds__aid') }}\n),\n\nfinal as (\n${select}\n)\n\nselect * from final\n`;
+
+  it('refuses a model with upper-case keywords and accepts it in the house style', async () => {
+    const planted = await lint(model('    SELECT civil_id, amount_kwd FROM source'));
+    expect(planted.code).toBe(1);
+    expect(planted.out).toContain('CP01');
+    const clean = await lint(model('    select\n        civil_id,\n        amount_kwd\n    from source'));
+    expect(clean.out).not.toContain('FAIL');
+    expect(clean.code).toBe(0);
+  });
+});
