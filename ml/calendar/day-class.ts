@@ -47,8 +47,3 @@ export function dayClass(iso: string): DayClass {
   classCache.set(iso, c);
   return c;
 }
-
-/** True on days the calendar explains an unusual level of demand. */
-export function isCalendarEvent(iso: string): boolean {
-  return dayClass(iso) !== 'normal';
-}
