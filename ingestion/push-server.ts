@@ -239,21 +239,3 @@ async function lookupLedgerRow(lakeDir: string, batchId: string): Promise<Record
     instance.closeSync();
   }
 }
-
-/**
- * Listens on host:port; `close()` stops taking requests and waits for queued ingestion. Only
- * the tests start it today; the CLI will, for live operation.
- */
-export async function startPushServer(
-  options: PushServerOptions & { port: number; host?: string },
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = buildPushServer(options);
-  const url = await server.app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
-  return {
-    url,
-    async close() {
-      await server.app.close();
-      await server.whenIdle();
-    },
-  };
-}
