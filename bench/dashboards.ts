@@ -9,12 +9,13 @@
  *   npm run bench:dashboards -- path/to/rabt.duckdb [warm visits]    # or a warehouse file
  *
  * Before the pages, the crisis room's own stock-now queries (dashboards/src/cube/queries.ts, the
- * `crisis_now` view, exactly as the page sends them) through the Cube API as leadership: the
- * first answer (cold: Cube has not answered it yet) and p50/p95 of repeats (warm: the answer
- * cache in front of /load). Asked before any page visit, so "cold" is really the first time.
+ * `crisis_now` view, sent as the page sends them, by its client library) through the Cube API as
+ * leadership: the first answer (cold: Cube has not answered it yet) and p50/p95 of repeats (warm:
+ * the answer cache in front of /load). Asked before any page visit, so "cold" is really the first.
  *
  * Needs dashboards/dist (npm run build:dashboards). Timings belong here, never in a test.
  */
+import cube, { type CubeApi, type Query } from '@cubejs-client/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, newContext, repoRoot } from '../dashboards/e2e/browser';
@@ -109,24 +110,16 @@ async function leadershipToken(webUrl: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-/** Time to one answer of a query, retried while Cube says "Continue wait" (as the page's client does). */
-async function timedLoad(
-  cubeApiUrl: string,
-  token: string,
-  query: unknown,
-): Promise<{ ms: number; data: Record<string, unknown>[] }> {
+/**
+ * Time to one answer of a query through the page's own client library (@cubejs-client/core):
+ * the same request the page sends (GET /load, queryType multi, polling while Cube says
+ * "Continue wait"). A bare POST of the query would not do: the answer cache keys on the query
+ * alone, so a non-multi answer stored for it would then be served to the page's multi request.
+ */
+async function timedLoad(api: CubeApi, query: Query): Promise<{ ms: number; data: Record<string, unknown>[] }> {
   const started = performance.now();
-  for (;;) {
-    const res = await fetch(`${cubeApiUrl}/load`, {
-      method: 'POST',
-      headers: { authorization: token, 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-    });
-    const body = (await res.json()) as { error?: string; data?: Record<string, unknown>[] };
-    if (body.error === 'Continue wait') continue;
-    if (!res.ok || body.error) throw new Error(`load failed: ${res.status} ${body.error}`);
-    return { ms: performance.now() - started, data: body.data ?? [] };
-  }
+  const result = await api.load(query);
+  return { ms: performance.now() - started, data: result.rawData() as Record<string, unknown>[] };
 }
 
 /** The value below which p of the sorted values fall (nearest rank). */
@@ -140,11 +133,11 @@ function percentile(values: readonly number[], p: number): number {
  * national answer puts first (lowest cover): what a leader's first two screens ask.
  */
 async function timeStockNowQueries(webUrl: string, cubeApiUrl: string): Promise<QueryTiming[]> {
-  const token = await leadershipToken(webUrl);
-  const time = async (name: string, query: unknown): Promise<QueryTiming & { data: Record<string, unknown>[] }> => {
-    const cold = await timedLoad(cubeApiUrl, token, query);
+  const api = cube(await leadershipToken(webUrl), { apiUrl: cubeApiUrl });
+  const time = async (name: string, query: Query): Promise<QueryTiming & { data: Record<string, unknown>[] }> => {
+    const cold = await timedLoad(api, query);
     const warm: number[] = [];
-    for (let i = 0; i < STOCK_NOW_REPEATS; i++) warm.push((await timedLoad(cubeApiUrl, token, query)).ms);
+    for (let i = 0; i < STOCK_NOW_REPEATS; i++) warm.push((await timedLoad(api, query)).ms);
     process.stderr.write(`  stock now, ${name}: done\n`);
     const [warmP50, warmP95] = [percentile(warm, 50), percentile(warm, 95)];
     return { name, rows: cold.data.length, cold: cold.ms, warmP50, warmP95, data: cold.data };
