@@ -47,6 +47,24 @@ describe('response cache', () => {
     expect((await h.load(await signRaw({ role: 'leadership' }, 'x'.repeat(64), now + 600), byCoop)).status).toBe(403);
   });
 
+  it('keeps the multi-query answer apart from the plain one for the same query', async () => {
+    const token = await h.token('leadership');
+    const post = async (body: object) => {
+      const res = await fetch(`${h.cube.url}/cubejs-api/v1/load`, {
+        method: 'POST',
+        headers: { authorization: token, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { data?: unknown[]; results?: { data: unknown[] }[] };
+    };
+    for (let i = 0; i < 2; i++) {
+      const plain = await post({ query: byCoop });
+      const multi = await post({ query: byCoop, queryType: 'multi' });
+      expect(plain.data).toHaveLength(3);
+      expect(multi.results?.[0]?.data).toEqual(plain.data);
+    }
+  });
+
   it('does not store refusals', async () => {
     const planner = await h.token('planner');
     const audit = { measures: ['audit.row_count'] };

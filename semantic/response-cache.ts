@@ -4,7 +4,11 @@ import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { SecurityContext } from '../domain/roles';
 
 /** The express request/response parts this middleware touches. */
-type Req = IncomingMessage & { originalUrl?: string; body?: { query?: unknown }; query?: { query?: unknown } };
+type Req = IncomingMessage & {
+  originalUrl?: string;
+  body?: { query?: unknown; queryType?: unknown };
+  query?: { query?: unknown; queryType?: unknown };
+};
 type Res = ServerResponse & { json(body: unknown): unknown };
 
 export interface ResponseCacheOptions {
@@ -234,7 +238,9 @@ export function createResponseCache(opts: ResponseCacheOptions): ResponseCache {
     }
     const publication = await opts.publication();
     const query = typeof raw === 'string' ? raw : JSON.stringify(raw);
-    const key = JSON.stringify([publication.version, ctx.role, ctx.coop_id ?? null, query]);
+    // The same query answers in another shape under queryType=multi (the client's default).
+    const queryType = (req.method === 'POST' ? req.body?.queryType : req.query?.queryType) ?? null;
+    const key = JSON.stringify([publication.version, ctx.role, ctx.coop_id ?? null, queryType, query]);
     const hit = store.get(key);
     if (hit !== undefined) {
       stats.hits += 1;
