@@ -270,8 +270,11 @@ describe('crisis room in chromium', () => {
 
   it('marks a co-op whose stock feed stopped as stale, at every level, in Arabic and English', async () => {
     const stopped = await stoppedCoopsFromWarehouse();
-    // The fixture plants one: a warehouse without a stopped feed would prove nothing here.
-    expect(stopped.length).toBeGreaterThan(0);
+    // The fixture must plant one: a warehouse without a stopped feed would prove nothing here.
+    expect(
+      stopped.length,
+      'the integration fixture has no co-op whose stock feed stopped (stock files ending more than stale_after_days before the end)',
+    ).toBeGreaterThan(0);
     const coop = stopped[0]!;
     const ar = MESSAGES.ar;
     // The nation: its governorate carries the mark (some of its counts are stale).
