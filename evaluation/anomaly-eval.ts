@@ -28,6 +28,7 @@ export function detailValue(e: TruthEvent, key: string): string | undefined {
 export const PLANTED_KINDS: { truth: string; kind: AnomalyKind; found: (a: Anomaly, e: TruthEvent) => boolean }[] = [
   { truth: 'price_gouging', kind: 'price_gouging', found: (a, e) => a.coopId === e.coop_id && overlaps(a, e) },
   { truth: 'missing_feed', kind: 'missing_stock_feed', found: (a, e) => a.coopId === e.coop_id },
+  { truth: 'stock_feed_stopped', kind: 'stock_feed_stopped', found: (a, e) => a.coopId === e.coop_id },
   { truth: 'stocktake_shrinkage', kind: 'stocktake_shrinkage', found: (a, e) => a.siteId === e.site_id },
   {
     truth: 'phantom_delivery',

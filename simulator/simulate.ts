@@ -161,7 +161,7 @@ async function startRun(options: SimulateOptions): Promise<SimulationRun> {
   const crisisMask = Uint8Array.from(world.products, (p) => (crisisCategories.has(p.categoryId) ? 1 : 0));
   const { inbox, truth } = await clearOutput(options.outDir, world.coops);
 
-  const planted = plantProblems(world.coops, crisis, root.fork('planted'));
+  const planted = plantProblems(world.coops, crisis, { startDate, endDate }, root.fork('planted'));
   const plan = plantFeedProblems(
     world.coops,
     world.products,
@@ -320,7 +320,7 @@ function writeDayFiles(
     summary.files++;
     summary.rows.sales += files.sales.rows;
   }
-  if (!files.stock) return;
+  if (!files.stock || date > (run.planted.stockStops.get(coop.coopId) ?? date)) return;
   writeFileSync(`${base}stock${stamp}`, files.stock.bytes());
   summary.files++;
   summary.rows.stock += files.stock.rows;
@@ -398,9 +398,19 @@ interface PlantedProblems {
   gougers: Set<string>;
   /** Co-ops that send their sales but never their stock. */
   salesOnly: Set<string>;
+  /** A co-op whose stock files stop (the last day it sends one) while its sales keep coming. */
+  stockStops: Map<string, string>;
 }
 
-function plantProblems(coops: WorldCoop[], crisis: CrisisConfig, random: Random): PlantedProblems {
+/** Days before the end that the planted stock feed falls silent: past the warehouse's 2 stale days. */
+const STOCK_STOP_DAYS = 5;
+
+function plantProblems(
+  coops: WorldCoop[],
+  crisis: CrisisConfig,
+  span: { startDate: string; endDate: string },
+  random: Random,
+): PlantedProblems {
   const reached = coops.filter((c) => crisis.spreadOrder.includes(c.governorateId));
   const gougers = new Set<string>();
   const count = Math.max(1, Math.round(reached.length / 25));
@@ -411,7 +421,23 @@ function plantProblems(coops: WorldCoop[], crisis: CrisisConfig, random: Random)
     const candidates = coops.filter((c) => !gougers.has(c.coopId));
     for (const coop of random.shuffle(candidates).slice(0, 2)) salesOnly.add(coop.coopId);
   }
-  return { gougers, salesOnly };
+  return { gougers, salesOnly, stockStops: plantStockStop(coops, gougers, salesOnly, span, random) };
+}
+
+/** One co-op, linked from the first day and otherwise sound, whose stock feed stops before the end. */
+function plantStockStop(
+  coops: WorldCoop[],
+  gougers: Set<string>,
+  salesOnly: Set<string>,
+  { startDate, endDate }: { startDate: string; endDate: string },
+  random: Random,
+): Map<string, string> {
+  const candidates = coops.filter(
+    (c) => !gougers.has(c.coopId) && !salesOnly.has(c.coopId) && c.linkedSince <= startDate,
+  );
+  const lastStockDay = addDays(endDate, -STOCK_STOP_DAYS);
+  const [coop] = random.shuffle(candidates);
+  return coop && lastStockDay > startDate ? new Map([[coop.coopId, lastStockDay]]) : new Map();
 }
 
 function truthEvents(
@@ -448,7 +474,7 @@ function crisisWaveEvents(crisis: CrisisConfig): TruthEvent[] {
   });
 }
 
-/** A co-op's planted problems: price gouging, a missing stock feed, a late link. */
+/** A co-op's planted problems: price gouging, a missing or stopped stock feed, a late link. */
 function plantedCoopEvents(
   coop: WorldCoop,
   crisis: CrisisConfig,
@@ -476,6 +502,16 @@ function plantedCoopEvents(
       start_date: startDate,
       end_date: endDate,
       detail: 'sends sales only, never stock',
+    });
+  }
+  const lastStockDay = planted.stockStops.get(coop.coopId);
+  if (lastStockDay) {
+    events.push({
+      ...where,
+      event_type: 'stock_feed_stopped',
+      start_date: addDays(lastStockDay, 1),
+      end_date: endDate,
+      detail: `last_stock_day=${lastStockDay}`,
     });
   }
   if (coop.linkedSince > startDate) {
