@@ -2,7 +2,7 @@ import { kuwaitTime } from './kuwait-time';
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import { INCOME_MEASURES, type IncomeMeasure } from './admin-queries';
-import { truthy } from './consumption-rows';
+import { truthy } from './cells';
 import { cellText, bilingual } from './cells';
 
 type Raw = Readonly<Record<string, unknown>>;

@@ -10,3 +10,6 @@ export function bilingual(row: Readonly<Record<string, unknown>>, prefix: string
   const other: Lang = lang === 'ar' ? 'en' : 'ar';
   return cellText(row[`${prefix}_${lang}`]) || cellText(row[`${prefix}_${other}`]);
 }
+
+/** Cube returns booleans as booleans or as strings depending on the driver; read both. */
+export const truthy = (v: unknown) => v === true || v === 'true' || v === 1 || v === '1';

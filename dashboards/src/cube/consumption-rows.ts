@@ -2,13 +2,11 @@ import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
 import type { Breakdown, Grain, Metric } from '../state/url-state';
 import { BREAKDOWN_DIMENSIONS } from './consumption-queries';
-import { cellText, bilingual } from './cells';
+import { cellText, bilingual, truthy } from './cells';
 
 type Raw = Record<string, unknown>;
 
 const day = (v: unknown) => cellText(v).slice(0, 10);
-/** Cube returns booleans as booleans or as strings depending on the driver; read both. */
-export const truthy = (v: unknown) => v === true || v === 'true' || v === 1 || v === '1';
 
 export const OTHERS_ID = '__others__';
 

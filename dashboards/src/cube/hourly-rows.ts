@@ -1,6 +1,6 @@
 import { toNumber } from '../format/number';
 import type { Metric } from '../state/url-state';
-import { truthy } from './consumption-rows';
+import { truthy } from './cells';
 
 /** Ramadan first: its night shopping is a profile of its own, whatever the weekday. */
 export type HourKind = 'working' | 'weekend' | 'ramadan';

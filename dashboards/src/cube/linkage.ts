@@ -2,7 +2,7 @@ import { kuwaitTime, kuwaitTimeDimensions } from './kuwait-time';
 import type { Query } from '@cubejs-client/core';
 import type { Lang } from '../format/locale';
 import { toNumber } from '../format/number';
-import { truthy } from './consumption-rows';
+import { truthy } from './cells';
 import { cellText, bilingual } from './cells';
 
 /** Every co-op's feeds: linked or not, the last batch, lateness, quarantine share. */
