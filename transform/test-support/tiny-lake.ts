@@ -2,6 +2,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { REFERENCE_COLUMNS, type ReferenceTable } from '../../domain/reference-data';
 
 /*
  * A tiny lake and reference set that match docs/contracts.md, for tests that run real dbt.
@@ -25,7 +26,7 @@ export const PRODUCTS = {
   soap: gtin13('628100000003'),
 } as const;
 
-function csv(rows: (string | number | boolean)[][]): string {
+function csv(rows: SeedRow[]): string {
   return (
     rows
       .map((r) =>
@@ -37,58 +38,39 @@ function csv(rows: (string | number | boolean)[][]): string {
 
 const PROJECT_ENTRIES = ['dbt_project.yml', 'profiles.yml', 'macros', 'models', 'tests', 'snapshots', 'analyses'];
 
-/** The tiny reference seeds: a handful of rows per CSV, in the seeds' column order. */
-const TINY_REFERENCE: Record<string, (string | number | boolean)[][]> = {
-  'ref_governorates.csv': [
-    ['governorate_id', 'name_en', 'name_ar'],
+type SeedRow = (string | number | boolean)[];
+
+/** The tiny reference seeds: a handful of rows per CSV, in the seeds' column order (domain/reference-data.ts). */
+const TINY_REFERENCE: Record<ReferenceTable, SeedRow[]> = {
+  ref_governorates: [
     ['KW-KU', 'Capital', 'العاصمة'],
     ['KW-JA', 'Jahra', 'الجهراء'],
   ],
-  'ref_areas.csv': [
-    ['area_id', 'governorate_id', 'name_en', 'name_ar'],
+  ref_areas: [
     ['A-KU-01', 'KW-KU', 'Shuwaikh', 'الشويخ'],
     ['A-JA-01', 'KW-JA', 'Jahra', 'الجهراء'],
   ],
-  'ref_coops.csv': [
-    ['coop_id', 'name_en', 'name_ar', 'area_id', 'governorate_id', 'vendor', 'linked_since'],
+  ref_coops: [
     ['C001', 'Shuwaikh Co-op', 'جمعية الشويخ', 'A-KU-01', 'KW-KU', 'A', '2024-01-01'],
     ['C002', 'Jahra Co-op', 'جمعية الجهراء', 'A-JA-01', 'KW-JA', 'B', '2024-06-01'],
   ],
-  'ref_sites.csv': [
-    ['site_id', 'coop_id', 'site_type', 'name_en', 'name_ar', 'area_id'],
+  ref_sites: [
     ['C001-M', 'C001', 'main_market', 'Shuwaikh main market', 'السوق المركزي الشويخ', 'A-KU-01'],
     ['C001-B01', 'C001', 'branch', 'Shuwaikh branch 1', 'فرع الشويخ 1', 'A-KU-01'],
     ['C001-W', 'C001', 'warehouse', 'Shuwaikh warehouse', 'مستودع الشويخ', 'A-KU-01'],
     ['C002-M', 'C002', 'main_market', 'Jahra main market', 'السوق المركزي الجهراء', 'A-JA-01'],
   ],
-  'ref_categories.csv': [
-    ['category_id', 'name_en', 'name_ar', 'is_essential'],
+  ref_categories: [
     ['RICE', 'Rice', 'أرز', true],
     ['OIL', 'Cooking oil', 'زيت الطبخ', true],
     ['CLEAN', 'Cleaning', 'منظفات', false],
   ],
-  'ref_products.csv': [
-    [
-      'product_id',
-      'name_en',
-      'name_ar',
-      'category_id',
-      'pack_size',
-      'unit',
-      'shelf_life_days',
-      'supplier_id',
-      'is_essential',
-      'unit_cost_kwd',
-      'unit_price_kwd',
-    ],
+  ref_products: [
     [PRODUCTS.rice, 'Basmati rice 5 kg', 'أرز بسمتي 5 كغ', 'RICE', '5', 'kg', 540, 'S01', true, '2.100', '2.450'],
     [PRODUCTS.oil, 'Corn oil 1.5 l', 'زيت ذرة 1.5 لتر', 'OIL', '1.5', 'l', 365, 'S01', true, '0.900', '1.150'],
     [PRODUCTS.soap, 'Soap', 'صابون', 'CLEAN', '1', 'pcs', 900, 'S01', false, '0.150', '0.250'],
   ],
-  'ref_suppliers.csv': [
-    ['supplier_id', 'name_en', 'name_ar', 'lead_time_days'],
-    ['S01', 'Gulf Foods', 'أغذية الخليج', 3],
-  ],
+  ref_suppliers: [['S01', 'Gulf Foods', 'أغذية الخليج', 3]],
 };
 
 function copyProject(projectDir: string): void {
@@ -108,7 +90,9 @@ function writeReferenceSeeds(ref: string): void {
   }
   if (!existsSync(join(ref, 'ref_calendar.csv')))
     throw new Error('transform/seeds/reference/ref_calendar.csv is missing');
-  for (const [file, rows] of Object.entries(TINY_REFERENCE)) writeFileSync(join(ref, file), csv(rows));
+  for (const [table, rows] of Object.entries(TINY_REFERENCE) as [ReferenceTable, SeedRow[]][]) {
+    writeFileSync(join(ref, `${table}.csv`), csv([[...REFERENCE_COLUMNS[table]], ...rows]));
+  }
 }
 
 /**
