@@ -330,6 +330,8 @@ describe('crisis room in chromium', () => {
     );
     release();
     await readTable(page, 'cover-table');
+    // The map inside the panel may still be drawing its outline: every loading state must go.
+    await page.locator('[data-testid="cover-panel"] [data-state="loading"]').first().waitFor({ state: 'detached' });
     expect(await page.locator('[data-testid="cover-panel"] [data-state="loading"]').count()).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { useCubeQuery } from '@cubejs-client/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useApp } from '../app-context';
+import { ensureKuwaitMap } from '../charts/echarts-setup';
 import { crisisFreshnessQuery, type CrisisScope } from '../cube/queries';
 import { AlertsPanel } from '../components/alerts-panel';
 import { CoverPanel } from '../components/cover-panel';
@@ -10,6 +11,9 @@ import { Freshness } from '../components/freshness';
 
 export function CrisisRoom() {
   const { url, t, session } = useApp();
+  // The map's outline loads while Cube answers, so the map is drawn with the cover, not after it.
+  // A failure is shown by the map itself, which asks for the same load.
+  useEffect(() => void ensureKuwaitMap().catch(() => undefined), []);
   const scope = useMemo<CrisisScope>(() => ({ governorateId: url.gov, coopId: url.coop }), [url.gov, url.coop]);
   const freshness = useMemo(() => crisisFreshnessQuery(scope), [scope]);
   const { resultSet } = useCubeQuery(freshness);
