@@ -5,7 +5,7 @@
  * this writes, and a test fails when the code and the table part ways.
  * Run: `npm run docs:chains` (rewrites the table in place).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareCompiler } from '@cubejs-backend/schema-compiler';
@@ -131,19 +131,14 @@ function moduleClosure(entry: string, seen = new Set<string>()): Set<string> {
   // Type-only imports carry no query, so they are not followed.
   for (const m of readFileSync(entry, 'utf8').matchAll(/^import\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+)'/gm)) {
     const base = resolve(dirname(entry), m[1]!);
-    const file = ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find((f) => existsSync(f) && !isDir(f));
+    const file = ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext).find(isFile);
     if (file) moduleClosure(file, seen);
   }
   return seen;
 }
 
-function isDir(path: string): boolean {
-  try {
-    readdirSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function walk(dir: string, ext: string): string[] {
