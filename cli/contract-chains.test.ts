@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chainsTable, contractsPath, readChains, withChains, type Chain } from './contract-chains';
+import { chainsTable, CONTRACTS_PATH, readChains, withChains, type Chain } from './contract-chains';
 
 let chains: Chain[];
 beforeAll(async () => {
@@ -8,7 +8,7 @@ beforeAll(async () => {
 
 describe("docs/contracts.md, each number's route", () => {
   it('is the table the code gives (npm run docs:chains rewrites it)', () => {
-    const committed = readFileSync(contractsPath, 'utf8');
+    const committed = readFileSync(CONTRACTS_PATH, 'utf8');
     expect(withChains(committed, chainsTable(chains))).toBe(committed);
   });
 

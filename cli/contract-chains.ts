@@ -25,7 +25,7 @@ export interface Chain {
 
 const START = '<!-- chains:start (written by npm run docs:chains; do not edit by hand) -->';
 const END = '<!-- chains:end -->';
-const CONTRACTS = join(repoRoot, 'docs', 'contracts.md');
+export const CONTRACTS_PATH = join(repoRoot, 'docs', 'contracts.md');
 
 interface CompiledView {
   name: string;
@@ -192,10 +192,8 @@ export function withChains(markdown: string, table: string): string {
   return `${markdown.slice(0, start + START.length)}\n${table}\n${markdown.slice(end)}`;
 }
 
-export const contractsPath = CONTRACTS;
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const table = chainsTable(await readChains());
-  writeFileSync(CONTRACTS, withChains(readFileSync(CONTRACTS, 'utf8'), table));
-  console.log(`${relative(process.cwd(), CONTRACTS)}: chains written (${table.split('\n').length - 2} views)`);
+  writeFileSync(CONTRACTS_PATH, withChains(readFileSync(CONTRACTS_PATH, 'utf8'), table));
+  console.log(`${relative(process.cwd(), CONTRACTS_PATH)}: chains written (${table.split('\n').length - 2} views)`);
 }
